@@ -1,0 +1,35 @@
+import type { JSX } from 'preact';
+import type { CitedPassage } from '../utils/views';
+import { HighlightWords } from './highlight-words';
+
+const KIND_LABEL = { commitment: 'Commitment', position: 'Position', context: 'Context' } as const;
+
+/** One passage with everything needed to cite it: document, actor, locator and date. */
+export function PassageResult({
+  passage,
+  matchedWords = [],
+}: {
+  passage: CitedPassage;
+  matchedWords?: readonly string[];
+}): JSX.Element {
+  const { document, actor } = passage;
+  const actorLine = [actor.name, actor.role, actor.country].filter(Boolean).join(', ');
+  return (
+    <article class="passage" aria-label={`${document.shortTitle}, ${passage.locator}`}>
+      <p class="passage-text">
+        <HighlightWords text={passage.text} words={matchedWords} />
+      </p>
+      <p class="passage-meta">
+        <span class={`kind kind-${passage.kind}`}>{KIND_LABEL[passage.kind]}</span>{' '}
+        <cite class="document" title={document.title}>
+          {document.shortTitle}
+        </cite>
+        {' · '}
+        <span class="locator">{passage.locator}</span>
+        {' · '}
+        <time dateTime={document.date.replace('/', '--')}>{document.dateLabel}</time>
+      </p>
+      <p class="passage-actor">{actorLine}</p>
+    </article>
+  );
+}

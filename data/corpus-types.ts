@@ -1,0 +1,159 @@
+/**
+ * The shape of the structured corpus. Everything here is plain, serialisable data: it is written to
+ * `data/generated/corpus.json` by the build step, stored in IndexedDB by the background and sent
+ * across the message contract.
+ */
+
+export const DOCUMENT_IDS = [
+  'appf-2021',
+  'seminar-2020',
+  'apec-workplan-2017',
+  'apec-strategic-plan-2018',
+  'g7-action-plan-2016',
+] as const;
+export type DocumentId = (typeof DOCUMENT_IDS)[number];
+
+export type DocumentKind =
+  | 'resolution'
+  | 'proceedings'
+  | 'work plan'
+  | 'strategic plan'
+  | 'action plan';
+
+export interface CorpusDocument {
+  id: DocumentId;
+  title: string;
+  /** Short title for lists and citations. */
+  shortTitle: string;
+  issuingBody: string;
+  /** Actor id of the issuing body. */
+  issuerActorId: string;
+  /** ISO date (YYYY-MM-DD or YYYY-MM), or a period such as 2018/2022 for a plan. */
+  date: string;
+  /** Human-readable date as the document gives it. */
+  dateLabel: string;
+  place: string | null;
+  symbol: string | null;
+  kind: DocumentKind;
+  sourceFile: string;
+  /** SHA-256 of the raw source file, hex. */
+  contentHash: string;
+  passageCount: number;
+}
+
+export type RecordKind = 'commitment' | 'position' | 'context';
+
+/** How a passage's text is recovered from its raw byte range; see `clean-text.ts`. */
+export type PassageFormat = 'prose' | 'table-row';
+
+export interface Passage {
+  /** Stable id: `<document id>:<locator slug>`. */
+  id: string;
+  documentId: DocumentId;
+  /** Position in the document, 0-based. */
+  order: number;
+  /** Human locator, e.g. "Operative para. 2", "Action 1 › Border Security › bullet 2", "FA5". */
+  locator: string;
+  /** Headings from the document root to this passage. */
+  sectionPath: string[];
+  actorId: string;
+  kind: RecordKind;
+  /** Cleaned text, ready to quote. */
+  text: string;
+  format: PassageFormat;
+  /** UTF-8 byte range [start, end) in the raw source file. */
+  byteRange: [number, number];
+  /** Column values for table rows, keyed by column header. */
+  fields?: Record<string, string>;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  /** Title or function, e.g. "Vice Minister". */
+  role: string | null;
+  organisation: string | null;
+  country: string | null;
+  kind: 'body' | 'person';
+  /** Spellings of the name found in the sources, when they differ. */
+  nameVariants: string[];
+}
+
+export const TERM_CATEGORIES = [
+  'organisation',
+  'instrument',
+  'programme',
+  'concept',
+  'group',
+] as const;
+export type TermCategory = (typeof TERM_CATEGORIES)[number];
+
+/**
+ * When an alias is ambiguous in ordinary text, it only counts as a mention of the term when at
+ * least one of these holds.
+ */
+export interface AliasConfirmation {
+  /** Words or phrases (case-insensitive) of which one must occur in the same block of text. */
+  sameBlock?: string[];
+  /** The page also mentions the term through one of its unambiguous aliases. */
+  pageHasUnambiguousAlias?: boolean;
+}
+
+export interface TermAlias {
+  text: string;
+  /**
+   * Acronyms are matched case-sensitively, phrases case-insensitively. Defaults to true when
+   * the alias has no lower-case letter.
+   */
+  caseSensitive?: boolean;
+  /** A spelling variant that the corpus itself never uses (e.g. "Daesh"). */
+  external?: boolean;
+  confirm?: AliasConfirmation;
+}
+
+/** A reference from the glossary to the passage that supports a definition. */
+export interface SourceQuote {
+  doc: DocumentId;
+  /** Exact text that occurs in exactly one passage of the document. */
+  quote: string;
+}
+
+/** A glossary entry as curated by hand in `data/glossary.ts`. */
+export interface GlossaryEntry {
+  id: string;
+  label: string;
+  category: TermCategory;
+  aliases: TermAlias[];
+  definition: string;
+  sources: SourceQuote[];
+  related: string[];
+}
+
+/** A glossary entry after the build resolved its sources to passage ids. */
+export interface Term {
+  id: string;
+  label: string;
+  category: TermCategory;
+  aliases: TermAlias[];
+  definition: string;
+  sourcePassageIds: string[];
+  related: string[];
+}
+
+export interface Occurrence {
+  termId: string;
+  passageId: string;
+  documentId: DocumentId;
+  /** How many times the term is mentioned in the passage. */
+  count: number;
+}
+
+export interface Corpus {
+  /** SHA-256 over the raw sources, the glossary and the build version. */
+  hash: string;
+  documents: CorpusDocument[];
+  passages: Passage[];
+  actors: Actor[];
+  terms: Term[];
+  occurrences: Occurrence[];
+}

@@ -1,0 +1,37 @@
+import type { Corpus } from './corpus-types';
+import { CORPUS_TABLES, type CorpusMeta, type PledgemarkDatabase } from './db';
+import { buildSearchIndex } from './search-index';
+
+export type SeedOutcome = { status: 'unchanged' | 'seeded'; hash: string };
+
+/**
+ * Makes the database hold `corpus`. Idempotent: a database that already holds the same corpus
+ * hash is left alone. A different corpus replaces the old one in a single transaction over the
+ * corpus tables only, so the user's own tables (clips) are never touched and a failure leaves
+ * the previous corpus in place.
+ */
+export async function seedCorpus(
+  db: PledgemarkDatabase,
+  corpus: Corpus,
+  now: () => Date = () => new Date(),
+): Promise<SeedOutcome> {
+  const current = await db.meta.get('corpus');
+  if (current?.hash === corpus.hash) return { status: 'unchanged', hash: corpus.hash };
+  const searchIndex = JSON.stringify(buildSearchIndex(corpus));
+  await db.transaction('rw', [...CORPUS_TABLES], async () => {
+    await Promise.all(CORPUS_TABLES.map((table) => db.table(table).clear()));
+    await db.documents.bulkAdd(corpus.documents);
+    await db.passages.bulkAdd(corpus.passages);
+    await db.actors.bulkAdd(corpus.actors);
+    await db.terms.bulkAdd(corpus.terms);
+    await db.occurrences.bulkAdd(corpus.occurrences);
+    const meta: CorpusMeta = {
+      key: 'corpus',
+      hash: corpus.hash,
+      seededAt: now().toISOString(),
+      searchIndex,
+    };
+    await db.meta.put(meta);
+  });
+  return { status: 'seeded', hash: corpus.hash };
+}

@@ -1,0 +1,33 @@
+import type { Corpus } from '../../data/corpus-types';
+import { PledgemarkDatabase } from '../../data/db';
+import { CorpusQueries } from '../../data/queries';
+import { seedCorpus } from '../../data/seed';
+import type { Handlers } from '../../utils/messaging';
+
+/**
+ * The background's corpus: the IndexedDB copy, seeded once per corpus hash, and the handlers
+ * that answer the message contract from it. Every handler waits for seeding; if IndexedDB is
+ * unavailable (full, blocked, private mode) each call fails with a message that says so.
+ */
+export function createCorpusService(corpus: Corpus, db = new PledgemarkDatabase()) {
+  const queries = new CorpusQueries(db);
+  let ready: Promise<void> | null = null;
+  const ensureSeeded = () => {
+    ready ??= seedCorpus(db, corpus).then(
+      () => queries.reset(),
+      (error: unknown) => {
+        ready = null;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`Pledgemark could not store its corpus in the browser’s database: ${reason}`);
+      },
+    );
+    return ready;
+  };
+  const handlers: Handlers = {
+    lookupTerm: async ({ termId }) => (await ensureSeeded(), queries.lookupTerm(termId)),
+    search: async ({ query, limit }) => (await ensureSeeded(), queries.search(query, limit)),
+    getPassage: async ({ passageId }) => (await ensureSeeded(), queries.getPassage(passageId)),
+    getDocument: async ({ documentId }) => (await ensureSeeded(), queries.getDocument(documentId)),
+  };
+  return { ensureSeeded, handlers };
+}

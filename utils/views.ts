@@ -1,0 +1,129 @@
+import type {
+  Actor,
+  CorpusDocument,
+  DocumentId,
+  Passage,
+  RecordKind,
+  Term,
+  TermCategory,
+} from '../data/corpus-types';
+
+/**
+ * The serialisable shapes the background returns through the message contract and the
+ * components render. They carry what a view shows, never the whole corpus.
+ */
+
+export interface DocumentSummary {
+  id: DocumentId;
+  title: string;
+  shortTitle: string;
+  issuingBody: string;
+  date: string;
+  dateLabel: string;
+  place: string | null;
+  symbol: string | null;
+  kind: CorpusDocument['kind'];
+}
+
+export interface ActorSummary {
+  id: string;
+  name: string;
+  role: string | null;
+  organisation: string | null;
+  country: string | null;
+  kind: Actor['kind'];
+}
+
+/** A passage with what is needed to cite it: its document, actor and locator. */
+export interface CitedPassage {
+  id: string;
+  text: string;
+  locator: string;
+  sectionPath: string[];
+  kind: RecordKind;
+  document: DocumentSummary;
+  actor: ActorSummary;
+}
+
+export interface TermSummary {
+  id: string;
+  label: string;
+  category: TermCategory;
+  aliases: string[];
+  definition: string;
+}
+
+export interface SearchHit {
+  type: 'passage';
+  score: number;
+  passage: CitedPassage;
+  /** Query words that matched, for emphasis in the snippet. */
+  matchedWords: string[];
+}
+
+export interface TermHit {
+  type: 'term';
+  score: number;
+  term: TermSummary;
+}
+
+export interface SearchResponse {
+  query: string;
+  /** Matching terms first (a term is usually what the user is after), then passages. */
+  terms: TermHit[];
+  passages: SearchHit[];
+  totalPassages: number;
+  /** Said to the user when the query was changed before searching (e.g. cut to length). */
+  notice?: string;
+}
+
+export interface TermDetail {
+  term: TermSummary;
+  sources: CitedPassage[];
+  related: TermSummary[];
+  commitments: CitedPassage[];
+  positions: CitedPassage[];
+}
+
+export interface DocumentDetail {
+  document: DocumentSummary;
+  passages: (Pick<Passage, 'id' | 'text' | 'locator' | 'sectionPath' | 'kind' | 'format'> & {
+    actorId: string;
+  })[];
+  actors: ActorSummary[];
+}
+
+export function toDocumentSummary(document: CorpusDocument): DocumentSummary {
+  return {
+    id: document.id,
+    title: document.title,
+    shortTitle: document.shortTitle,
+    issuingBody: document.issuingBody,
+    date: document.date,
+    dateLabel: document.dateLabel,
+    place: document.place,
+    symbol: document.symbol,
+    kind: document.kind,
+  };
+}
+
+export function toActorSummary(actor: Actor): ActorSummary {
+  return {
+    id: actor.id,
+    name: actor.name,
+    role: actor.role,
+    organisation: actor.organisation,
+    country: actor.country,
+    kind: actor.kind,
+  };
+}
+
+export function toTermSummary(term: Term): TermSummary {
+  return {
+    id: term.id,
+    label: term.label,
+    category: term.category,
+    aliases: term.aliases.map((alias) => alias.text),
+    definition: term.definition,
+  };
+}

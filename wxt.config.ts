@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+
+/** The Firefox add-on id: stable so that users' storage and the end-to-end tests can rely on it. */
+export const GECKO_ID = 'pledgemark@pledgemark.org';
+
+export default defineConfig({
+  // Explicit imports keep the lint rules that separate contexts meaningful.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Pledgemark',
+    description:
+      'Highlights counter-terrorism policy terms on the pages you read and cross-references what five source documents commit to and who said what. Works offline; sends nothing.',
+    permissions: ['storage', 'activeTab'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  }),
+});
