@@ -12,7 +12,16 @@ export default defineConfig({
       'Highlights counter-terrorism policy terms on the pages you read and cross-references what five source documents commit to and who said what. Works offline; sends nothing.',
     permissions: ['storage', 'activeTab'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '115.0',
+              // Pledgemark collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   vite: () => ({

@@ -40,17 +40,30 @@ function SearchBody({ state }: { state: SearchState }): JSX.Element {
     case 'idle':
       return (
         <p class="search-status">
-          Search five counter-terrorism documents: try “PNR”, “FATF”, “resolution 2354” or a speaker’s country.
+          Search five counter-terrorism documents: try “PNR”, “FATF”, “resolution 2354” or a
+          speaker’s country.
         </p>
       );
     case 'loading':
-      return <p class="search-status" role="status">Searching…</p>;
+      return (
+        <p class="search-status" role="status">
+          Searching…
+        </p>
+      );
     case 'error':
-      return <p class="search-status search-error" role="alert">{state.message}</p>;
+      return (
+        <p class="search-status search-error" role="alert">
+          {state.message}
+        </p>
+      );
     case 'done': {
       const { response } = state;
       if (response.passages.length === 0) {
-        return <p class="search-status" role="status">No passage matches “{response.query.trim()}”.</p>;
+        return (
+          <p class="search-status" role="status">
+            No passage matches “{response.query.trim()}”.
+          </p>
+        );
       }
       const matched = new Set(response.passages.flatMap((hit) => hit.matchedWords));
       return (

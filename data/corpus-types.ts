@@ -14,11 +14,7 @@ export const DOCUMENT_IDS = [
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 export type DocumentKind =
-  | 'resolution'
-  | 'proceedings'
-  | 'work plan'
-  | 'strategic plan'
-  | 'action plan';
+  'resolution' | 'proceedings' | 'work plan' | 'strategic plan' | 'action plan';
 
 export interface CorpusDocument {
   id: DocumentId;

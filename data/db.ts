@@ -22,7 +22,14 @@ export interface Clip {
 export const DATABASE_NAME = 'pledgemark';
 
 /** The corpus tables: replaced as a whole when the corpus changes. */
-export const CORPUS_TABLES = ['documents', 'passages', 'actors', 'terms', 'occurrences', 'meta'] as const;
+export const CORPUS_TABLES = [
+  'documents',
+  'passages',
+  'actors',
+  'terms',
+  'occurrences',
+  'meta',
+] as const;
 
 /**
  * The IndexedDB copy of the corpus. Opened only by the background: IndexedDB opened from a

@@ -24,7 +24,10 @@ const DEFAULT_LIMIT = 50;
  */
 export class CorpusQueries {
   private index: Promise<MiniSearch<SearchRecord>> | null = null;
-  private lookups: Promise<{ documents: Map<string, CorpusDocument>; actors: Map<string, Actor> }> | null = null;
+  private lookups: Promise<{
+    documents: Map<string, CorpusDocument>;
+    actors: Map<string, Actor>;
+  }> | null = null;
 
   constructor(private readonly db: PledgemarkDatabase) {}
 
@@ -39,7 +42,9 @@ export class CorpusQueries {
     const empty: SearchResponse = { query, terms: [], passages: [], totalPassages: 0 };
     if (words.length === 0) return empty;
     const notice =
-      words.length > MAX_QUERY_WORDS ? `Only the first ${MAX_QUERY_WORDS} words of the query were searched.` : undefined;
+      words.length > MAX_QUERY_WORDS
+        ? `Only the first ${MAX_QUERY_WORDS} words of the query were searched.`
+        : undefined;
     const searched = words.slice(0, MAX_QUERY_WORDS).join(' ');
     const index = await this.searchIndex();
     let results = index.search(searched);
@@ -51,18 +56,28 @@ export class CorpusQueries {
       termResults.slice(0, 8).map((result) => String(result.id).slice(TERM_ID_PREFIX.length)),
     );
     const terms: TermHit[] = termRecords.flatMap((term, i) =>
-      term ? [{ type: 'term' as const, score: termResults[i]!.score, term: toTermSummary(term) }] : [],
+      term
+        ? [{ type: 'term' as const, score: termResults[i]!.score, term: toTermSummary(term) }]
+        : [],
     );
     const top = passageResults.slice(0, limit);
     const passages = await this.db.passages.bulkGet(top.map((result) => String(result.id)));
-    const cited = await this.cite(passages.filter((passage): passage is Passage => passage !== undefined));
+    const cited = await this.cite(
+      passages.filter((passage): passage is Passage => passage !== undefined),
+    );
     const hits: SearchHit[] = cited.map((passage, i) => ({
       type: 'passage',
       score: top[i]!.score,
       passage,
       matchedWords: top[i]!.terms,
     }));
-    return { ...empty, terms, passages: hits, totalPassages: passageResults.length, ...(notice ? { notice } : {}) };
+    return {
+      ...empty,
+      terms,
+      passages: hits,
+      totalPassages: passageResults.length,
+      ...(notice ? { notice } : {}),
+    };
   }
 
   async lookupTerm(termId: string): Promise<TermDetail | null> {
@@ -102,7 +117,13 @@ export class CorpusQueries {
     return {
       document: toDocumentSummary(document),
       passages: passages.map(({ id, text, locator, sectionPath, kind, format, actorId }) => ({
-        id, text, locator, sectionPath, kind, format, actorId,
+        id,
+        text,
+        locator,
+        sectionPath,
+        kind,
+        format,
+        actorId,
       })),
       actors: [...actorIds].flatMap((id) => {
         const actor = actors.get(id);
@@ -117,15 +138,17 @@ export class CorpusQueries {
       const document = documents.get(passage.documentId);
       const actor = actors.get(passage.actorId);
       if (!document || !actor) return [];
-      return [{
-        id: passage.id,
-        text: passage.text,
-        locator: passage.locator,
-        sectionPath: passage.sectionPath,
-        kind: passage.kind,
-        document: toDocumentSummary(document),
-        actor: toActorSummary(actor),
-      }];
+      return [
+        {
+          id: passage.id,
+          text: passage.text,
+          locator: passage.locator,
+          sectionPath: passage.sectionPath,
+          kind: passage.kind,
+          document: toDocumentSummary(document),
+          actor: toActorSummary(actor),
+        },
+      ];
     });
   }
 

@@ -55,7 +55,9 @@ export function searchRecords(corpus: Corpus): SearchRecord[] {
         aliases: '',
         termNames: (termNamesByPassage.get(passage.id) ?? []).join(' '),
         locator: passage.locator,
-        actor: actor ? [actor.name, actor.country, actor.organisation].filter(Boolean).join(' ') : '',
+        actor: actor
+          ? [actor.name, actor.country, actor.organisation].filter(Boolean).join(' ')
+          : '',
         document: document ? `${document.shortTitle} ${document.issuingBody}` : '',
       };
     });

@@ -11,7 +11,11 @@ const steps = [
   ['build (Chrome, MV3)', 'npx', ['wxt', 'build']],
   ['build (Firefox, MV2)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv2']],
   ['lint', 'npm', ['run', 'lint']],
-  ['unit, DOM and end-to-end tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`]],
+  [
+    'unit, DOM and end-to-end tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`],
+  ],
 ];
 
 rmSync(resultsFile, { force: true });
@@ -36,5 +40,7 @@ function printSummary() {
   }
   const failed = results.numFailedTests + (results.success ? 0 : results.numFailedTestSuites);
   const skipped = results.numPendingTests + results.numTodoTests;
-  console.log(`tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 }

@@ -1,9 +1,4 @@
-import type {
-  CitedPassage,
-  DocumentDetail,
-  SearchResponse,
-  TermDetail,
-} from './views';
+import type { CitedPassage, DocumentDetail, SearchResponse, TermDetail } from './views';
 
 /**
  * The one message contract between the extension's contexts. The content script and the popup
@@ -25,11 +20,11 @@ export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = Protocol[N]['request'];
 export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
 
-export type ErrorCode = 'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
+export type ErrorCode =
+  'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
 
 export type Result<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export interface Envelope<N extends MessageName = MessageName> {
   channel: typeof CHANNEL;
@@ -63,7 +58,8 @@ const VALIDATORS: { [N in MessageName]: Validator } = {
   search: (request) => {
     const { query, limit } = request;
     if (typeof query !== 'string') return 'query must be a string';
-    if (query.length > MAX_QUERY_LENGTH) return `query is longer than ${MAX_QUERY_LENGTH} characters`;
+    if (query.length > MAX_QUERY_LENGTH)
+      return `query is longer than ${MAX_QUERY_LENGTH} characters`;
     if (
       limit !== undefined &&
       (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
@@ -101,7 +97,8 @@ export async function dispatchMessage(
   message: unknown,
   sender: MessageSender,
 ): Promise<Result<unknown>> {
-  if (sender.id !== ownExtensionId) return refuse('forbidden', 'Messages from other senders are refused');
+  if (sender.id !== ownExtensionId)
+    return refuse('forbidden', 'Messages from other senders are refused');
   if (typeof message !== 'object' || message === null) {
     return refuse('unknown-message', 'Not a Pledgemark message');
   }
@@ -126,7 +123,11 @@ export async function dispatchMessage(
 export type SendMessage = (envelope: Envelope) => Promise<unknown>;
 
 function isResult(value: unknown): value is Result<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { ok?: unknown }).ok === 'boolean'
+  );
 }
 
 /** Sends one call to the background. Transport failures come back as an `unavailable` Result. */

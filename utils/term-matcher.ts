@@ -191,8 +191,7 @@ export class TermMatcher {
     const prefix = caseSensitive ? 'S:' : 'I:';
     const folded = foldAliasText(matched, caseSensitive);
     return (
-      this.lookup.get(prefix + folded) ??
-      this.lookup.get(prefix + folded.replace(/(?:'s|s)$/i, ''))
+      this.lookup.get(prefix + folded) ?? this.lookup.get(prefix + folded.replace(/(?:'s|s)$/i, ''))
     );
   }
 }

@@ -42,7 +42,9 @@ export function isTitleLike(text: string): boolean {
 
 function looksLikeHeading(block: Block): boolean {
   const text = block.span.text;
-  return block.bullet === null && !SENTENCE_END.test(text) && (text.length < 40 || isTitleLike(text));
+  return (
+    block.bullet === null && !SENTENCE_END.test(text) && (text.length < 40 || isTitleLike(text))
+  );
 }
 
 /**

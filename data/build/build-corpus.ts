@@ -15,7 +15,10 @@ const outputs = {
 };
 
 const sources = new Map(
-  SOURCE_FILES.map(({ file }) => [file, new Uint8Array(readFileSync(join(dataDir, 'sources', file)))]),
+  SOURCE_FILES.map(({ file }) => [
+    file,
+    new Uint8Array(readFileSync(join(dataDir, 'sources', file))),
+  ]),
 );
 const { corpus, matcher } = buildCorpus(sources, GLOSSARY);
 const contents = {

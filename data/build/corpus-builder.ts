@@ -10,6 +10,7 @@ import type {
   Term,
 } from '../corpus-types';
 import { compileMatcher, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { cleanInline } from './clean-text';
 import { parseApecStrategicPlan } from './parse-apec-strategic-plan';
 import { parseApecWorkplan } from './parse-apec-workplan';
 import { parseAppfResolution } from './parse-appf-resolution';
@@ -93,26 +94,30 @@ export function resolveGlossary(
   glossary: readonly GlossaryEntry[],
   passages: readonly Passage[],
 ): Term[] {
+  const problems: string[] = [];
   const ids = new Set<string>();
   for (const entry of glossary) {
-    if (ids.has(entry.id)) throw new Error(`Glossary: duplicate term id "${entry.id}"`);
+    if (ids.has(entry.id)) problems.push(`duplicate term id "${entry.id}"`);
     ids.add(entry.id);
   }
-  return glossary.map((entry) => {
+  const terms = glossary.map((entry) => {
     for (const related of entry.related) {
-      if (!ids.has(related)) throw new Error(`Glossary: ${entry.id} relates to unknown term "${related}"`);
+      if (!ids.has(related)) problems.push(`${entry.id} relates to unknown term "${related}"`);
     }
-    if (entry.aliases.length === 0) throw new Error(`Glossary: ${entry.id} has no alias`);
-    const sourcePassageIds = entry.sources.map(({ doc, quote }) => {
+    if (entry.aliases.length === 0) problems.push(`${entry.id} has no alias`);
+    if (entry.sources.length === 0) problems.push(`${entry.id} cites no source`);
+    const sourcePassageIds = entry.sources.flatMap(({ doc, quote }) => {
+      // Quotes are copied from the raw text; passages have their white space folded.
+      const cleanQuote = cleanInline(quote);
       const found = passages.filter(
-        (passage) => passage.documentId === doc && passage.text.includes(quote),
+        (passage) => passage.documentId === doc && passage.text.includes(cleanQuote),
       );
       if (found.length !== 1) {
-        throw new Error(
-          `Glossary: source of ${entry.id} "${quote}" is in ${found.length} passages of ${doc}, not one`,
+        problems.push(
+          `source of ${entry.id} "${quote}" is in ${found.length} passages of ${doc}, not one`,
         );
       }
-      return found[0]!.id;
+      return found.slice(0, 1).map((passage) => passage.id);
     });
     return {
       id: entry.id,
@@ -124,6 +129,8 @@ export function resolveGlossary(
       related: entry.related,
     };
   });
+  if (problems.length > 0) throw new Error(`Glossary:\n- ${problems.join('\n- ')}`);
+  return terms;
 }
 
 /**
@@ -146,7 +153,12 @@ export function findOccurrences(
         counts.set(mention.termId, (counts.get(mention.termId) ?? 0) + 1);
       }
       for (const [termId, count] of counts) {
-        occurrences.push({ termId, passageId: passage.id, documentId: document.id as DocumentId, count });
+        occurrences.push({
+          termId,
+          passageId: passage.id,
+          documentId: document.id as DocumentId,
+          count,
+        });
       }
     }
   }

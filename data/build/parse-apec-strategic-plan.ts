@@ -31,8 +31,15 @@ const BACKGROUND_SECTIONS = new Set(['I']);
  */
 export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
   const isListItem = (text: string) =>
-    SECTION.test(text) || FOCUS_AREA.test(text) || OBJECTIVE.test(text) || KPI_HEADING.test(text) || KPI.test(text) || KPI_SUB_ITEM.test(text);
-  const blocks = repairPageBreaks(readBlocks(splitLines(raw)), (block) => isListItem(block.span.text));
+    SECTION.test(text) ||
+    FOCUS_AREA.test(text) ||
+    OBJECTIVE.test(text) ||
+    KPI_HEADING.test(text) ||
+    KPI.test(text) ||
+    KPI_SUB_ITEM.test(text);
+  const blocks = repairPageBreaks(readBlocks(splitLines(raw)), (block) =>
+    isListItem(block.span.text),
+  );
   const list = new PassageList(raw, 'apec-strategic-plan-2018');
   const actorId = ACTOR_APEC_CTWG.id;
 
@@ -43,7 +50,10 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
   let objective: string | null = null;
   let objectiveTextPending = false;
   let kpi: string | null = null;
-  const sectionPath = () => [section ? `${section.number}. ${section.title}` : 'APEC Mission Statement', ...(subheading ? [subheading] : [])];
+  const sectionPath = () => [
+    section ? `${section.number}. ${section.title}` : 'APEC Mission Statement',
+    ...(subheading ? [subheading] : []),
+  ];
   const sectionSlug = () => (section ? section.number.toLowerCase() : 'mission-statement');
 
   for (const block of blocks) {
@@ -54,7 +64,14 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
       subheading = null;
       paragraph = 0;
       bullet = 0;
-      list.add({ slug: sectionSlug(), locator: `Section ${section.number}`, sectionPath: [], actorId, kind: 'context', span: block.span });
+      list.add({
+        slug: sectionSlug(),
+        locator: `Section ${section.number}`,
+        sectionPath: [],
+        actorId,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     if (!section) {
@@ -62,7 +79,10 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
       paragraph++;
       list.add({
         slug: paragraph === 1 ? 'mission-statement' : `mission-statement.p${paragraph - 1}`,
-        locator: paragraph === 1 ? 'APEC Mission Statement' : `APEC Mission Statement, para. ${paragraph - 1}`,
+        locator:
+          paragraph === 1
+            ? 'APEC Mission Statement'
+            : `APEC Mission Statement, para. ${paragraph - 1}`,
         sectionPath: paragraph === 1 ? [] : ['APEC Mission Statement'],
         actorId,
         kind: 'context',
@@ -72,7 +92,14 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
     }
     const focusArea = FOCUS_AREA.exec(text);
     if (focusArea) {
-      list.add({ slug: `fa${focusArea[1]}`, locator: `FA${focusArea[1]}`, sectionPath: sectionPath(), actorId, kind: 'commitment', span: cutPrefix(block.span, focusArea[0].length) });
+      list.add({
+        slug: `fa${focusArea[1]}`,
+        locator: `FA${focusArea[1]}`,
+        sectionPath: sectionPath(),
+        actorId,
+        kind: 'commitment',
+        span: cutPrefix(block.span, focusArea[0].length),
+      });
       continue;
     }
     const objectiveMatch = OBJECTIVE.exec(text);
@@ -80,38 +107,77 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
       objective = objectiveMatch[1]!;
       objectiveTextPending = true;
       kpi = null;
-      list.add({ slug: `objective-${objective}.heading`, locator: `Objective ${objective}`, sectionPath: sectionPath(), actorId, kind: 'context', span: block.span });
+      list.add({
+        slug: `objective-${objective}.heading`,
+        locator: `Objective ${objective}`,
+        sectionPath: sectionPath(),
+        actorId,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     if (objective) {
       const path = [...sectionPath(), `Objective ${objective}`];
       if (objectiveTextPending) {
         objectiveTextPending = false;
-        list.add({ slug: `objective-${objective}`, locator: `Objective ${objective}`, sectionPath: path, actorId, kind: 'commitment', span: block.span });
+        list.add({
+          slug: `objective-${objective}`,
+          locator: `Objective ${objective}`,
+          sectionPath: path,
+          actorId,
+          kind: 'commitment',
+          span: block.span,
+        });
         continue;
       }
       if (KPI_HEADING.test(text)) {
-        list.add({ slug: `objective-${objective}.kpis`, locator: `Objective ${objective} › KPIs`, sectionPath: path, actorId, kind: 'context', span: block.span });
+        list.add({
+          slug: `objective-${objective}.kpis`,
+          locator: `Objective ${objective} › KPIs`,
+          sectionPath: path,
+          actorId,
+          kind: 'context',
+          span: block.span,
+        });
         continue;
       }
       const kpiMatch = KPI.exec(text);
       if (kpiMatch) {
         kpi = kpiMatch[1]!;
-        list.add({ slug: `objective-${objective}.kpi-${kpi}`, locator: `Objective ${objective} › KPI (${kpi})`, sectionPath: [...path, 'KPIs'], actorId, kind: 'commitment', span: cutPrefix(block.span, kpiMatch[0].length) });
+        list.add({
+          slug: `objective-${objective}.kpi-${kpi}`,
+          locator: `Objective ${objective} › KPI (${kpi})`,
+          sectionPath: [...path, 'KPIs'],
+          actorId,
+          kind: 'commitment',
+          span: cutPrefix(block.span, kpiMatch[0].length),
+        });
         continue;
       }
       const subItem = KPI_SUB_ITEM.exec(text);
       if (subItem && kpi) {
-        list.add({ slug: `objective-${objective}.kpi-${kpi}.${subItem[1]}`, locator: `Objective ${objective} › KPI (${kpi}) › ${subItem[1]}`, sectionPath: [...path, 'KPIs', `KPI (${kpi})`], actorId, kind: 'commitment', span: cutPrefix(block.span, subItem[0].length) });
+        list.add({
+          slug: `objective-${objective}.kpi-${kpi}.${subItem[1]}`,
+          locator: `Objective ${objective} › KPI (${kpi}) › ${subItem[1]}`,
+          sectionPath: [...path, 'KPIs', `KPI (${kpi})`],
+          actorId,
+          kind: 'commitment',
+          span: cutPrefix(block.span, subItem[0].length),
+        });
         continue;
       }
-      throw new Error(`APEC strategic plan: unexpected line under Objective ${objective}: "${text}"`);
+      throw new Error(
+        `APEC strategic plan: unexpected line under Objective ${objective}: "${text}"`,
+      );
     }
     if (block.bullet) {
       bullet++;
       list.add({
         slug: `${sectionSlug()}${subheading ? `.${slugify(subheading)}` : ''}.b${bullet}`,
-        locator: [`Section ${section.number}`, subheading, `bullet ${bullet}`].filter(Boolean).join(' › '),
+        locator: [`Section ${section.number}`, subheading, `bullet ${bullet}`]
+          .filter(Boolean)
+          .join(' › '),
         sectionPath: sectionPath(),
         actorId,
         kind: 'commitment',
@@ -122,7 +188,14 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
     if (text.length < 40 && !/[.;:]$/.test(text)) {
       subheading = text;
       bullet = 0;
-      list.add({ slug: `${sectionSlug()}.${slugify(text)}`, locator: `Section ${section.number} › ${text}`, sectionPath: [`${section.number}. ${section.title}`], actorId, kind: 'context', span: block.span });
+      list.add({
+        slug: `${sectionSlug()}.${slugify(text)}`,
+        locator: `Section ${section.number} › ${text}`,
+        sectionPath: [`${section.number}. ${section.title}`],
+        actorId,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     paragraph++;

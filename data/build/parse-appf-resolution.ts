@@ -26,15 +26,24 @@ export function parseAppfResolution(raw: Uint8Array): ParsedDocument {
   const lines = splitLines(raw);
   const fullText = lines.map((line) => line.text).join('\n');
   const title = lines[0]!.text.trim();
-  const meeting = requireMatch(fullText, /^(\d+\w\w Annual Meeting of the .+)$/m, 'meeting line')[1]!;
+  const meeting = requireMatch(
+    fullText,
+    /^(\d+\w\w Annual Meeting of the .+)$/m,
+    'meeting line',
+  )[1]!;
   const dateLabel = requireMatch(fullText, /^(\d{1,2}\s*-\s*\d{1,2} \w+ \d{4})$/m, 'date line')[1]!;
   const sponsor = requireMatch(fullText, /^Draft Resolution Sponsored by:\s*(.+)$/m, 'sponsor')[1]!;
   const place = requireMatch(fullText, /held in ([A-Z][a-z]+, Republic of Korea)/, 'place')[1]!;
 
   const blocks = repairPageBreaks(readBlocks(lines), (block) => OPERATIVE.test(block.span.text));
   const list = new PassageList(raw, 'appf-2021');
-  const add = (slug: string, locator: string, kind: RecordKind, span: SourceSpan, section: string[]) =>
-    list.add({ slug, locator, sectionPath: section, actorId: ACTOR_APPF.id, kind, span });
+  const add = (
+    slug: string,
+    locator: string,
+    kind: RecordKind,
+    span: SourceSpan,
+    section: string[],
+  ) => list.add({ slug, locator, sectionPath: section, actorId: ACTOR_APPF.id, kind, span });
 
   let part: 'header' | 'preamble' | 'operative' = 'header';
   let preambular = 0;
@@ -45,7 +54,13 @@ export function parseAppfResolution(raw: Uint8Array): ParsedDocument {
     if (operative) {
       part = 'operative';
       const number = operative[1]!;
-      add(`op${number}`, `Operative para. ${number}`, 'commitment', cutPrefix(block.span, operative[0].length), ['Operative paragraphs']);
+      add(
+        `op${number}`,
+        `Operative para. ${number}`,
+        'commitment',
+        cutPrefix(block.span, operative[0].length),
+        ['Operative paragraphs'],
+      );
     } else if (part === 'header') {
       if (text.startsWith('We, the parliamentarians')) {
         part = 'preamble';
@@ -64,7 +79,9 @@ export function parseAppfResolution(raw: Uint8Array): ParsedDocument {
       }
     } else if (part === 'preamble') {
       preambular++;
-      add(`pp${preambular}`, `Preambular para. ${preambular}`, 'position', block.span, ['Preambular paragraphs']);
+      add(`pp${preambular}`, `Preambular para. ${preambular}`, 'position', block.span, [
+        'Preambular paragraphs',
+      ]);
     } else if (text !== title) {
       // After the operative paragraphs only running footers may follow.
       throw new Error(`APPF resolution: unexpected line after the operative paragraphs "${text}"`);

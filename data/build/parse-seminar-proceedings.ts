@@ -1,6 +1,12 @@
 import type { Actor } from '../corpus-types';
 import { isTitleLike, readBlocks, repairPageBreaks, type Block } from './blocks';
-import { isoDate, PassageList, requireMatch, slugify, type ParsedDocument } from './parsed-document';
+import {
+  isoDate,
+  PassageList,
+  requireMatch,
+  slugify,
+  type ParsedDocument,
+} from './parsed-document';
 import { splitLines } from './source-text';
 
 const ACTOR_ORGANISERS: Actor = {
@@ -14,11 +20,24 @@ const ACTOR_ORGANISERS: Actor = {
 };
 
 const SPEECH_HEADING = /^(Opening Remarks by|Remarks by|Speech of|Closing Remarks by)\s+(.+)$/;
-const CONTENTS_ENTRY = /^(\d+)\.\s+(Opening Remarks by|Remarks by|Speech of|Closing Remarks by)\s+(.+?)\.{3,}\s*(\d+)$/;
+const CONTENTS_ENTRY =
+  /^(\d+)\.\s+(Opening Remarks by|Remarks by|Speech of|Closing Remarks by)\s+(.+?)\.{3,}\s*(\d+)$/;
 const HONORIFIC = /^H\.\s?E\.\s+/;
 
 /** Countries as the headings name them. */
-const COUNTRIES = ['China', 'Russia', 'Pakistan', 'Egypt', 'Kazakhstan', 'Indonesia', 'Syria', 'UAE', 'Malaysia', 'Tajikistan', 'Afghanistan'];
+const COUNTRIES = [
+  'China',
+  'Russia',
+  'Pakistan',
+  'Egypt',
+  'Kazakhstan',
+  'Indonesia',
+  'Syria',
+  'UAE',
+  'Malaysia',
+  'Tajikistan',
+  'Afghanistan',
+];
 /** Headings that end with an institution instead of a country: the institution's country. */
 const INSTITUTION_COUNTRY: Record<string, string> = {
   CACIR: 'China',
@@ -76,7 +95,11 @@ function sameName(a: string, b: string): boolean {
 export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
   const lines = splitLines(raw);
   const fullText = lines.map((line) => line.text).join('\n');
-  const title = requireMatch(fullText, /^(International Virtual Seminar \d{4} on .+)$/m, 'title')[1]!;
+  const title = requireMatch(
+    fullText,
+    /^(International Virtual Seminar \d{4} on .+)$/m,
+    'title',
+  )[1]!;
   const dateLabel = requireMatch(fullText, /^([A-Z][a-z]+ \d{1,2}, \d{4})$/m, 'date')[1]!;
 
   const rawBlocks = readBlocks(lines);
@@ -111,12 +134,26 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
     const heading = contentsEntry ? null : SPEECH_HEADING.exec(text);
     if (part === 'cover' && text === 'CONTENTS') {
       part = 'contents';
-      list.add({ slug: 'contents', locator: 'Contents', sectionPath: [], actorId: ACTOR_ORGANISERS.id, kind: 'context', span: block.span });
+      list.add({
+        slug: 'contents',
+        locator: 'Contents',
+        sectionPath: [],
+        actorId: ACTOR_ORGANISERS.id,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     if (part === 'cover') {
       cover++;
-      list.add({ slug: `cover.${cover}`, locator: `Cover page, line ${cover}`, sectionPath: ['Cover page'], actorId: ACTOR_ORGANISERS.id, kind: 'context', span: block.span });
+      list.add({
+        slug: `cover.${cover}`,
+        locator: `Cover page, line ${cover}`,
+        sectionPath: ['Cover page'],
+        actorId: ACTOR_ORGANISERS.id,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     if (contentsEntry) {
@@ -124,12 +161,19 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
       // One entry repeats its own opening ("Speech of X, Speech of X, …").
       const speaker = contentsEntry[3]!.replace(/^(.+?), Speech of \1,/, '$1,');
       contents.push({ number, name: parseSpeakerLine(speaker).name });
-      list.add({ slug: `contents.${number}`, locator: `Contents, entry ${number}`, sectionPath: ['Contents'], actorId: ACTOR_ORGANISERS.id, kind: 'context', span: block.span });
+      list.add({
+        slug: `contents.${number}`,
+        locator: `Contents, entry ${number}`,
+        sectionPath: ['Contents'],
+        actorId: ACTOR_ORGANISERS.id,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     if (heading) {
       part = 'speeches';
-      const number = (speech?.number ?? 0) + 1;
+      const number: number = (speech?.number ?? 0) + 1;
       const speaker = parseSpeakerLine(heading[2]!);
       const listed = contents.find((entry) => entry.number === number);
       if (!listed) throw new Error(`Seminar: speech ${number} is missing from the contents`);
@@ -146,7 +190,14 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
       actors.push(actor);
       speech = { number, actor };
       paragraph = 0;
-      list.add({ slug: `s${pad(number)}`, locator: `Speech ${number}`, sectionPath: [], actorId: actor.id, kind: 'context', span: block.span });
+      list.add({
+        slug: `s${pad(number)}`,
+        locator: `Speech ${number}`,
+        sectionPath: [],
+        actorId: actor.id,
+        kind: 'context',
+        span: block.span,
+      });
       continue;
     }
     if (!speech) throw new Error(`Seminar: text before the first speech: "${text}"`);
@@ -161,7 +212,9 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
     });
   }
   if (contents.length !== speech?.number) {
-    throw new Error(`Seminar: ${contents.length} contents entries but ${speech?.number ?? 0} speeches`);
+    throw new Error(
+      `Seminar: ${contents.length} contents entries but ${speech?.number ?? 0} speeches`,
+    );
   }
 
   return {

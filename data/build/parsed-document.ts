@@ -76,8 +76,18 @@ export function requireMatch(text: string, pattern: RegExp, what: string): RegEx
 }
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** "28 February 2017", "December 22, 2020", "13-15 December 2021" (first day), "May 2016". */

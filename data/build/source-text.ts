@@ -88,5 +88,9 @@ export function sliceBytes(raw: Uint8Array, [start, end]: [number, number]): str
 export function cutPrefix(span: SourceSpan, chars: number): SourceSpan {
   const rest = span.text.slice(chars);
   const text = rest.trimStart();
-  return { ...span, text, start: span.start + byteLength(span.text.slice(0, span.text.length - text.length)) };
+  return {
+    ...span,
+    text,
+    start: span.start + byteLength(span.text.slice(0, span.text.length - text.length)),
+  };
 }

@@ -18,7 +18,9 @@ export function createCorpusService(corpus: Corpus, db = new PledgemarkDatabase(
       (error: unknown) => {
         ready = null;
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`Pledgemark could not store its corpus in the browser’s database: ${reason}`);
+        throw new Error(
+          `Pledgemark could not store its corpus in the browser’s database: ${reason}`,
+        );
       },
     );
     return ready;

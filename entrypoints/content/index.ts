@@ -8,7 +8,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (!document.body) return;
-    const highlighter = new PageHighlighter(document.body, new TermMatcher(matcherJson as CompiledMatcher));
+    const highlighter = new PageHighlighter(
+      document.body,
+      new TermMatcher(matcherJson as CompiledMatcher),
+    );
     highlighter.highlight();
     ctx.onInvalidated(() => highlighter.unhighlight());
   },

@@ -8,14 +8,54 @@ export const HIGHLIGHT_CLASS = 'pledgemark-term';
 
 /** Never highlighted: code, form fields, editable text and whatever is not prose. */
 export const EXCLUDED_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code',
-  'pre', 'kbd', 'samp', '[contenteditable]', 'svg', 'math', 'title', 'head',
-  HIGHLIGHT_ELEMENT, '[data-pledgemark-ui]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  '[contenteditable]',
+  'svg',
+  'math',
+  'title',
+  'head',
+  HIGHLIGHT_ELEMENT,
+  '[data-pledgemark-ui]',
 ].join(', ');
 
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'MARK',
-  'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'LABEL',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'DEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'LABEL',
 ]);
 
 interface Run {
@@ -56,7 +96,7 @@ export class PageHighlighter {
       rangesByBlock.set(run.block, ranges);
     });
     for (const [block, ranges] of rangesByBlock) {
-      new Mark(block).markRanges(ranges, {
+      new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
         className: HIGHLIGHT_CLASS,
         exclude: [EXCLUDED_SELECTOR],
@@ -72,7 +112,10 @@ export class PageHighlighter {
 
   /** Removes every highlight and merges the text nodes back as they were. */
   unhighlight(): void {
-    new Mark(this.root).unmark({ element: HIGHLIGHT_ELEMENT, className: HIGHLIGHT_CLASS });
+    new Mark(this.root as HTMLElement).unmark({
+      element: HIGHLIGHT_ELEMENT,
+      className: HIGHLIGHT_CLASS,
+    });
   }
 }
 
@@ -115,7 +158,11 @@ function collectRuns(root: Element): Run[] {
 
 /** Whether a text node sits in its block through inline elements only. */
 function isInlineIn(node: Text, block: Element): boolean {
-  for (let element = node.parentElement; element && element !== block; element = element.parentElement) {
+  for (
+    let element = node.parentElement;
+    element && element !== block;
+    element = element.parentElement
+  ) {
     if (!INLINE_TAGS.has(element.tagName)) return false;
   }
   return true;
@@ -128,11 +175,17 @@ function isInlineIn(node: Text, block: Element): boolean {
 function toBlockRanges(run: Run, mentions: TermMention[]): MarkRange[] {
   const walker = run.block.ownerDocument.createTreeWalker(run.block, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.matches(EXCLUDED_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.parentElement?.matches(EXCLUDED_SELECTOR)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   let offset = 0;
   const first = run.nodes[0];
-  for (let node = walker.nextNode() as Text | null; node && node !== first; node = walker.nextNode() as Text | null) {
+  for (
+    let node = walker.nextNode() as Text | null;
+    node && node !== first;
+    node = walker.nextNode() as Text | null
+  ) {
     offset += node.data.length;
   }
   return mentions.map((mention) => ({

@@ -21,7 +21,11 @@ export function PopupApp() {
     const timer = setTimeout(async () => {
       const result = await callBackground(send, 'search', { query });
       if (!current) return;
-      setState(result.ok ? { status: 'done', response: result.value } : { status: 'error', message: result.error.message });
+      setState(
+        result.ok
+          ? { status: 'done', response: result.value }
+          : { status: 'error', message: result.error.message },
+      );
     }, SEARCH_DELAY_MS);
     return () => {
       current = false;

@@ -5,14 +5,26 @@ import { compileMatcher, TermMatcher } from '../../utils/term-matcher';
 const matcher = new TermMatcher(
   compileMatcher([
     { id: 'fatf', aliases: [{ text: 'FATF' }, { text: 'Financial Action Task Force' }] },
-    { id: 'pnr', aliases: [{ text: 'Passenger Name Record' }, { text: 'PNR', confirm: { sameBlock: ['passenger', 'API'], pageHasUnambiguousAlias: true } }] },
+    {
+      id: 'pnr',
+      aliases: [
+        { text: 'Passenger Name Record' },
+        {
+          text: 'PNR',
+          confirm: { sameBlock: ['passenger', 'API'], pageHasUnambiguousAlias: true },
+        },
+      ],
+    },
     { id: 'etim', aliases: [{ text: 'ETIM' }, { text: 'Eastern Turkistan Islamic Movement' }] },
     { id: 'unscr-2354', aliases: [{ text: 'UN Security Council resolution 2354' }] },
   ]),
 );
 
 function highlighted(root: ParentNode): [string | null, string][] {
-  return [...root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map((element) => [element.getAttribute(TERM_ATTRIBUTE), element.textContent ?? '']);
+  return [...root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map((element) => [
+    element.getAttribute(TERM_ATTRIBUTE),
+    element.textContent ?? '',
+  ]);
 }
 
 describe('PageHighlighter', () => {
@@ -36,10 +48,19 @@ describe('PageHighlighter', () => {
   });
 
   it('matches phrases split across inline elements of one block', () => {
-    document.body.innerHTML = '<p>The <a href="#">UN Security Council</a> resolution 2354 and the Financial <em>Action</em> Task Force.</p>';
+    document.body.innerHTML =
+      '<p>The <a href="#">UN Security Council</a> resolution 2354 and the Financial <em>Action</em> Task Force.</p>';
     new PageHighlighter(document.body, matcher).highlight();
-    expect(highlighted(document.body).map(([id]) => id)).toEqual(['unscr-2354', 'unscr-2354', 'fatf', 'fatf', 'fatf']);
-    expect(document.body.textContent).toBe('The UN Security Council resolution 2354 and the Financial Action Task Force.');
+    expect(highlighted(document.body).map(([id]) => id)).toEqual([
+      'unscr-2354',
+      'unscr-2354',
+      'fatf',
+      'fatf',
+      'fatf',
+    ]);
+    expect(document.body.textContent).toBe(
+      'The UN Security Council resolution 2354 and the Financial Action Task Force.',
+    );
   });
 
   it('does not join text across blocks', () => {
@@ -58,7 +79,8 @@ describe('PageHighlighter', () => {
   });
 
   it('restores the page exactly on unhighlight', () => {
-    document.body.innerHTML = '<p>The <b>FATF</b> and ETIM; the Passenger Name Record.</p><p>Again FATF.</p>';
+    document.body.innerHTML =
+      '<p>The <b>FATF</b> and ETIM; the Passenger Name Record.</p><p>Again FATF.</p>';
     const before = document.body.innerHTML;
     const highlighter = new PageHighlighter(document.body, matcher);
     highlighter.highlight();

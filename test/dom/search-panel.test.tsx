@@ -20,7 +20,14 @@ const passage: CitedPassage = {
     symbol: null,
     kind: 'action plan',
   },
-  actor: { id: 'g7', name: 'G7', role: null, organisation: 'Group of Seven', country: null, kind: 'body' },
+  actor: {
+    id: 'g7',
+    name: 'G7',
+    role: null,
+    organisation: 'Group of Seven',
+    country: null,
+    kind: 'body',
+  },
 };
 
 function response(overrides: Partial<SearchResponse> = {}): SearchResponse {
@@ -64,27 +71,41 @@ describe('SearchPanel', () => {
     expect(item.querySelector('.passage-text')?.textContent).toBe(passage.text);
     expect(item.querySelector('mark')?.textContent).toBe('PNR');
     expect(item.querySelector('cite')?.textContent).toBe('G7 Action Plan 2016');
-    expect(item.querySelector('.locator')?.textContent).toBe('Action 1 › Border Security › bullet 2');
+    expect(item.querySelector('.locator')?.textContent).toBe(
+      'Action 1 › Border Security › bullet 2',
+    );
     expect(item.querySelector('time')?.textContent).toBe('May 2016');
     expect(item.querySelector('.passage-actor')?.textContent).toBe('G7');
     expect(root.querySelector('[role="status"]')?.textContent).toBe('1 passage');
   });
 
   it('says when nothing matches', () => {
-    const root = show({ status: 'done', response: response({ query: 'zzzz', passages: [], totalPassages: 0 }) });
+    const root = show({
+      status: 'done',
+      response: response({ query: 'zzzz', passages: [], totalPassages: 0 }),
+    });
     expect(root.querySelector('[role="status"]')?.textContent).toBe('No passage matches “zzzz”.');
     expect(root.querySelector('[role="list"]')).toBeNull();
   });
 
   it('shows errors as text', () => {
     const root = show({ status: 'error', message: 'Pledgemark could not store its corpus' });
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Pledgemark could not store its corpus');
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'Pledgemark could not store its corpus',
+    );
   });
 
   it('renders page-supplied text as text, never as markup', () => {
     const hostile = { ...passage, text: '<img src=x onerror=alert(1)> PNR' };
-    const root = show({ status: 'done', response: response({ passages: [{ type: 'passage', score: 1, passage: hostile, matchedWords: [] }] }) });
+    const root = show({
+      status: 'done',
+      response: response({
+        passages: [{ type: 'passage', score: 1, passage: hostile, matchedWords: [] }],
+      }),
+    });
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('.passage-text')?.textContent).toBe('<img src=x onerror=alert(1)> PNR');
+    expect(root.querySelector('.passage-text')?.textContent).toBe(
+      '<img src=x onerror=alert(1)> PNR',
+    );
   });
 });

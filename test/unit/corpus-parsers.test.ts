@@ -5,7 +5,10 @@ import { parseApecStrategicPlan } from '../../data/build/parse-apec-strategic-pl
 import { parseApecWorkplan } from '../../data/build/parse-apec-workplan';
 import { parseAppfResolution } from '../../data/build/parse-appf-resolution';
 import { parseG7ActionPlan } from '../../data/build/parse-g7-action-plan';
-import { parseSeminarProceedings, parseSpeakerLine } from '../../data/build/parse-seminar-proceedings';
+import {
+  parseSeminarProceedings,
+  parseSpeakerLine,
+} from '../../data/build/parse-seminar-proceedings';
 import { sliceBytes } from '../../data/build/source-text';
 import type { Passage } from '../../data/corpus-types';
 import { source } from './corpus-sources';
@@ -23,15 +26,20 @@ const byId = (passages: Passage[], id: string) => {
 };
 
 describe('every source', () => {
-  it.each(SOURCE_FILES)('$file: each passage’s byte range slices back to its text', ({ file, parse }) => {
-    const raw = source(file);
-    const { passages } = parse(raw);
-    expect(passages.length).toBeGreaterThan(10);
-    for (const passage of passages) {
-      expect(cleanSourceText(sliceBytes(raw, passage.byteRange), passage.format)).toBe(passage.text);
-      expect(passage.text).not.toMatch(/\*\*|<\/?[a-z]+[^>]*>|\s{2,}|^\s|\s$/);
-    }
-  });
+  it.each(SOURCE_FILES)(
+    '$file: each passage’s byte range slices back to its text',
+    ({ file, parse }) => {
+      const raw = source(file);
+      const { passages } = parse(raw);
+      expect(passages.length).toBeGreaterThan(10);
+      for (const passage of passages) {
+        expect(cleanSourceText(sliceBytes(raw, passage.byteRange), passage.format)).toBe(
+          passage.text,
+        );
+        expect(passage.text).not.toMatch(/\*\*|<\/?[a-z]+[^>]*>|\s{2,}|^\s|\s$/);
+      }
+    },
+  );
 
   it.each(SOURCE_FILES)('$file: ids are unique, orders are consecutive', ({ file, parse }) => {
     const { passages } = parse(source(file));
@@ -53,8 +61,12 @@ describe('APPF resolution 2021', () => {
     expect(operative.map((passage) => passage.locator)).toEqual(
       [1, 2, 3, 4, 5, 6, 7].map((n) => `Operative para. ${n}`),
     );
-    expect(operative.every((passage) => passage.kind === 'commitment' && passage.actorId === 'appf')).toBe(true);
-    expect(byId(appf.passages, 'appf-2021:op1').text).toMatch(/^Confirm that APPF Member Countries play/);
+    expect(
+      operative.every((passage) => passage.kind === 'commitment' && passage.actorId === 'appf'),
+    ).toBe(true);
+    expect(byId(appf.passages, 'appf-2021:op1').text).toMatch(
+      /^Confirm that APPF Member Countries play/,
+    );
   });
 
   it('rejoins the preambular paragraph split at a page break', () => {
@@ -115,7 +127,11 @@ describe('seminar proceedings 2020', () => {
   });
 
   it('splits roles and organisations from the headings', () => {
-    expect(parseSpeakerLine('Nabeel Muneer, Additional Secretary from the Ministry of Foreign Affairs, Pakistan')).toEqual({
+    expect(
+      parseSpeakerLine(
+        'Nabeel Muneer, Additional Secretary from the Ministry of Foreign Affairs, Pakistan',
+      ),
+    ).toEqual({
       name: 'Nabeel Muneer',
       role: 'Additional Secretary',
       organisation: 'Ministry of Foreign Affairs',
@@ -132,22 +148,39 @@ describe('seminar proceedings 2020', () => {
   });
 
   it('attributes speech paragraphs to their speaker as positions and leaves salutations as context', () => {
-    const etim = seminar.passages.find((passage) => passage.text.startsWith('The Eastern Turkistan Islamic Movement (ETIM) is a terrorist group'));
-    expect(etim).toMatchObject({ actorId: 'luo-zhaohui', kind: 'position', locator: 'Speech 1 (Luo Zhaohui), para. 13' });
-    expect(byId(seminar.passages, 'seminar-2020:s01.p1')).toMatchObject({ text: 'Dear Colleagues,', kind: 'context' });
+    const etim = seminar.passages.find((passage) =>
+      passage.text.startsWith('The Eastern Turkistan Islamic Movement (ETIM) is a terrorist group'),
+    );
+    expect(etim).toMatchObject({
+      actorId: 'luo-zhaohui',
+      kind: 'position',
+      locator: 'Speech 1 (Luo Zhaohui), para. 13',
+    });
+    expect(byId(seminar.passages, 'seminar-2020:s01.p1')).toMatchObject({
+      text: 'Dear Colleagues,',
+      kind: 'context',
+    });
     const positions = seminar.passages.filter((passage) => passage.kind === 'position');
     expect(new Set(positions.map((passage) => passage.actorId)).size).toBe(20);
   });
 
   it('rejoins paragraphs split at page breaks, also before a capitalised word', () => {
-    expect(byId(seminar.passages, 'seminar-2020:s01.p12').text).toContain('They offer useful experience to global deradicalization efforts');
-    expect(seminar.passages.some((passage) => passage.text.includes('that Chinese Communist Party is no friend'))).toBe(true);
-    expect(seminar.passages.some((passage) => passage.text === 'will ultimately backfire.')).toBe(false);
+    expect(byId(seminar.passages, 'seminar-2020:s01.p12').text).toContain(
+      'They offer useful experience to global deradicalization efforts',
+    );
+    expect(
+      seminar.passages.some((passage) =>
+        passage.text.includes('that Chinese Communist Party is no friend'),
+      ),
+    ).toBe(true);
+    expect(seminar.passages.some((passage) => passage.text === 'will ultimately backfire.')).toBe(
+      false,
+    );
   });
 
   it('keeps a speech title apart from the paragraph after it', () => {
     expect(byId(seminar.passages, 'seminar-2020:s05.p1')).toMatchObject({
-      text: 'Terrorism issues during a pandemic (Kazakhstan\'s experience)',
+      text: "Terrorism issues during a pandemic (Kazakhstan's experience)",
       kind: 'context',
     });
   });
@@ -155,7 +188,9 @@ describe('seminar proceedings 2020', () => {
 
 describe('APEC CTWG workplan 2017', () => {
   it('has deliverables 1.1 to 1.8 as commitments, numbers cut from the text', () => {
-    const deliverables = workplan.passages.filter((passage) => passage.locator.startsWith('Deliverable'));
+    const deliverables = workplan.passages.filter((passage) =>
+      passage.locator.startsWith('Deliverable'),
+    );
     expect(deliverables.map((passage) => passage.locator)).toEqual(
       ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8'].map((n) => `Deliverable ${n}`),
     );
@@ -168,18 +203,36 @@ describe('APEC CTWG workplan 2017', () => {
   it('unflattens the itemized work-plan table into rows with named fields', () => {
     const rows = workplan.passages.filter((passage) => passage.format === 'table-row');
     expect(rows).toHaveLength(7);
-    expect(rows[0]!.fields?.Title).toBe('Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam, 21-22 February');
-    expect(rows[5]!.fields?.['Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions, Strategic Plans and to ABAC recommendations)']).toBe(
+    expect(rows[0]!.fields?.Title).toBe(
+      'Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam, 21-22 February',
+    );
+    expect(
+      rows[5]!.fields?.[
+        'Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions, Strategic Plans and to ABAC recommendations)'
+      ],
+    ).toBe(
       "2016 Leaders Declaration Encouraged economies to take actions and share best practices in the four cross-cutting areas of APEC's Consolidated Counter Terrorism and Secure Trade Strategy",
     );
     expect(rows.some((row) => row.text.includes('<'))).toBe(false);
   });
 
   it('attributes the recalled 2016 statements to the bodies that made them', () => {
-    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p1')).toMatchObject({ actorId: 'apec-leaders', kind: 'position' });
-    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p2')).toMatchObject({ actorId: 'apec-ministers', kind: 'position' });
-    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p3')).toMatchObject({ actorId: 'apec-mrt', kind: 'position' });
-    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p4')).toMatchObject({ actorId: 'apec-ctwg', kind: 'commitment' });
+    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p1')).toMatchObject({
+      actorId: 'apec-leaders',
+      kind: 'position',
+    });
+    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p2')).toMatchObject({
+      actorId: 'apec-ministers',
+      kind: 'position',
+    });
+    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p3')).toMatchObject({
+      actorId: 'apec-mrt',
+      kind: 'position',
+    });
+    expect(byId(workplan.passages, 'apec-workplan-2017:introduction.p4')).toMatchObject({
+      actorId: 'apec-ctwg',
+      kind: 'commitment',
+    });
   });
 
   it('reads symbol, place and date from the cover page', () => {
@@ -194,9 +247,17 @@ describe('APEC CTWG workplan 2017', () => {
 describe('APEC CTWG strategic plan 2018–2022', () => {
   it('has focus areas FA1 to FA9', () => {
     const focusAreas = strategicPlan.passages.filter((passage) => /^FA\d$/.test(passage.locator));
-    expect(focusAreas.map((passage) => passage.locator)).toEqual(
-      ['FA1', 'FA2', 'FA3', 'FA4', 'FA5', 'FA6', 'FA7', 'FA8', 'FA9'],
-    );
+    expect(focusAreas.map((passage) => passage.locator)).toEqual([
+      'FA1',
+      'FA2',
+      'FA3',
+      'FA4',
+      'FA5',
+      'FA6',
+      'FA7',
+      'FA8',
+      'FA9',
+    ]);
     expect(byId(strategicPlan.passages, 'apec-strategic-plan-2018:fa5').text).toBe(
       'Increase cooperation and technical assistance among APEC member economies in their efforts to implement the Advance Passenger Information and Passenger Name Record (API/PNR) programs to secure and facilitate legitimate travel within the region;',
     );
@@ -224,7 +285,9 @@ describe('APEC CTWG strategic plan 2018–2022', () => {
       'Objective 7 › KPI (i)',
       'Objective 8 › KPI (i)',
     ]);
-    const objectives = strategicPlan.passages.filter((passage) => /^Objective \d$/.test(passage.locator) && passage.kind === 'commitment');
+    const objectives = strategicPlan.passages.filter(
+      (passage) => /^Objective \d$/.test(passage.locator) && passage.kind === 'commitment',
+    );
     expect(objectives).toHaveLength(8);
     expect(byId(strategicPlan.passages, 'apec-strategic-plan-2018:objective-8.kpi-i').text).toBe(
       'Increase efforts and cooperation on counter-terrorism financing.',
@@ -235,7 +298,8 @@ describe('APEC CTWG strategic plan 2018–2022', () => {
 describe('G7 action plan 2016', () => {
   it('files every bullet of Actions 1–3 under its sub-heading', () => {
     const bullets = g7.passages.filter((passage) => passage.locator.includes('bullet'));
-    const countBy = (prefix: string) => bullets.filter((passage) => passage.locator.startsWith(prefix)).length;
+    const countBy = (prefix: string) =>
+      bullets.filter((passage) => passage.locator.startsWith(prefix)).length;
     expect(countBy('Action 1 › Implementation of relevant UNSCRs ›')).toBe(1);
     expect(countBy('Action 1 › Information Sharing and Cooperation ›')).toBe(4);
     expect(countBy('Action 1 › Border Security ›')).toBe(2);
@@ -258,7 +322,9 @@ describe('G7 action plan 2016', () => {
   });
 
   it('rejoins bullets split at page breaks', () => {
-    expect(byId(g7.passages, 'g7-action-plan-2016:a1.information-sharing-and-cooperation.b1').text).toBe(
+    expect(
+      byId(g7.passages, 'g7-action-plan-2016:a1.information-sharing-and-cooperation.b1').text,
+    ).toBe(
       'Bolster information sharing among relevant authorities in G7 countries both domestically and internationally through existing mechanisms.',
     );
     expect(byId(g7.passages, 'g7-action-plan-2016:a2.b1').text).toMatch(
@@ -267,8 +333,12 @@ describe('G7 action plan 2016', () => {
   });
 
   it('records calls on others and shared views as positions', () => {
-    expect(byId(g7.passages, 'g7-action-plan-2016:a1.countering-terrorist-financing.b4')).toMatchObject({ kind: 'position' });
-    expect(byId(g7.passages, 'g7-action-plan-2016:a1.aviation-security.b1')).toMatchObject({ kind: 'position' });
+    expect(
+      byId(g7.passages, 'g7-action-plan-2016:a1.countering-terrorist-financing.b4'),
+    ).toMatchObject({ kind: 'position' });
+    expect(byId(g7.passages, 'g7-action-plan-2016:a1.aviation-security.b1')).toMatchObject({
+      kind: 'position',
+    });
     expect(byId(g7.passages, 'g7-action-plan-2016:intro.p4')).toMatchObject({ kind: 'commitment' });
   });
 });

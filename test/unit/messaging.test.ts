@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { callBackground, CHANNEL, dispatchMessage, MAX_QUERY_LENGTH, type Handlers } from '../../utils/messaging';
+import {
+  callBackground,
+  CHANNEL,
+  dispatchMessage,
+  MAX_QUERY_LENGTH,
+  type Handlers,
+} from '../../utils/messaging';
 
 const OWN_ID = 'pledgemark-test';
 
@@ -14,22 +20,44 @@ function handlers(): Handlers {
 
 describe('dispatchMessage', () => {
   it('answers a valid call with the handler’s value', async () => {
-    const answer = await dispatchMessage(handlers(), OWN_ID, { channel: CHANNEL, name: 'search', request: { query: 'PNR' } }, { id: OWN_ID });
-    expect(answer).toEqual({ ok: true, value: { query: 'PNR', terms: [], passages: [], totalPassages: 0 } });
+    const answer = await dispatchMessage(
+      handlers(),
+      OWN_ID,
+      { channel: CHANNEL, name: 'search', request: { query: 'PNR' } },
+      { id: OWN_ID },
+    );
+    expect(answer).toEqual({
+      ok: true,
+      value: { query: 'PNR', terms: [], passages: [], totalPassages: 0 },
+    });
   });
 
   it('refuses messages from other extensions and from pages', async () => {
     const h = handlers();
     for (const sender of [{ id: 'another-extension' }, {}]) {
-      const answer = await dispatchMessage(h, OWN_ID, { channel: CHANNEL, name: 'search', request: { query: 'x' } }, sender);
+      const answer = await dispatchMessage(
+        h,
+        OWN_ID,
+        { channel: CHANNEL, name: 'search', request: { query: 'x' } },
+        sender,
+      );
       expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(h.search).not.toHaveBeenCalled();
   });
 
   it('refuses unknown messages', async () => {
-    for (const message of [null, 'search', { channel: 'other', name: 'search', request: {} }, { channel: CHANNEL, name: 'deleteEverything', request: {} }, { channel: CHANNEL, name: 'toString', request: {} }]) {
-      expect(await dispatchMessage(handlers(), OWN_ID, message, { id: OWN_ID })).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    for (const message of [
+      null,
+      'search',
+      { channel: 'other', name: 'search', request: {} },
+      { channel: CHANNEL, name: 'deleteEverything', request: {} },
+      { channel: CHANNEL, name: 'toString', request: {} },
+    ]) {
+      expect(await dispatchMessage(handlers(), OWN_ID, message, { id: OWN_ID })).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-message' },
+      });
     }
   });
 
@@ -43,7 +71,12 @@ describe('dispatchMessage', () => {
       ['getDocument', { documentId: { id: 'x' } }, /documentId/],
     ];
     for (const [name, request, message] of cases) {
-      const answer = await dispatchMessage(handlers(), OWN_ID, { channel: CHANNEL, name, request }, { id: OWN_ID });
+      const answer = await dispatchMessage(
+        handlers(),
+        OWN_ID,
+        { channel: CHANNEL, name, request },
+        { id: OWN_ID },
+      );
       expect(answer.ok).toBe(false);
       if (!answer.ok) {
         expect(answer.error.code).toBe('bad-request');
@@ -57,7 +90,14 @@ describe('dispatchMessage', () => {
     h.getDocument = async () => {
       throw new Error('database is closed');
     };
-    expect(await dispatchMessage(h, OWN_ID, { channel: CHANNEL, name: 'getDocument', request: { documentId: 'x' } }, { id: OWN_ID })).toEqual({
+    expect(
+      await dispatchMessage(
+        h,
+        OWN_ID,
+        { channel: CHANNEL, name: 'getDocument', request: { documentId: 'x' } },
+        { id: OWN_ID },
+      ),
+    ).toEqual({
       ok: false,
       error: { code: 'internal', message: 'database is closed' },
     });
@@ -67,15 +107,33 @@ describe('dispatchMessage', () => {
 describe('callBackground', () => {
   it('sends an envelope and returns the Result', async () => {
     const send = vi.fn(async () => ({ ok: true, value: null }));
-    expect(await callBackground(send, 'getPassage', { passageId: 'a:b' })).toEqual({ ok: true, value: null });
-    expect(send).toHaveBeenCalledWith({ channel: CHANNEL, name: 'getPassage', request: { passageId: 'a:b' } });
+    expect(await callBackground(send, 'getPassage', { passageId: 'a:b' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(send).toHaveBeenCalledWith({
+      channel: CHANNEL,
+      name: 'getPassage',
+      request: { passageId: 'a:b' },
+    });
   });
 
   it('reports a missing or broken background as unavailable', async () => {
-    expect(await callBackground(async () => { throw new Error('Could not establish connection'); }, 'search', { query: 'x' })).toEqual({
+    expect(
+      await callBackground(
+        async () => {
+          throw new Error('Could not establish connection');
+        },
+        'search',
+        { query: 'x' },
+      ),
+    ).toEqual({
       ok: false,
       error: { code: 'unavailable', message: 'Could not establish connection' },
     });
-    expect(await callBackground(async () => undefined, 'search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await callBackground(async () => undefined, 'search', { query: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
   });
 });

@@ -5,27 +5,54 @@ const matcher = new TermMatcher(
   compileMatcher([
     { id: 'fatf', aliases: [{ text: 'FATF' }, { text: 'Financial Action Task Force' }] },
     { id: 'ftf', aliases: [{ text: 'FTF' }, { text: 'foreign terrorist fighter' }] },
-    { id: 'isil', aliases: [{ text: "Da'esh" }, { text: 'ISIL' }, { text: 'ISIS', confirm: { sameBlock: ['terror'], pageHasUnambiguousAlias: true } }] },
-    { id: 'unscr-2354', aliases: [{ text: 'UN Security Council resolution 2354' }, { text: 'resolution 2354' }] },
+    {
+      id: 'isil',
+      aliases: [
+        { text: "Da'esh" },
+        { text: 'ISIL' },
+        { text: 'ISIS', confirm: { sameBlock: ['terror'], pageHasUnambiguousAlias: true } },
+      ],
+    },
+    {
+      id: 'unscr-2354',
+      aliases: [{ text: 'UN Security Council resolution 2354' }, { text: 'resolution 2354' }],
+    },
     { id: 'unsc', aliases: [{ text: 'UN Security Council' }] },
-    { id: 'api', aliases: [{ text: 'Advance Passenger Information' }, { text: 'API', confirm: { sameBlock: ['passenger', 'PNR'], pageHasUnambiguousAlias: true } }] },
+    {
+      id: 'api',
+      aliases: [
+        { text: 'Advance Passenger Information' },
+        {
+          text: 'API',
+          confirm: { sameBlock: ['passenger', 'PNR'], pageHasUnambiguousAlias: true },
+        },
+      ],
+    },
     { id: 'counter-terrorism', aliases: [{ text: 'counter-terrorism' }] },
   ]),
 );
 
 const found = (text: string, confirmed?: Set<string>) =>
-  matcher.findMentions(text, confirmed).map((mention) => [mention.termId, text.slice(mention.start, mention.end)]);
+  matcher
+    .findMentions(text, confirmed)
+    .map((mention) => [mention.termId, text.slice(mention.start, mention.end)]);
 
 describe('TermMatcher', () => {
   it('matches acronyms case-sensitively and phrases case-insensitively', () => {
-    expect(found('The FATF and the Financial action task force; fatf in lower case is not it.')).toEqual([
+    expect(
+      found('The FATF and the Financial action task force; fatf in lower case is not it.'),
+    ).toEqual([
       ['fatf', 'FATF'],
       ['fatf', 'Financial action task force'],
     ]);
   });
 
   it('accepts possessives, plurals, curly apostrophes, dash variants and line breaks', () => {
-    expect(found('FATF’s report on FTFs, Da’esh, counter\u2011terrorism and foreign\n  terrorist fighters')).toEqual([
+    expect(
+      found(
+        'FATF’s report on FTFs, Da’esh, counter\u2011terrorism and foreign\n  terrorist fighters',
+      ),
+    ).toEqual([
       ['fatf', 'FATF’s'],
       ['ftf', 'FTFs'],
       ['isil', 'Da’esh'],
@@ -53,7 +80,9 @@ describe('TermMatcher', () => {
   });
 
   it('knows which terms a page names unambiguously', () => {
-    expect([...matcher.confirmedTerms(['Advance Passenger Information is shared.', 'ISIS attacks'])]).toEqual(['api']);
+    expect([
+      ...matcher.confirmedTerms(['Advance Passenger Information is shared.', 'ISIS attacks']),
+    ]).toEqual(['api']);
   });
 
   it('finds nothing in empty or unrelated text', () => {

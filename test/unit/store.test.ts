@@ -1,0 +1,144 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Corpus } from '../../data/corpus-types';
+import { PledgemarkDatabase } from '../../data/db';
+import { CorpusQueries, MAX_QUERY_WORDS } from '../../data/queries';
+import { seedCorpus } from '../../data/seed';
+import { CORPUS } from './corpus-fixture';
+
+let db: PledgemarkDatabase;
+let dbCount = 0;
+
+beforeEach(() => {
+  db = new PledgemarkDatabase(`pledgemark-test-${++dbCount}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('seedCorpus', () => {
+  it('stores every record of the corpus with its hash', async () => {
+    expect(await seedCorpus(db, CORPUS)).toEqual({ status: 'seeded', hash: CORPUS.hash });
+    expect(await db.documents.count()).toBe(5);
+    expect(await db.passages.count()).toBe(CORPUS.passages.length);
+    expect(await db.actors.count()).toBe(CORPUS.actors.length);
+    expect(await db.terms.count()).toBe(CORPUS.terms.length);
+    expect(await db.occurrences.count()).toBe(CORPUS.occurrences.length);
+    expect((await db.meta.get('corpus'))?.hash).toBe(CORPUS.hash);
+  });
+
+  it('is idempotent for the same corpus hash', async () => {
+    await seedCorpus(db, CORPUS, () => new Date('2026-01-01T00:00:00Z'));
+    expect(await seedCorpus(db, CORPUS, () => new Date('2026-02-01T00:00:00Z'))).toEqual({
+      status: 'unchanged',
+      hash: CORPUS.hash,
+    });
+    expect((await db.meta.get('corpus'))?.seededAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(await db.passages.count()).toBe(CORPUS.passages.length);
+  });
+
+  it('replaces an older corpus and leaves the user’s clips alone', async () => {
+    const older: Corpus = {
+      ...CORPUS,
+      hash: 'older',
+      passages: CORPUS.passages.slice(0, 3),
+      occurrences: [],
+      terms: CORPUS.terms.slice(0, 1).map((term) => ({ ...term, id: 'retired-term', related: [] })),
+    };
+    await seedCorpus(db, older);
+    await db.clips.add({
+      passageId: CORPUS.passages[0]!.id,
+      position: 0,
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    expect(await seedCorpus(db, CORPUS)).toEqual({ status: 'seeded', hash: CORPUS.hash });
+    expect(await db.passages.count()).toBe(CORPUS.passages.length);
+    expect(await db.terms.get('retired-term')).toBeUndefined();
+    expect(await db.clips.count()).toBe(1);
+  });
+
+  it('keeps the previous corpus when the replacement fails', async () => {
+    await seedCorpus(db, CORPUS);
+    const broken: Corpus = {
+      ...CORPUS,
+      hash: 'broken',
+      passages: [CORPUS.passages[0]!, CORPUS.passages[0]!],
+    };
+    await expect(seedCorpus(db, broken)).rejects.toThrow();
+    expect((await db.meta.get('corpus'))?.hash).toBe(CORPUS.hash);
+    expect(await db.passages.count()).toBe(CORPUS.passages.length);
+  });
+});
+
+describe('CorpusQueries', () => {
+  let queries: CorpusQueries;
+  beforeEach(async () => {
+    await seedCorpus(db, CORPUS);
+    queries = new CorpusQueries(db);
+  });
+
+  it('finds the PNR commitments of the G7 and both APEC documents', async () => {
+    const response = await queries.search('PNR');
+    const documents = new Set(
+      response.passages
+        .filter((hit) => hit.passage.kind === 'commitment')
+        .map((hit) => hit.passage.document.id),
+    );
+    expect(documents).toEqual(
+      new Set(['g7-action-plan-2016', 'apec-workplan-2017', 'apec-strategic-plan-2018']),
+    );
+    const g7 = response.passages.find(
+      (hit) => hit.passage.id === 'g7-action-plan-2016:a1.border-security.b2',
+    );
+    expect(g7?.passage).toMatchObject({
+      locator: 'Action 1 › Border Security › bullet 2',
+      actor: { name: 'G7' },
+      document: { dateLabel: 'May 2016' },
+    });
+    expect(response.terms.map((hit) => hit.term.id)).toContain('pnr');
+  });
+
+  it('expands aliases: the long form finds passages that only use the acronym', async () => {
+    const response = await queries.search('Passenger Name Record');
+    expect(response.passages.map((hit) => hit.passage.id)).toContain(
+      'apec-strategic-plan-2018:fa5',
+    );
+  });
+
+  it('answers empty, punctuation-only and absurdly long queries without failing', async () => {
+    expect(await queries.search('   ')).toMatchObject({ passages: [], totalPassages: 0 });
+    expect(
+      (await queries.search('<script>alert(1)</script> .*+?^${}()|[]\\')).passages,
+    ).toBeInstanceOf(Array);
+    const long = await queries.search('terrorism '.repeat(1000));
+    expect(long.notice).toBe(`Only the first ${MAX_QUERY_WORDS} words of the query were searched.`);
+  });
+
+  it('looks up a term with its commitments and positions', async () => {
+    const detail = await queries.lookupTerm('etim');
+    expect(detail?.term.label).toMatch(/Eastern Turkistan Islamic Movement/);
+    expect(detail?.positions.length).toBeGreaterThan(2);
+    expect(
+      new Set(detail?.positions.map((passage) => passage.actor.id)).size,
+    ).toBeGreaterThanOrEqual(3);
+    expect(detail?.positions.every((passage) => passage.document.id === 'seminar-2020')).toBe(true);
+    expect(await queries.lookupTerm('no-such-term')).toBeNull();
+  });
+
+  it('returns a document’s passages in order, and single passages ready to cite', async () => {
+    const document = await queries.getDocument('appf-2021');
+    expect(document?.document.place).toBe('Seoul, Republic of Korea');
+    expect(
+      document?.passages
+        .map((passage) => passage.locator)
+        .filter((locator) => locator.startsWith('Operative')),
+    ).toHaveLength(7);
+    const passage = await queries.getPassage('appf-2021:op1');
+    expect(passage).toMatchObject({
+      locator: 'Operative para. 1',
+      actor: { id: 'appf' },
+      document: { dateLabel: '13-15 December 2021' },
+    });
+    expect(await queries.getDocument('nope')).toBeNull();
+  });
+});
