@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherJson from '../../data/generated/matcher.json';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { PageHighlighter } from './page-highlighter';
+import './highlight.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
