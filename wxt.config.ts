@@ -11,6 +11,12 @@ export default defineConfig({
     description:
       'Highlights counter-terrorism policy terms on the pages you read and cross-references what five source documents commit to and who said what. Works offline; sends nothing.',
     permissions: ['storage', 'activeTab'],
+    commands: {
+      'toggle-highlighting': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn highlighting on this tab off or back on',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

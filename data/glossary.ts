@@ -1090,11 +1090,14 @@ export const GLOSSARY: GlossaryEntry[] = [
       'unscr-2354',
     ],
   },
+  // Each resolution also answers to its bare number, confirmed by "resolution" or "UNSCR"
+  // nearby, so that a list such as "resolutions 1373 and 2178" gives two mentions.
   {
     id: 'unscr-1373',
     label: 'UN Security Council resolution 1373 (2001)',
     category: 'instrument',
     aliases: [
+      { text: '1373', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: '1373(2001)' },
       { text: '1373 (2001)', external: true },
       { text: 'resolution 1373', external: true },
@@ -1115,6 +1118,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 1540 (2004)',
     category: 'instrument',
     aliases: [
+      { text: '1540', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: '1540(2004)' },
       { text: '1540 (2004)', external: true },
       { text: 'resolution 1540', external: true },
@@ -1130,6 +1134,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 1566 (2004)',
     category: 'instrument',
     aliases: [
+      { text: '1566', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: 'resolution 1566' },
       { text: '1566 (2004)' },
       { text: 'UNSCR 1566', external: true },
@@ -1149,6 +1154,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 2170 (2014)',
     category: 'instrument',
     aliases: [
+      { text: '2170', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: '2170(2014)' },
       { text: '2170 (2014)', external: true },
       { text: 'resolution 2170', external: true },
@@ -1164,6 +1170,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 2178 (2014)',
     category: 'instrument',
     aliases: [
+      { text: '2178', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: '2178(2014)' },
       { text: '2178 (2014)', external: true },
       { text: 'resolution 2178', external: true },
@@ -1179,6 +1186,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 2199 (2015)',
     category: 'instrument',
     aliases: [
+      { text: '2199', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: '2199(2015)' },
       { text: '2199 (2015)', external: true },
       { text: 'resolution 2199', external: true },
@@ -1194,6 +1202,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 2253 (2015)',
     category: 'instrument',
     aliases: [
+      { text: '2253', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: '2253(2015)' },
       { text: '2253 (2015)', external: true },
       { text: 'resolution 2253', external: true },
@@ -1209,6 +1218,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'UN Security Council resolution 2354 (2017)',
     category: 'instrument',
     aliases: [
+      { text: '2354', confirm: { sameBlock: ['resolution', 'UNSCR'] } },
       { text: 'UN Security Council resolution 2354' },
       { text: 'UNSC resolution 2354' },
       { text: 'resolution 2354' },

@@ -1,11 +1,14 @@
-import type { CitedPassage, DocumentDetail, SearchResponse, TermDetail } from './views';
+import type { CitedPassage, DocumentDetail, PageTerms, SearchResponse, TermDetail } from './views';
 
 /**
- * The one message contract between the extension's contexts. The content script and the popup
- * ask; the background, the only context that opens the database, answers. Every call is named
- * for its intent, its request is validated on receipt, and its answer is a serialisable Result.
+ * The one message contract between the extension's contexts. Every call is named for its intent,
+ * its request is validated on receipt, and its answer is a serialisable Result.
+ *
+ * - `BackgroundProtocol`: the content script and the popup ask the background, the only context
+ *   that opens the database.
+ * - `TabProtocol`: the background and the popup ask the content script of one tab.
  */
-export interface Protocol {
+export interface BackgroundProtocol {
   /** A term's definition, supporting passages, related terms, commitments and positions. */
   lookupTerm: { request: { termId: string }; response: TermDetail | null };
   /** Full-text search over the corpus's terms and passages. */
@@ -14,31 +17,45 @@ export interface Protocol {
   getPassage: { request: { passageId: string }; response: CitedPassage | null };
   /** A whole document, its passages in order. */
   getDocument: { request: { documentId: string }; response: DocumentDetail | null };
+  /** The content script tells which terms its tab shows (for the toolbar badge). */
+  reportPageTerms: { request: { termCounts: Record<string, number> }; response: null };
 }
 
-export type MessageName = keyof Protocol;
-export type RequestOf<N extends MessageName> = Protocol[N]['request'];
-export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
+export interface TabProtocol {
+  /** Switches highlighting on this tab off, or back on. */
+  toggleHighlighting: { request: Record<string, never>; response: { active: boolean } };
+  /** The terms highlighted on this tab and how often. */
+  getPageTerms: { request: Record<string, never>; response: PageTerms };
+}
 
-export type ErrorCode =
-  'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
+/** Any protocol: named calls, each with a request object and a response. */
+type Protocol<P> = { [N in keyof P]: { request: object; response: unknown } };
+
+export type MessageName = keyof BackgroundProtocol;
+export type RequestOf<P extends Protocol<P>, N extends keyof P> = P[N]['request'];
+export type ResponseOf<P extends Protocol<P>, N extends keyof P> = P[N]['response'];
+
+export type ErrorCode = 'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
 
 export type Result<T> =
-  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-export interface Envelope<N extends MessageName = MessageName> {
-  channel: typeof CHANNEL;
-  name: N;
-  request: RequestOf<N>;
-}
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };
 
 export const CHANNEL = 'pledgemark/v1';
 
-/** Longest query or id the background accepts; longer input is refused, not truncated silently. */
+export interface Envelope {
+  channel: typeof CHANNEL;
+  name: string;
+  request: object;
+}
+
+/** Longest query the background accepts; longer input is refused, not truncated silently. */
 export const MAX_QUERY_LENGTH = 10_000;
 const MAX_ID_LENGTH = 200;
 const MAX_LIMIT = 500;
+const MAX_REPORTED_TERMS = 2_000;
 
+/** Checks a request's fields; returns what is wrong with it, or null. */
 type Validator = (request: Record<string, unknown>) => string | null;
 
 const idField =
@@ -51,15 +68,16 @@ const idField =
     return null;
   };
 
-const VALIDATORS: { [N in MessageName]: Validator } = {
+const noFields: Validator = (request) =>
+  Object.keys(request).length === 0 ? null : 'this call takes no fields';
+
+export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator } = {
   lookupTerm: idField('termId'),
   getPassage: idField('passageId'),
   getDocument: idField('documentId'),
-  search: (request) => {
-    const { query, limit } = request;
+  search: ({ query, limit }) => {
     if (typeof query !== 'string') return 'query must be a string';
-    if (query.length > MAX_QUERY_LENGTH)
-      return `query is longer than ${MAX_QUERY_LENGTH} characters`;
+    if (query.length > MAX_QUERY_LENGTH) return `query is longer than ${MAX_QUERY_LENGTH} characters`;
     if (
       limit !== undefined &&
       (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
@@ -68,20 +86,37 @@ const VALIDATORS: { [N in MessageName]: Validator } = {
     }
     return null;
   },
+  reportPageTerms: ({ termCounts }) => {
+    if (typeof termCounts !== 'object' || termCounts === null || Array.isArray(termCounts)) {
+      return 'termCounts must be an object';
+    }
+    const entries = Object.entries(termCounts);
+    if (entries.length > MAX_REPORTED_TERMS) return 'too many terms';
+    const valid = entries.every(
+      ([termId, count]) =>
+        termId.length > 0 && termId.length <= MAX_ID_LENGTH && Number.isInteger(count) && (count as number) > 0,
+    );
+    return valid ? null : 'termCounts must map term ids to positive whole numbers';
+  },
 };
 
-export function isMessageName(name: unknown): name is MessageName {
-  return typeof name === 'string' && Object.hasOwn(VALIDATORS, name);
-}
-
-export type Handlers = {
-  [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>>;
+export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
+  toggleHighlighting: noFields,
+  getPageTerms: noFields,
 };
 
 export interface MessageSender {
   /** The extension that sent the message. */
   id?: string | undefined;
+  /** The tab a content script sent from. */
+  tab?: { id?: number | undefined } | undefined;
+  /** The frame of that tab (0 is the top frame). */
+  frameId?: number | undefined;
 }
+
+export type Handlers<P extends Protocol<P>> = {
+  [N in keyof P]: (request: RequestOf<P, N>, sender: MessageSender) => Promise<ResponseOf<P, N>>;
+};
 
 function refuse(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
@@ -91,56 +126,70 @@ function refuse(code: ErrorCode, message: string): Result<never> {
  * Validates and dispatches one incoming message. Messages from anything but this extension,
  * messages of unknown name and malformed requests are refused with a Result, never thrown.
  */
-export async function dispatchMessage(
-  handlers: Handlers,
+export async function dispatchMessage<P extends Protocol<P>>(
+  validators: { [N in keyof P]: Validator },
+  handlers: Handlers<P>,
   ownExtensionId: string,
   message: unknown,
   sender: MessageSender,
 ): Promise<Result<unknown>> {
-  if (sender.id !== ownExtensionId)
-    return refuse('forbidden', 'Messages from other senders are refused');
+  if (sender.id !== ownExtensionId) return refuse('forbidden', 'Messages from other senders are refused');
   if (typeof message !== 'object' || message === null) {
     return refuse('unknown-message', 'Not a Pledgemark message');
   }
   const { channel, name, request } = message as Record<string, unknown>;
-  if (channel !== CHANNEL || !isMessageName(name)) {
+  if (channel !== CHANNEL || typeof name !== 'string' || !Object.hasOwn(validators, name)) {
     return refuse('unknown-message', `Unknown message ${JSON.stringify(name ?? null)}`);
   }
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     return refuse('bad-request', `${name}: the request must be an object`);
   }
-  const problem = VALIDATORS[name](request as Record<string, unknown>);
+  const problem = validators[name as keyof P](request as Record<string, unknown>);
   if (problem) return refuse('bad-request', `${name}: ${problem}`);
   try {
-    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(request) };
+    const handler = handlers[name as keyof P] as (request: unknown, sender: MessageSender) => Promise<unknown>;
+    return { ok: true, value: await handler(request, sender) };
   } catch (error) {
     return refuse('internal', error instanceof Error ? error.message : String(error));
   }
 }
 
-/** What the caller uses to send; `browser.runtime.sendMessage` in the extension. */
+/** What a caller uses to send: `browser.runtime.sendMessage` or `browser.tabs.sendMessage`. */
 export type SendMessage = (envelope: Envelope) => Promise<unknown>;
 
 function isResult(value: unknown): value is Result<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { ok?: unknown }).ok === 'boolean'
-  );
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
-/** Sends one call to the background. Transport failures come back as an `unavailable` Result. */
-export async function callBackground<N extends MessageName>(
+/** Sends one call. Transport failures (no receiver, a closed port) come back as `unavailable`. */
+export async function call<P extends Protocol<P>, N extends keyof P & string>(
   send: SendMessage,
   name: N,
-  request: RequestOf<N>,
-): Promise<Result<ResponseOf<N>>> {
+  request: RequestOf<P, N>,
+): Promise<Result<ResponseOf<P, N>>> {
   try {
     const answer = await send({ channel: CHANNEL, name, request });
-    if (!isResult(answer)) return refuse('unavailable', 'Pledgemark’s background did not answer');
-    return answer as Result<ResponseOf<N>>;
+    if (!isResult(answer)) return refuse('unavailable', 'Pledgemark did not answer');
+    return answer as Result<ResponseOf<P, N>>;
   } catch (error) {
     return refuse('unavailable', error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Asks the background. */
+export function callBackground<N extends keyof BackgroundProtocol>(
+  send: SendMessage,
+  name: N,
+  request: RequestOf<BackgroundProtocol, N>,
+): Promise<Result<ResponseOf<BackgroundProtocol, N>>> {
+  return call<BackgroundProtocol, N>(send, name, request);
+}
+
+/** Asks the content script of a tab. */
+export function callTab<N extends keyof TabProtocol>(
+  send: SendMessage,
+  name: N,
+  request: RequestOf<TabProtocol, N>,
+): Promise<Result<ResponseOf<TabProtocol, N>>> {
+  return call<TabProtocol, N>(send, name, request);
 }

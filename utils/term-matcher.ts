@@ -1,8 +1,8 @@
-import type { AliasConfirmation, TermAlias } from '../data/corpus-types';
+import type { AliasConfirmation, TermAlias, TermCategory } from '../data/corpus-types';
 
 /**
- * Finds glossary terms in text. The glossary compiles into two combined regular expressions (one
- * case-sensitive for acronyms, one case-insensitive for phrases) plus a lookup table from a
+ * Finds glossary terms in text. The glossary compiles into combined regular expressions
+ * (case-sensitive ones for acronyms, case-insensitive ones for phrases) plus a lookup table from a
  * match's folded text to its alias. The compiled form is plain data, built once at build time and
  * shipped to the content script, which never sees the rest of the corpus.
  */
@@ -15,10 +15,12 @@ export interface MatcherAlias {
 }
 
 export interface CompiledMatcher {
-  version: 1;
+  version: 2;
   aliases: MatcherAlias[];
-  caseSensitiveSource: string;
-  caseInsensitiveSource: string;
+  termCategories: Record<string, TermCategory>;
+  /** Alternations, each short enough for V8 to keep optimising the expression. */
+  caseSensitiveSources: string[];
+  caseInsensitiveSources: string[];
 }
 
 export interface TermMention {
@@ -28,10 +30,24 @@ export interface TermMention {
   end: number;
 }
 
+/** A match before the page-level confirmation of ambiguous aliases is known. */
+export interface TermCandidate extends TermMention {
+  /** The alias needs a confirming context. */
+  ambiguous: boolean;
+  /** A confirming word occurs in the same block. */
+  confirmedInBlock: boolean;
+  /** The alias is also confirmed by an unambiguous mention of its term elsewhere on the page. */
+  confirmedByPage: boolean;
+}
+
 interface TermLike {
   id: string;
+  category: TermCategory;
   aliases: TermAlias[];
 }
+
+/** V8 stops optimising a regular expression whose source passes about 20 KB. */
+export const MAX_PATTERN_SOURCE = 12_000;
 
 const DASHES = '\\-\\u2010-\\u2015\\u2212';
 const APOSTROPHES = "'\\u2018\\u2019";
@@ -82,36 +98,56 @@ export function compileMatcher(terms: TermLike[]): CompiledMatcher {
       });
     }
   }
-  // Longest first, so that the alternation prefers "UN Security Council resolution 2354" over "UN".
-  const source = (caseSensitive: boolean) =>
-    aliases
-      .filter((alias) => alias.caseSensitive === caseSensitive)
-      .map((alias) => alias.text)
-      .sort((a, b) => b.length - a.length)
-      .map(aliasPattern)
-      .join('|');
+  // Longest first, so that an alternation prefers "UN Security Council resolution 2354" over
+  // "UN Security Council"; overlaps between alternations are settled by length when scanning.
+  const sources = (caseSensitive: boolean) => {
+    const patterns = [
+      ...new Set(
+        aliases
+          .filter((alias) => alias.caseSensitive === caseSensitive)
+          .map((alias) => alias.text)
+          .sort((a, b) => b.length - a.length || a.localeCompare(b))
+          .map(aliasPattern),
+      ),
+    ];
+    const chunks: string[] = [];
+    let chunk = '';
+    for (const pattern of patterns) {
+      if (chunk && chunk.length + pattern.length + 1 > MAX_PATTERN_SOURCE) {
+        chunks.push(chunk);
+        chunk = '';
+      }
+      chunk = chunk ? `${chunk}|${pattern}` : pattern;
+    }
+    if (chunk) chunks.push(chunk);
+    return chunks;
+  };
   return {
-    version: 1,
+    version: 2,
     aliases,
-    caseSensitiveSource: source(true),
-    caseInsensitiveSource: source(false),
+    termCategories: Object.fromEntries(terms.map((term) => [term.id, term.category])),
+    caseSensitiveSources: sources(true),
+    caseInsensitiveSources: sources(false),
   };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 export class TermMatcher {
-  private readonly caseSensitive: RegExp | null;
-  private readonly caseInsensitive: RegExp | null;
+  private readonly patterns: { pattern: RegExp; caseSensitive: boolean }[];
   private readonly lookup = new Map<string, number>();
 
   constructor(readonly compiled: CompiledMatcher) {
-    const build = (source: string, flags: string) =>
-      source ? new RegExp(`(?:${source})${SUFFIX}`, flags) : null;
-    this.caseSensitive = build(compiled.caseSensitiveSource, 'g');
-    this.caseInsensitive = build(compiled.caseInsensitiveSource, 'gi');
+    const build = (source: string, caseSensitive: boolean) => ({
+      pattern: new RegExp(`(?:${source})${SUFFIX}`, caseSensitive ? 'g' : 'gi'),
+      caseSensitive,
+    });
+    this.patterns = [
+      ...compiled.caseSensitiveSources.map((source) => build(source, true)),
+      ...compiled.caseInsensitiveSources.map((source) => build(source, false)),
+    ];
     compiled.aliases.forEach((alias, index) => {
-      const key = `${alias.caseSensitive ? 'S' : 'I'}:${foldAliasText(alias.text, alias.caseSensitive)}`;
+      const key = lookupKey(alias.text, alias.caseSensitive);
       if (!this.lookup.has(key)) this.lookup.set(key, index);
     });
   }
@@ -120,38 +156,55 @@ export class TermMatcher {
     return this.compiled.aliases;
   }
 
+  categoryOf(termId: string): TermCategory | undefined {
+    return this.compiled.termCategories[termId];
+  }
+
   /**
-   * All mentions in one block of text, longest match first where two overlap. Ambiguous aliases
-   * count only when their confirming context holds: a confirming word in this block, or (when the
-   * alias allows it) a term the caller already saw unambiguously elsewhere on the page.
+   * Every match in one block of text, longest first where two overlap, with what is known about
+   * the confirmation of ambiguous aliases from the block alone.
    */
-  findMentions(text: string, confirmedOnPage: ReadonlySet<string> = new Set()): TermMention[] {
-    const candidates = [
-      ...this.scan(text, this.caseSensitive, true),
-      ...this.scan(text, this.caseInsensitive, false),
-    ].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-    const mentions: TermMention[] = [];
+  scan(text: string): TermCandidate[] {
+    const found: TermMention[] = [];
+    for (const { pattern, caseSensitive } of this.patterns) this.scanWith(text, pattern, caseSensitive, found);
+    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const candidates: TermCandidate[] = [];
     let lastEnd = -1;
     let lowerText: string | null = null;
-    for (const candidate of candidates) {
-      if (candidate.start < lastEnd) continue;
-      const confirm = this.compiled.aliases[candidate.aliasIndex]!.confirm;
-      if (confirm) {
-        lowerText ??= text.toLowerCase();
-        if (!isConfirmed(confirm, lowerText, confirmedOnPage.has(candidate.termId))) continue;
-      }
-      mentions.push(candidate);
-      lastEnd = candidate.end;
+    for (const mention of found) {
+      if (mention.start < lastEnd) continue;
+      lastEnd = mention.end;
+      const confirm = this.compiled.aliases[mention.aliasIndex]!.confirm;
+      if (confirm) lowerText ??= text.toLowerCase();
+      candidates.push({
+        ...mention,
+        ambiguous: confirm !== null,
+        confirmedInBlock:
+          confirm !== null &&
+          (confirm.sameBlock ?? []).some((word) => lowerText!.includes(word.toLowerCase())),
+        confirmedByPage: confirm?.pageHasUnambiguousAlias === true,
+      });
     }
-    return mentions;
+    return candidates;
+  }
+
+  /**
+   * All mentions in one block of text. Ambiguous aliases count only when their confirming context
+   * holds: a confirming word in this block, or (when the alias allows it) a term the caller saw
+   * unambiguously elsewhere on the page.
+   */
+  findMentions(text: string, confirmedOnPage: ReadonlySet<string> = new Set()): TermMention[] {
+    return this.scan(text)
+      .filter((candidate) => isAccepted(candidate, confirmedOnPage))
+      .map(({ termId, aliasIndex, start, end }) => ({ termId, aliasIndex, start, end }));
   }
 
   /** Terms that the texts mention through an alias that needs no confirmation. */
   confirmedTerms(texts: Iterable<string>): Set<string> {
     const confirmed = new Set<string>();
     for (const text of texts) {
-      for (const mention of this.findMentions(text)) {
-        if (!this.isAmbiguous(mention.aliasIndex)) confirmed.add(mention.termId);
+      for (const candidate of this.scan(text)) {
+        if (!candidate.ambiguous) confirmed.add(candidate.termId);
       }
     }
     return confirmed;
@@ -162,17 +215,11 @@ export class TermMatcher {
     return this.compiled.aliases[aliasIndex]?.confirm != null;
   }
 
-  private scan(text: string, pattern: RegExp | null, caseSensitive: boolean): TermMention[] {
-    if (!pattern) return [];
-    const found: TermMention[] = [];
+  private scanWith(text: string, pattern: RegExp, caseSensitive: boolean, found: TermMention[]): void {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (match[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
       // `\b` only knows ASCII letters, so word boundaries are checked by hand.
       if (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) {
         pattern.lastIndex = start + 1;
@@ -180,27 +227,28 @@ export class TermMatcher {
       }
       const aliasIndex = this.aliasIndexOf(match[0], caseSensitive);
       if (aliasIndex !== undefined) {
-        const termId = this.compiled.aliases[aliasIndex]!.termId;
-        found.push({ termId, aliasIndex, start, end });
+        found.push({ termId: this.compiled.aliases[aliasIndex]!.termId, aliasIndex, start, end });
       }
     }
-    return found;
   }
 
   private aliasIndexOf(matched: string, caseSensitive: boolean): number | undefined {
-    const prefix = caseSensitive ? 'S:' : 'I:';
-    const folded = foldAliasText(matched, caseSensitive);
     return (
-      this.lookup.get(prefix + folded) ?? this.lookup.get(prefix + folded.replace(/(?:'s|s)$/i, ''))
+      this.lookup.get(lookupKey(matched, caseSensitive)) ??
+      this.lookup.get(lookupKey(matched.replace(/(?:['\u2018\u2019]s|s)$/i, ''), caseSensitive))
     );
   }
 }
 
-function isConfirmed(
-  confirm: AliasConfirmation,
-  lowerText: string,
-  termConfirmedOnPage: boolean,
-): boolean {
-  if (confirm.pageHasUnambiguousAlias && termConfirmedOnPage) return true;
-  return (confirm.sameBlock ?? []).some((word) => lowerText.includes(word.toLowerCase()));
+/** Whether a candidate is a mention, given the terms the page names unambiguously. */
+export function isAccepted(candidate: TermCandidate, confirmedOnPage: ReadonlySet<string>): boolean {
+  return (
+    !candidate.ambiguous ||
+    candidate.confirmedInBlock ||
+    (candidate.confirmedByPage && confirmedOnPage.has(candidate.termId))
+  );
+}
+
+function lookupKey(text: string, caseSensitive: boolean): string {
+  return `${caseSensitive ? 'S' : 'I'}:${foldAliasText(text, caseSensitive)}`;
 }

@@ -127,3 +127,11 @@ export function toTermSummary(term: Term): TermSummary {
     definition: term.definition,
   };
 }
+
+/** What a tab's content script reports about its page. */
+export interface PageTerms {
+  /** Whether highlighting runs on this page now. */
+  active: boolean;
+  /** How often each term is highlighted, by term id. */
+  termCounts: Record<string, number>;
+}

@@ -2,7 +2,10 @@ import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries } from '../../data/queries';
 import { seedCorpus } from '../../data/seed';
-import type { Handlers } from '../../utils/messaging';
+import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
+
+/** The calls the corpus answers; the rest of the background protocol is about tabs. */
+export type CorpusHandlers = Omit<Handlers<BackgroundProtocol>, 'reportPageTerms'>;
 
 /**
  * The background's corpus: the IndexedDB copy, seeded once per corpus hash, and the handlers
@@ -25,7 +28,7 @@ export function createCorpusService(corpus: Corpus, db = new PledgemarkDatabase(
     );
     return ready;
   };
-  const handlers: Handlers = {
+  const handlers: CorpusHandlers = {
     lookupTerm: async ({ termId }) => (await ensureSeeded(), queries.lookupTerm(termId)),
     search: async ({ query, limit }) => (await ensureSeeded(), queries.search(query, limit)),
     getPassage: async ({ passageId }) => (await ensureSeeded(), queries.getPassage(passageId)),

@@ -2,8 +2,16 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Corpus } from '../../data/corpus-types';
 import corpusJson from '../../data/generated/corpus.json';
-import { dispatchMessage } from '../../utils/messaging';
+import {
+  BACKGROUND_VALIDATORS,
+  callTab,
+  dispatchMessage,
+  type BackgroundProtocol,
+  type Envelope,
+  type Handlers,
+} from '../../utils/messaging';
 import { createCorpusService } from './corpus-service';
+import { PageTermsBadge } from './page-terms-badge';
 
 export default defineBackground({
   // An event page on Firefox MV2, like the service worker on Chrome MV3: it sleeps when idle.
@@ -13,11 +21,32 @@ export default defineBackground({
     // Seed on install, on update and whenever the background starts: a no-op for a stored hash.
     void service.ensureSeeded().catch((error: unknown) => console.error(error));
 
+    const action = browser.action ?? browser.browserAction;
+    const badge = new PageTermsBadge(action);
+    const handlers: Handlers<BackgroundProtocol> = {
+      ...service.handlers,
+      reportPageTerms: async ({ termCounts }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('reportPageTerms comes from a tab');
+        await badge.report(tabId, sender.frameId ?? 0, Object.keys(termCounts));
+        return null;
+      },
+    };
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      void dispatchMessage(service.handlers, browser.runtime.id, message, sender).then(
+      void dispatchMessage(BACKGROUND_VALIDATORS, handlers, browser.runtime.id, message, sender).then(
         sendResponse,
       );
       return true;
+    });
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.status === 'loading') badge.forget(tabId);
+    });
+    browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
+
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command !== 'toggle-highlighting' || tab?.id === undefined) return;
+      const tabId = tab.id;
+      void callTab((envelope: Envelope) => browser.tabs.sendMessage(tabId, envelope), 'toggleHighlighting', {});
     });
   },
 });

@@ -1,196 +1,110 @@
 import Mark from 'mark.js';
-import type { TermMatcher, TermMention } from '../../utils/term-matcher';
+import { isAccepted, type TermCandidate, type TermMatcher } from '../../utils/term-matcher';
+import {
+  EXCLUDED_SELECTOR,
+  HIGHLIGHT_ELEMENT,
+  isRunIntact,
+  toBlockRanges,
+  type BlockRange,
+  type TextRun,
+} from './text-runs';
 
 /** The public contract of a highlight: tests and later features select on it. */
 export const TERM_ATTRIBUTE = 'data-pledgemark-term';
-export const HIGHLIGHT_ELEMENT = 'pledgemark-term';
 export const HIGHLIGHT_CLASS = 'pledgemark-term';
+export { HIGHLIGHT_ELEMENT };
 
-/** Never highlighted: code, form fields, editable text and whatever is not prose. */
-export const EXCLUDED_SELECTOR = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  '[contenteditable]',
-  'svg',
-  'math',
-  'title',
-  'head',
-  HIGHLIGHT_ELEMENT,
-  '[data-pledgemark-ui]',
-].join(', ');
-
-const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'DEL',
-  'MARK',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
-  'LABEL',
-]);
-
-interface Run {
-  block: Element;
-  nodes: Text[];
+export interface HighlightOptions {
+  /** Every occurrence of a term, or only its first on the page. */
+  density: 'every' | 'first';
+  /** Whether a term is to be highlighted at all (its category is shown, it is not hidden). */
+  includeTerm: (termId: string) => boolean;
 }
 
-interface MarkRange {
-  start: number;
-  length: number;
-  termId: string;
+/** A run with the matches found in it, waiting to be wrapped. */
+export interface MatchedRun {
+  run: TextRun;
+  candidates: TermCandidate[];
 }
 
 /**
- * Owns mark.js. Text is read block by block (a paragraph, list item, cell…), so that a phrase
- * split across inline elements is still one mention; each block's mentions are wrapped by one
- * `markRanges` call scoped to that block, which keeps mark.js linear in the page size.
+ * Owns mark.js and the highlights on one page. Matching and wrapping are separate steps so that
+ * the caller can match the whole page first (which tells which ambiguous aliases the page
+ * confirms) and wrap in small, viewport-first batches. Each block is wrapped by one `markRanges`
+ * call scoped to it, which keeps mark.js linear in the size of the page.
  */
 export class PageHighlighter {
+  /** Terms the page names through an unambiguous alias. */
+  readonly confirmedOnPage = new Set<string>();
+  private readonly counts = new Map<string, number>();
+  private readonly markedBlocks = new Set<Element>();
+
   constructor(
-    private readonly root: Element,
     private readonly matcher: TermMatcher,
+    private readonly options: HighlightOptions,
   ) {}
 
-  /** Highlights the whole subtree and returns how often each term was found. */
-  highlight(): Map<string, number> {
-    const runs = collectRuns(this.root);
-    const texts = runs.map(runText);
-    // A term named unambiguously anywhere on the page confirms its ambiguous aliases.
-    const confirmed = this.matcher.confirmedTerms(texts);
-    const counts = new Map<string, number>();
-    const rangesByBlock = new Map<Element, MarkRange[]>();
-    runs.forEach((run, i) => {
-      const mentions = this.matcher.findMentions(texts[i]!, confirmed);
-      if (mentions.length === 0) return;
-      const ranges = rangesByBlock.get(run.block) ?? [];
-      ranges.push(...toBlockRanges(run, mentions));
-      rangesByBlock.set(run.block, ranges);
-    });
-    for (const [block, ranges] of rangesByBlock) {
+  match(run: TextRun): MatchedRun | null {
+    const candidates = this.matcher.scan(run.text);
+    if (candidates.length === 0) return null;
+    for (const candidate of candidates) {
+      if (!candidate.ambiguous) this.confirmedOnPage.add(candidate.termId);
+    }
+    return { run, candidates };
+  }
+
+  /** Wraps the accepted mentions of the runs, one mark.js call per block. Returns marks made. */
+  wrap(matched: readonly MatchedRun[]): number {
+    const byBlock = new Map<Element, { run: TextRun; mentions: TermCandidate[] }[]>();
+    for (const { run, candidates } of matched) {
+      if (!isRunIntact(run)) continue;
+      const mentions: TermCandidate[] = [];
+      for (const candidate of candidates) {
+        if (!this.shouldWrap(candidate)) continue;
+        mentions.push(candidate);
+        this.counts.set(candidate.termId, (this.counts.get(candidate.termId) ?? 0) + 1);
+      }
+      if (mentions.length === 0) continue;
+      const runs = byBlock.get(run.block) ?? [];
+      runs.push({ run, mentions });
+      byBlock.set(run.block, runs);
+    }
+    let made = 0;
+    for (const [block, runs] of byBlock) {
+      const ranges = toBlockRanges(block, runs);
+      if (ranges.length === 0) continue;
+      this.markedBlocks.add(block);
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
         className: HIGHLIGHT_CLASS,
         exclude: [EXCLUDED_SELECTOR],
         each: (element, range) => {
-          const termId = (range as MarkRange).termId;
-          element.setAttribute(TERM_ATTRIBUTE, termId);
+          element.setAttribute(TERM_ATTRIBUTE, (range as BlockRange).termId);
+          made++;
         },
       });
-      for (const range of ranges) counts.set(range.termId, (counts.get(range.termId) ?? 0) + 1);
     }
-    return counts;
+    return made;
   }
 
-  /** Removes every highlight and merges the text nodes back as they were. */
+  /** How often each term was highlighted. */
+  termCounts(): ReadonlyMap<string, number> {
+    return this.counts;
+  }
+
+  /** Removes every highlight; mark.js merges the split text nodes back. */
   unhighlight(): void {
-    new Mark(this.root as HTMLElement).unmark({
-      element: HIGHLIGHT_ELEMENT,
-      className: HIGHLIGHT_CLASS,
-    });
-  }
-}
-
-function runText(run: Run): string {
-  return run.nodes.map((node) => node.data).join('');
-}
-
-function isExcluded(element: Element | null): boolean {
-  return element !== null && element.closest(EXCLUDED_SELECTOR) !== null;
-}
-
-function blockOf(node: Text, root: Element): Element {
-  let element = node.parentElement;
-  while (element && element !== root && INLINE_TAGS.has(element.tagName)) {
-    element = element.parentElement;
-  }
-  return element ?? root;
-}
-
-/** Groups the subtree's visible text nodes into runs of inline text within one block. */
-function collectRuns(root: Element): Run[] {
-  const runs: Run[] = [];
-  const document = root.ownerDocument;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      isExcluded(node.parentElement) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  let current: Run | null = null;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const block = blockOf(node, root);
-    if (current && current.block === block && isInlineIn(node, block)) {
-      current.nodes.push(node);
-    } else {
-      current = { block, nodes: [node] };
-      runs.push(current);
+    for (const block of this.markedBlocks) {
+      new Mark(block as HTMLElement).unmark({ element: HIGHLIGHT_ELEMENT, className: HIGHLIGHT_CLASS });
     }
+    this.markedBlocks.clear();
+    this.counts.clear();
+    this.confirmedOnPage.clear();
   }
-  return runs;
-}
 
-/** Whether a text node sits in its block through inline elements only. */
-function isInlineIn(node: Text, block: Element): boolean {
-  for (
-    let element = node.parentElement;
-    element && element !== block;
-    element = element.parentElement
-  ) {
-    if (!INLINE_TAGS.has(element.tagName)) return false;
+  private shouldWrap(candidate: TermCandidate): boolean {
+    if (!this.options.includeTerm(candidate.termId)) return false;
+    if (!isAccepted(candidate, this.confirmedOnPage)) return false;
+    return this.options.density === 'every' || !this.counts.has(candidate.termId);
   }
-  return true;
-}
-
-/**
- * Translates a run's mention offsets into offsets in the text mark.js sees for the block: the
- * concatenation of every text node under the block whose parent is not excluded.
- */
-function toBlockRanges(run: Run, mentions: TermMention[]): MarkRange[] {
-  const walker = run.block.ownerDocument.createTreeWalker(run.block, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement?.matches(EXCLUDED_SELECTOR)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  let offset = 0;
-  const first = run.nodes[0];
-  for (
-    let node = walker.nextNode() as Text | null;
-    node && node !== first;
-    node = walker.nextNode() as Text | null
-  ) {
-    offset += node.data.length;
-  }
-  return mentions.map((mention) => ({
-    start: offset + mention.start,
-    length: mention.end - mention.start,
-    termId: mention.termId,
-  }));
 }

@@ -1,20 +1,31 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  BACKGROUND_VALIDATORS,
   callBackground,
   CHANNEL,
-  dispatchMessage,
+  dispatchMessage as dispatch,
   MAX_QUERY_LENGTH,
+  type BackgroundProtocol,
   type Handlers,
+  type MessageSender,
 } from '../../utils/messaging';
+
+const dispatchMessage = (
+  handlers: Handlers<BackgroundProtocol>,
+  ownId: string,
+  message: unknown,
+  sender: MessageSender,
+) => dispatch(BACKGROUND_VALIDATORS, handlers, ownId, message, sender);
 
 const OWN_ID = 'pledgemark-test';
 
-function handlers(): Handlers {
+function handlers(): Handlers<BackgroundProtocol> {
   return {
     lookupTerm: vi.fn(async () => null),
     search: vi.fn(async ({ query }) => ({ query, terms: [], passages: [], totalPassages: 0 })),
     getPassage: vi.fn(async () => null),
     getDocument: vi.fn(async () => null),
+    reportPageTerms: vi.fn(async () => null),
   };
 }
 
@@ -69,6 +80,8 @@ describe('dispatchMessage', () => {
       ['lookupTerm', { termId: '' }, /termId/],
       ['getPassage', [], /must be an object/],
       ['getDocument', { documentId: { id: 'x' } }, /documentId/],
+      ['reportPageTerms', { termCounts: { fatf: -1 } }, /positive whole numbers/],
+      ['reportPageTerms', { termCounts: [] }, /must be an object/],
     ];
     for (const [name, request, message] of cases) {
       const answer = await dispatchMessage(

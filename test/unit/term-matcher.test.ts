@@ -3,10 +3,19 @@ import { compileMatcher, TermMatcher } from '../../utils/term-matcher';
 
 const matcher = new TermMatcher(
   compileMatcher([
-    { id: 'fatf', aliases: [{ text: 'FATF' }, { text: 'Financial Action Task Force' }] },
-    { id: 'ftf', aliases: [{ text: 'FTF' }, { text: 'foreign terrorist fighter' }] },
+    {
+      id: 'fatf',
+      category: 'concept',
+      aliases: [{ text: 'FATF' }, { text: 'Financial Action Task Force' }],
+    },
+    {
+      id: 'ftf',
+      category: 'concept',
+      aliases: [{ text: 'FTF' }, { text: 'foreign terrorist fighter' }],
+    },
     {
       id: 'isil',
+      category: 'concept',
       aliases: [
         { text: "Da'esh" },
         { text: 'ISIL' },
@@ -15,11 +24,13 @@ const matcher = new TermMatcher(
     },
     {
       id: 'unscr-2354',
+      category: 'concept',
       aliases: [{ text: 'UN Security Council resolution 2354' }, { text: 'resolution 2354' }],
     },
-    { id: 'unsc', aliases: [{ text: 'UN Security Council' }] },
+    { id: 'unsc', category: 'concept', aliases: [{ text: 'UN Security Council' }] },
     {
       id: 'api',
+      category: 'concept',
       aliases: [
         { text: 'Advance Passenger Information' },
         {
@@ -28,7 +39,7 @@ const matcher = new TermMatcher(
         },
       ],
     },
-    { id: 'counter-terrorism', aliases: [{ text: 'counter-terrorism' }] },
+    { id: 'counter-terrorism', category: 'concept', aliases: [{ text: 'counter-terrorism' }] },
   ]),
 );
 

@@ -1,0 +1,146 @@
+import type { TermMatcher } from '../../utils/term-matcher';
+import { PageHighlighter, type HighlightOptions, type MatchedRun } from './page-highlighter';
+import { PageObserver } from './page-observer';
+import { blockOf, isExcluded, walkRuns } from './text-runs';
+import { TimeSlice, whenIdle } from './work-scheduler';
+
+/** Most marks one page gets: past this the page is not prose worth annotating term by term. */
+export const MAX_MARKS_PER_PAGE = 10_000;
+/** Runs wrapped per batch at most, so that one batch's style and layout work stays small. */
+const RUNS_PER_BATCH = 200;
+/** Probe points across the viewport (columns × rows) that find the blocks the reader sees. */
+const VIEWPORT_PROBES = { columns: 6, rows: 10 };
+
+export interface HighlightSessionDeps {
+  window: Window;
+  matcher: TermMatcher;
+  /** Called whenever the set of highlighted terms or their counts change. */
+  onCountsChanged: (counts: ReadonlyMap<string, number>) => void;
+}
+
+/**
+ * Highlighting on one page, from start to teardown: the blocks in the viewport first, then the
+ * rest of the page in idle-time slices, then whatever the page adds later (through the observer).
+ * `stop()` cancels work in flight, disconnects the observer and removes every highlight.
+ */
+export class HighlightSession {
+  private highlighter: PageHighlighter | null = null;
+  private observer: PageObserver | null = null;
+  private abort: AbortController | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private marks = 0;
+
+  constructor(private readonly deps: HighlightSessionDeps) {}
+
+  get active(): boolean {
+    return this.highlighter !== null;
+  }
+
+  /** Starts (or restarts) highlighting; resolves when the initial pass over the page is done. */
+  start(options: HighlightOptions): Promise<void> {
+    this.stop();
+    const { document } = this.deps.window;
+    const root = document.body ?? document.documentElement;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.marks = 0;
+    this.highlighter = new PageHighlighter(this.deps.matcher, options);
+    this.observer = new PageObserver(
+      (blocks) => this.enqueue(abort.signal, () => this.scan(blocks, abort.signal)),
+      () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
+    );
+    this.observer.observe(root);
+    return this.enqueue(abort.signal, async () => {
+      this.wrapViewport(root);
+      await this.scan([root], abort.signal);
+    });
+  }
+
+  stop(): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.highlighter) {
+      this.highlighter.unhighlight();
+      this.highlighter = null;
+      this.deps.onCountsChanged(new Map());
+    }
+  }
+
+  private enqueue(signal: AbortSignal, work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(() => (signal.aborted ? undefined : work())).catch((error: unknown) => {
+      if (!signal.aborted) console.error('Pledgemark: highlighting failed', error);
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Wraps, in one go, the blocks under probe points spread over the viewport. */
+  private wrapViewport(root: Element): void {
+    const { window } = this.deps;
+    const { document } = window;
+    const blocks = new Set<Element>();
+    const width = window.innerWidth;
+    const height = window.innerHeight;
+    for (let column = 0; column < VIEWPORT_PROBES.columns; column++) {
+      for (let row = 0; row < VIEWPORT_PROBES.rows; row++) {
+        const x = ((column + 0.5) * width) / VIEWPORT_PROBES.columns;
+        const y = ((row + 0.5) * height) / VIEWPORT_PROBES.rows;
+        const element = document.elementFromPoint?.(x, y);
+        if (!element || !root.contains(element) || isExcluded(element)) continue;
+        const block = blockOf(element, root);
+        // The root itself would mean the whole page in one task: the sliced pass covers it.
+        if (block && block !== root && block !== document.documentElement) blocks.add(block);
+      }
+    }
+    const matched: MatchedRun[] = [];
+    for (const block of blocks) {
+      for (const run of walkRuns(block)) {
+        const found = this.highlighter!.match(run);
+        if (found) matched.push(found);
+      }
+    }
+    this.wrap(matched);
+  }
+
+  /** Reads the subtrees in time slices, then wraps what it found in bounded batches. */
+  private async scan(roots: Node[], signal: AbortSignal): Promise<void> {
+    const { window } = this.deps;
+    const highlighter = this.highlighter!;
+    const slice = new TimeSlice();
+    const pendingRoots = [...roots];
+    const matched: MatchedRun[] = [];
+    for (let i = 0; i < pendingRoots.length; i++) {
+      const runs = walkRuns(pendingRoots[i]!, (shadowRoot) => {
+        pendingRoots.push(shadowRoot);
+        this.observer?.observe(shadowRoot);
+      });
+      for (const run of runs) {
+        const found = highlighter.match(run);
+        if (found) matched.push(found);
+        if (slice.exhausted) {
+          await whenIdle(window, signal);
+          slice.restart();
+        }
+      }
+    }
+    for (let start = 0; start < matched.length; start += RUNS_PER_BATCH) {
+      if (this.marks >= MAX_MARKS_PER_PAGE) break;
+      this.wrap(matched.slice(start, start + RUNS_PER_BATCH));
+      if (slice.exhausted && start + RUNS_PER_BATCH < matched.length) {
+        await whenIdle(window, signal);
+        slice.restart();
+      }
+    }
+  }
+
+  private wrap(matched: readonly MatchedRun[]): void {
+    if (matched.length === 0 || !this.highlighter) return;
+    const made = this.highlighter.wrap(matched);
+    // Our own writes are not page changes to react to.
+    this.observer?.discardPending();
+    this.marks += made;
+    if (made > 0) this.deps.onCountsChanged(this.highlighter.termCounts());
+  }
+}

@@ -1,0 +1,121 @@
+import { blockOf, HIGHLIGHT_ELEMENT, isBlock, UI_ATTRIBUTE } from './text-runs';
+
+export interface PageObserverOptions {
+  /** How long to gather a burst of mutations before reacting, in ms. */
+  delayMs: number;
+  /** Above this many changed blocks in one burst, one full rescan replaces per-block work. */
+  maxBlocksPerBurst: number;
+  /** The longest the delay grows to when a page keeps mutating (a loop, a ticker). */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_OBSERVER_OPTIONS: PageObserverOptions = {
+  delayMs: 150,
+  maxBlocksPerBurst: 400,
+  maxDelayMs: 5_000,
+};
+
+const OWN_NODES = `${HIGHLIGHT_ELEMENT}, [${UI_ATTRIBUTE}]`;
+
+/**
+ * The one MutationObserver of the content script. It gathers the blocks whose text changed
+ * (added subtrees, edited text), coalesces bursts, ignores Pledgemark's own mutations (the caller
+ * discards the records its writes cause) and backs off when a page mutates without pause.
+ */
+export class PageObserver {
+  private readonly observer: MutationObserver;
+  private readonly pending = new Set<Node>();
+  private overflowed = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private delayMs: number;
+  private lastFlush = 0;
+
+  constructor(
+    private readonly onBlocksChanged: (blocks: Node[]) => void,
+    private readonly onOverflow: () => void,
+    private readonly options: PageObserverOptions = DEFAULT_OBSERVER_OPTIONS,
+    MutationObserverImpl: typeof MutationObserver = MutationObserver,
+  ) {
+    this.delayMs = options.delayMs;
+    this.observer = new MutationObserverImpl((records) => this.collect(records));
+  }
+
+  observe(root: Node): void {
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Drops the records of mutations made so far: called right after Pledgemark's own writes. */
+  discardPending(): void {
+    this.observer.takeRecords();
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+    this.overflowed = false;
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (this.overflowed) break;
+      if (record.type === 'characterData') {
+        this.add(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) this.add(node);
+    }
+    this.schedule();
+  }
+
+  private add(node: Node): void {
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (!element || !element.isConnected || element.closest(OWN_NODES)) return;
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) return;
+    // New inline content belongs to its block; a new block is scanned as a whole.
+    const target = isBlock(element) && node === element ? element : blockOf(node, element.getRootNode());
+    if (!target) return;
+    this.pending.add(target);
+    if (this.pending.size > this.options.maxBlocksPerBurst) {
+      this.overflowed = true;
+      this.pending.clear();
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer || (!this.overflowed && this.pending.size === 0)) return;
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const now = Date.now();
+    // A page that mutates again and again right after each flush is slowed down, not chased.
+    const sinceLast = now - this.lastFlush;
+    this.delayMs =
+      sinceLast < this.delayMs * 2
+        ? Math.min(this.delayMs * 2, this.options.maxDelayMs)
+        : this.options.delayMs;
+    this.lastFlush = now;
+    if (this.overflowed) {
+      this.overflowed = false;
+      this.onOverflow();
+      return;
+    }
+    const blocks = outermost([...this.pending]);
+    this.pending.clear();
+    if (blocks.length > 0) this.onBlocksChanged(blocks);
+  }
+}
+
+/** Keeps only the nodes that no other node of the list contains. */
+function outermost(nodes: Node[]): Node[] {
+  const set = new Set(nodes);
+  return nodes.filter((node) => {
+    for (let parent = node.parentNode; parent; parent = parent.parentNode) {
+      if (set.has(parent)) return false;
+    }
+    return node.isConnected;
+  });
+}

@@ -1,0 +1,140 @@
+import type { TermMention } from '../../utils/term-matcher';
+
+/**
+ * Reading a page's text for matching. Text is grouped into runs: the text nodes of one block (a
+ * paragraph, list item, cell…) joined through inline elements, so that a phrase split across
+ * `<a>` or `<em>` is still one phrase, and text in different blocks never runs together.
+ */
+
+export const HIGHLIGHT_ELEMENT = 'pledgemark-term';
+/** Pledgemark's own UI on the page carries this attribute. */
+export const UI_ATTRIBUTE = 'data-pledgemark-ui';
+
+/** Never read for terms: code, form fields, editable text, non-prose and Pledgemark's own UI. */
+export const EXCLUDED_SELECTOR = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code',
+  'pre', 'kbd', 'samp', '[contenteditable]:not([contenteditable="false"])', 'svg', 'math',
+  'title', 'head', 'iframe', 'object', HIGHLIGHT_ELEMENT, `[${UI_ATTRIBUTE}]`,
+].join(', ');
+
+/** Elements that start a new block of text; every other element is treated as inline. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'BUTTON', 'CAPTION', 'DD', 'DETAILS',
+  'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2',
+  'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV',
+  'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+export interface TextRun {
+  /** The block the run's text belongs to: mark.js is scoped to it. */
+  block: Element;
+  nodes: Text[];
+  text: string;
+}
+
+export function isBlock(element: Element): boolean {
+  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+}
+
+export function isExcluded(element: Element | null): boolean {
+  return element !== null && element.closest(EXCLUDED_SELECTOR) !== null;
+}
+
+/** The nearest block ancestor of a node, or the scan's root. */
+export function blockOf(node: Node, root: Node): Element | null {
+  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element && element !== root && !isBlock(element)) element = element.parentElement;
+  return element;
+}
+
+/**
+ * Walks a subtree (element, document or shadow root) in document order and yields its runs one
+ * at a time, so that a caller can stop after any run and resume later. Open shadow roots met on
+ * the way are reported to `onShadowRoot` instead of being entered.
+ */
+export function* walkRuns(
+  root: Node,
+  onShadowRoot: (shadowRoot: ShadowRoot) => void = () => {},
+): Generator<TextRun, void, undefined> {
+  const document = root.ownerDocument ?? (root as Document);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const element = node as Element;
+      if (element.matches(EXCLUDED_SELECTOR)) return NodeFilter.FILTER_REJECT;
+      if (element.shadowRoot) onShadowRoot(element.shadowRoot);
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+  if (root.nodeType === Node.ELEMENT_NODE && isExcluded(root as Element)) return;
+  let current: TextRun | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    const block = blockOf(text, root) ?? (root as Element);
+    if (current && current.block === block && isInlineIn(text, block)) {
+      current.nodes.push(text);
+      current.text += text.data;
+      continue;
+    }
+    if (current && /\S/.test(current.text)) yield current;
+    current = { block, nodes: [text], text: text.data };
+  }
+  if (current && /\S/.test(current.text)) yield current;
+}
+
+function isInlineIn(node: Text, block: Element): boolean {
+  for (let element = node.parentElement; element && element !== block; element = element.parentElement) {
+    if (isBlock(element)) return false;
+  }
+  return true;
+}
+
+export interface BlockRange {
+  start: number;
+  length: number;
+  termId: string;
+}
+
+/**
+ * Translates runs' mention offsets into offsets in the text mark.js sees for their block: the
+ * concatenation of every text node under the block whose parent is not excluded. One walk of the
+ * block serves all its runs.
+ */
+export function toBlockRanges(
+  block: Element,
+  runs: readonly { run: TextRun; mentions: readonly TermMention[] }[],
+): BlockRange[] {
+  const startOf = new Map<Text, number>();
+  const firstNodes = new Set(runs.map(({ run }) => run.nodes[0]));
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.matches(EXCLUDED_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  let offset = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (firstNodes.has(node)) {
+      startOf.set(node, offset);
+      if (startOf.size === firstNodes.size) break;
+    }
+    offset += node.data.length;
+  }
+  return runs.flatMap(({ run, mentions }) => {
+    const runStart = startOf.get(run.nodes[0]!);
+    if (runStart === undefined) return [];
+    return mentions.map((mention) => ({
+      start: runStart + mention.start,
+      length: mention.end - mention.start,
+      termId: mention.termId,
+    }));
+  });
+}
+
+/** Whether a run still reads as it did when it was matched (dynamic pages change under us). */
+export function isRunIntact(run: TextRun): boolean {
+  let text = '';
+  for (const node of run.nodes) {
+    if (!node.isConnected || node.parentElement?.closest(HIGHLIGHT_ELEMENT)) return false;
+    text += node.data;
+  }
+  return text === run.text;
+}

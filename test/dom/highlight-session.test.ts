@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { HighlightSession } from '../../entrypoints/content/highlight-session';
+import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
+import { TEST_MATCHER } from './test-matcher';
+
+const EVERY: HighlightOptions = { density: 'every', includeTerm: () => true };
+let session: HighlightSession | null = null;
+
+function highlighted(root: ParentNode = document.body): [string | null, string][] {
+  return [...root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map((element) => [
+    element.getAttribute(TERM_ATTRIBUTE),
+    element.textContent ?? '',
+  ]);
+}
+
+async function highlight(html: string, options = EVERY) {
+  document.body.innerHTML = html;
+  const onCountsChanged = vi.fn();
+  session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged });
+  await session.start(options);
+  return { session, onCountsChanged };
+}
+
+afterEach(() => {
+  session?.stop();
+  session = null;
+  document.body.innerHTML = '';
+});
+
+describe('highlighting a page', () => {
+  it('wraps each mention in an element carrying the term id, and reports counts', async () => {
+    const { onCountsChanged } = await highlight(`
+      <h1>Border rules</h1>
+      <p>The FATF met. Airlines share the Passenger Name Record, or PNR, with the FATF’s help.</p>
+      <ul><li>ETIM is named by the speaker.</li></ul>`);
+    expect(highlighted()).toEqual([
+      ['fatf', 'FATF'],
+      ['pnr', 'Passenger Name Record'],
+      ['pnr', 'PNR'],
+      ['fatf', 'FATF’s'],
+      ['etim', 'ETIM'],
+    ]);
+    expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({
+      fatf: 2,
+      pnr: 2,
+      etim: 1,
+    });
+  });
+
+  it('matches phrases split across inline elements of one block, and lists of resolutions', async () => {
+    await highlight(
+      '<p>The <a href="#">UN Security Council</a> resolution 2354 and the Financial <em>Action</em> Task Force.</p>' +
+        '<p>States implement resolutions 1373 and 2178.</p>',
+    );
+    expect(highlighted().map(([id]) => id)).toEqual([
+      'unscr-2354',
+      'unscr-2354',
+      'fatf',
+      'fatf',
+      'fatf',
+      'unscr-1373',
+      'unscr-2178',
+    ]);
+  });
+
+  it('never joins text across blocks', async () => {
+    await highlight(
+      '<div><p>Financial Action</p><p>Task Force</p></div><div>Financial Action<div>Task Force</div></div>',
+    );
+    expect(highlighted()).toEqual([]);
+  });
+
+  it('leaves code, form fields, editable regions, SVG, MathML and attributes alone', async () => {
+    await highlight(`
+      <pre>FATF</pre><p><code>FATF</code> <kbd>FATF</kbd> <samp>FATF</samp></p><textarea>FATF</textarea>
+      <select><option>FATF</option></select><input value="FATF">
+      <div contenteditable="true"><span>FATF</span></div><svg><text>FATF</text></svg>
+      <math><mi>FATF</mi></math><template><p>FATF</p></template><noscript>FATF</noscript>
+      <script>var FATF = 1;</script><style>.FATF{}</style><p title="FATF" data-x="FATF">ok</p>`);
+    expect(highlighted()).toEqual([]);
+  });
+
+  it('highlights software "API" only when the page is about passenger data', async () => {
+    await highlight('<p>The REST API returns JSON.</p><p>Use the API key.</p>');
+    expect(highlighted()).toEqual([]);
+    session!.stop();
+    await highlight(
+      '<p>Advance Passenger Information is collected.</p><p>The API rules changed.</p>',
+    );
+    expect(highlighted()).toEqual([
+      ['api', 'Advance Passenger Information'],
+      ['api', 'API'],
+    ]);
+  });
+
+  it('can highlight the first occurrence only, and only chosen categories', async () => {
+    await highlight('<p>FATF, ETIM and FATF again.</p><p>FATF.</p>', {
+      density: 'first',
+      includeTerm: (termId) => termId !== 'etim',
+    });
+    expect(highlighted()).toEqual([['fatf', 'FATF']]);
+  });
+
+  it('covers open shadow roots', async () => {
+    document.body.innerHTML = '<p>Outside: FATF</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside: ETIM</p>';
+    session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged: () => {} });
+    await session.start(EVERY);
+    expect(highlighted()).toEqual([['fatf', 'FATF']]);
+    expect(highlighted(shadow)).toEqual([['etim', 'ETIM']]);
+    session.stop();
+    expect(shadow.innerHTML).toBe('<p>Inside: ETIM</p>');
+  });
+});
+
+describe('unhighlighting', () => {
+  it('restores the page exactly: same text, same text nodes after normalize(), no leftovers', async () => {
+    const html =
+      '<p>The <b>FATF</b> and ETIM; the Passenger Name Record and PNR.</p><ul><li>Again FATF, <i>Da’esh</i>.</li></ul>';
+    document.body.innerHTML = html;
+    const nodesBefore = [...document.body.querySelectorAll('*')].length;
+    session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged: () => {} });
+    await session.start(EVERY);
+    expect(highlighted().length).toBe(6);
+    session.stop();
+    document.body.normalize();
+    expect(document.body.innerHTML).toBe(html);
+    expect(document.body.querySelectorAll('*')).toHaveLength(nodesBefore);
+    expect(document.querySelector('pledgemark-term')).toBeNull();
+  });
+});
+
+describe('dynamic pages', () => {
+  it('highlights what the page adds later, once, without reacting to its own writes', async () => {
+    const { onCountsChanged } = await highlight(
+      '<main id="feed"><p>First story about the FATF.</p></main>',
+    );
+    const feed = document.getElementById('feed')!;
+    const story = document.createElement('article');
+    story.innerHTML = '<p>Second story: ETIM and the Passenger Name Record.</p>';
+    feed.append(story);
+    await vi.waitFor(() =>
+      expect(highlighted(story)).toEqual([
+        ['etim', 'ETIM'],
+        ['pnr', 'Passenger Name Record'],
+      ]),
+    );
+    const calls = onCountsChanged.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(onCountsChanged.mock.calls.length).toBe(calls);
+    expect(highlighted()).toHaveLength(3);
+  });
+
+  it('rescans text edited in place', async () => {
+    await highlight('<p id="p">Nothing yet.</p>');
+    document.getElementById('p')!.firstChild!.textContent = 'Now the FATF.';
+    await vi.waitFor(() => expect(highlighted()).toEqual([['fatf', 'FATF']]));
+  });
+
+  it('falls back to one full rescan when a burst is huge', async () => {
+    await highlight('<main id="feed"></main>');
+    const feed = document.getElementById('feed')!;
+    for (let i = 0; i < 1000; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 100 === 0 ? `Item ${i} on the FATF.` : `Item ${i}.`;
+      feed.append(p);
+    }
+    await vi.waitFor(() => expect(highlighted()).toHaveLength(10), { timeout: 3000 });
+  });
+
+  it('stops reacting once stopped', async () => {
+    await highlight('<main id="feed"></main>');
+    session!.stop();
+    const p = document.createElement('p');
+    p.textContent = 'FATF';
+    document.getElementById('feed')!.append(p);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(highlighted()).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ContentController, type Highlighting } from '../../entrypoints/content/content-controller';
+import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+
+class RecordingSession implements Highlighting {
+  active = false;
+  starts: HighlightOptions[] = [];
+  stops = 0;
+  async start(options: HighlightOptions) {
+    this.active = true;
+    this.starts.push(options);
+  }
+  stop() {
+    this.active = false;
+    this.stops++;
+  }
+}
+
+const CATEGORIES: Record<string, string> = { fatf: 'organisation', etim: 'group' };
+
+function setUp(hostname = 'news.example') {
+  const session = new RecordingSession();
+  const controller = new ContentController(session, hostname, (termId) => CATEGORIES[termId]);
+  return { session, controller };
+}
+
+describe('ContentController', () => {
+  it('starts highlighting with the chosen density and categories', async () => {
+    const { session, controller } = setUp();
+    await controller.apply({ ...DEFAULT_SETTINGS, density: 'first', categories: ['group'] });
+    expect(session.active).toBe(true);
+    expect(session.starts[0]!.density).toBe('first');
+    expect(session.starts[0]!.includeTerm('etim')).toBe(true);
+    expect(session.starts[0]!.includeTerm('fatf')).toBe(false);
+  });
+
+  it('stops on pause and on a denied site, and resumes', async () => {
+    const { session, controller } = setUp('www.example.com');
+    await controller.apply(DEFAULT_SETTINGS);
+    await controller.apply({ ...DEFAULT_SETTINGS, paused: true });
+    expect(session.active).toBe(false);
+    await controller.apply(DEFAULT_SETTINGS);
+    expect(session.active).toBe(true);
+    await controller.apply({ ...DEFAULT_SETTINGS, denyList: ['example.com'] });
+    expect(session.active).toBe(false);
+    expect(session.stops).toBe(2);
+  });
+
+  it('does not restart for settings that do not change what is highlighted', async () => {
+    const { session, controller } = setUp();
+    await controller.apply(DEFAULT_SETTINGS);
+    await controller.apply({ ...DEFAULT_SETTINGS, denyList: ['elsewhere.org'] });
+    expect(session.starts).toHaveLength(1);
+    await controller.apply({ ...DEFAULT_SETTINGS, density: 'first' });
+    expect(session.starts).toHaveLength(2);
+  });
+
+  it('toggles this tab off and on', async () => {
+    const { session, controller } = setUp();
+    await controller.apply(DEFAULT_SETTINGS);
+    expect(await controller.toggle()).toBe(false);
+    expect(session.active).toBe(false);
+    expect(await controller.toggle()).toBe(true);
+  });
+
+  it('reports the terms on the page', async () => {
+    const { controller } = setUp();
+    await controller.apply(DEFAULT_SETTINGS);
+    controller.countsChanged(new Map([['fatf', 2]]));
+    expect(controller.pageTerms()).toEqual({ active: true, termCounts: { fatf: 2 } });
+  });
+});

@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  isSiteEnabled,
+  loadSettings,
+  normalizeSettings,
+  settingsItem,
+  withSiteEnabled,
+  type Settings,
+} from '../../utils/settings';
+
+describe('normalizeSettings', () => {
+  it('keeps valid settings as they are', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      paused: true,
+      denyList: ['example.com'],
+      density: 'first',
+    };
+    expect(normalizeSettings(settings)).toEqual({ settings, problems: [] });
+  });
+
+  it('repairs a corrupt field without losing the others', () => {
+    const { settings, problems } = normalizeSettings({
+      paused: 'yes',
+      denyList: ['example.com'],
+      categories: ['group', 'nonsense'],
+      unknownField: 1,
+    });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, denyList: ['example.com'] });
+    expect(problems).toEqual([
+      'setting "paused" was invalid and was reset',
+      'setting "categories" was invalid and was reset',
+    ]);
+  });
+
+  it('falls back to the defaults for a value that is not an object', () => {
+    expect(normalizeSettings('garbage')).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: ['settings were not an object'],
+    });
+    expect(normalizeSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+});
+
+describe('site rules', () => {
+  it('highlights everywhere by default, except on denied sites and their subdomains', () => {
+    const settings = { ...DEFAULT_SETTINGS, denyList: ['example.com'] };
+    expect(isSiteEnabled(settings, 'news.org')).toBe(true);
+    expect(isSiteEnabled(settings, 'example.com')).toBe(false);
+    expect(isSiteEnabled(settings, 'www.example.com')).toBe(false);
+    expect(isSiteEnabled(settings, 'blog.example.com')).toBe(false);
+    expect(isSiteEnabled(settings, 'notexample.com')).toBe(true);
+  });
+
+  it('in allow-list mode highlights only allowed sites, and the deny list still wins', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      siteMode: 'allow-list',
+      allowList: ['un.org'],
+      denyList: ['press.un.org'],
+    };
+    expect(isSiteEnabled(settings, 'www.un.org')).toBe(true);
+    expect(isSiteEnabled(settings, 'press.un.org')).toBe(false);
+    expect(isSiteEnabled(settings, 'news.org')).toBe(false);
+  });
+
+  it('pauses everywhere', () => {
+    expect(isSiteEnabled({ ...DEFAULT_SETTINGS, paused: true }, 'news.org')).toBe(false);
+  });
+
+  it('switches one site off and on again', () => {
+    const off = withSiteEnabled(DEFAULT_SETTINGS, 'www.Example.com', false);
+    expect(off.denyList).toEqual(['example.com']);
+    expect(isSiteEnabled(off, 'example.com')).toBe(false);
+    const on = withSiteEnabled(off, 'example.com', true);
+    expect(on.denyList).toEqual([]);
+    expect(isSiteEnabled(on, 'example.com')).toBe(true);
+    const allowOnly = withSiteEnabled(
+      { ...DEFAULT_SETTINGS, siteMode: 'allow-list' },
+      'un.org',
+      true,
+    );
+    expect(allowOnly.allowList).toEqual(['un.org']);
+  });
+});
+
+describe('the stored settings item', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the defaults when nothing is stored, and what was saved afterwards', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
+    expect((await loadSettings()).paused).toBe(true);
+  });
+
+  it('repairs a corrupt stored value', async () => {
+    await fakeBrowser.storage.local.set({ settings: { paused: 42, density: 'first' } });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, density: 'first' });
+  });
+});

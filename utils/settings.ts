@@ -1,0 +1,119 @@
+import { storage } from 'wxt/utils/storage';
+import { TERM_CATEGORIES, type TermCategory } from '../data/corpus-types';
+
+/** What the user controls about highlighting. Stored in `storage.local`, versioned. */
+export interface Settings {
+  /** Highlighting is off everywhere until resumed. */
+  paused: boolean;
+  /** Highlight on every site (minus the deny list), or only on the allow list. */
+  siteMode: 'everywhere' | 'allow-list';
+  /** Host names; a listed host covers its subdomains. */
+  allowList: string[];
+  /** Host names where nothing is highlighted. The deny list wins over the allow list. */
+  denyList: string[];
+  /** Every occurrence of a term, or only its first occurrence on a page. */
+  density: 'every' | 'first';
+  /** Term categories to highlight. */
+  categories: TermCategory[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  paused: false,
+  siteMode: 'everywhere',
+  allowList: [],
+  denyList: [],
+  density: 'every',
+  categories: [...TERM_CATEGORIES],
+};
+
+const MAX_HOSTS = 5_000;
+
+/**
+ * Repairs a stored value field by field: a field of the wrong type falls back to its default and
+ * is reported, the other fields are kept. A corrupt setting never loses the rest.
+ */
+export function normalizeSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    if (raw !== null && raw !== undefined) problems.push('settings were not an object');
+    return { settings: { ...DEFAULT_SETTINGS }, problems };
+  }
+  const value = raw as Record<string, unknown>;
+  const pick = <K extends keyof Settings>(key: K, valid: (candidate: unknown) => boolean): Settings[K] => {
+    if (!(key in value)) return DEFAULT_SETTINGS[key];
+    if (valid(value[key])) return value[key] as Settings[K];
+    problems.push(`setting "${key}" was invalid and was reset`);
+    return DEFAULT_SETTINGS[key];
+  };
+  const hostList = (candidate: unknown) =>
+    Array.isArray(candidate) &&
+    candidate.length <= MAX_HOSTS &&
+    candidate.every((host) => typeof host === 'string' && normalizeHost(host) === host);
+  return {
+    settings: {
+      paused: pick('paused', (candidate) => typeof candidate === 'boolean'),
+      siteMode: pick('siteMode', (candidate) => candidate === 'everywhere' || candidate === 'allow-list'),
+      allowList: pick('allowList', hostList),
+      denyList: pick('denyList', hostList),
+      density: pick('density', (candidate) => candidate === 'every' || candidate === 'first'),
+      categories: pick(
+        'categories',
+        (candidate) =>
+          Array.isArray(candidate) &&
+          candidate.every((category) => (TERM_CATEGORIES as readonly unknown[]).includes(category)),
+      ),
+    },
+    problems,
+  };
+}
+
+/** Lower-case host name without a leading "www.", or "" for anything that is not a host. */
+export function normalizeHost(host: string): string {
+  const lower = host.trim().toLowerCase().replace(/^www\./, '');
+  return /^[a-z0-9.-]+$/.test(lower) && !lower.startsWith('.') && !lower.endsWith('.') ? lower : '';
+}
+
+function listCovers(list: readonly string[], host: string): boolean {
+  return list.some((listed) => host === listed || host.endsWith(`.${listed}`));
+}
+
+/** Whether Pledgemark highlights on a page of this host. */
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  if (settings.paused) return false;
+  const host = normalizeHost(hostname);
+  if (listCovers(settings.denyList, host)) return false;
+  return settings.siteMode === 'everywhere' || listCovers(settings.allowList, host);
+}
+
+/** The settings after the user switched highlighting on or off for one host. */
+export function withSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
+  const host = normalizeHost(hostname);
+  if (!host) return settings;
+  const covered = (listed: string) => host === listed || host.endsWith(`.${listed}`);
+  const denyList = settings.denyList.filter((listed) => !covered(listed));
+  const allowList = settings.allowList.filter((listed) => !covered(listed));
+  return enabled
+    ? { ...settings, denyList, allowList: settings.siteMode === 'allow-list' ? [...allowList, host] : allowList }
+    : { ...settings, denyList: [...denyList, host], allowList };
+}
+
+/**
+ * The stored settings. Version 1 is the first shape; later versions add a migration here so that
+ * what users chose survives updates.
+ */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads the settings, repairing (and reporting) whatever is corrupt. */
+export async function loadSettings(): Promise<Settings> {
+  const { settings, problems } = normalizeSettings(await settingsItem.getValue());
+  if (problems.length > 0) console.warn(`Pledgemark: ${problems.join('; ')}`);
+  return settings;
+}
+
+/** Calls back with repaired settings whenever they change. Returns the unsubscribe function. */
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(normalizeSettings(value).settings));
+}
