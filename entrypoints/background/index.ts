@@ -33,9 +33,13 @@ export default defineBackground({
       },
     };
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      void dispatchMessage(BACKGROUND_VALIDATORS, handlers, browser.runtime.id, message, sender).then(
-        sendResponse,
-      );
+      void dispatchMessage(
+        BACKGROUND_VALIDATORS,
+        handlers,
+        browser.runtime.id,
+        message,
+        sender,
+      ).then(sendResponse);
       return true;
     });
     browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -46,7 +50,11 @@ export default defineBackground({
     browser.commands.onCommand.addListener((command, tab) => {
       if (command !== 'toggle-highlighting' || tab?.id === undefined) return;
       const tabId = tab.id;
-      void callTab((envelope: Envelope) => browser.tabs.sendMessage(tabId, envelope), 'toggleHighlighting', {});
+      void callTab(
+        (envelope: Envelope) => browser.tabs.sendMessage(tabId, envelope),
+        'toggleHighlighting',
+        {},
+      );
     });
   },
 });

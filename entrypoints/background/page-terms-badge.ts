@@ -26,7 +26,8 @@ export class PageTermsBadge {
 
   distinctTerms(tabId: number): number {
     const distinct = new Set<string>();
-    for (const terms of this.tabs.get(tabId)?.values() ?? []) for (const term of terms) distinct.add(term);
+    for (const terms of this.tabs.get(tabId)?.values() ?? [])
+      for (const term of terms) distinct.add(term);
     return distinct.size;
   }
 

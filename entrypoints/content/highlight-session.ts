@@ -69,9 +69,11 @@ export class HighlightSession {
   }
 
   private enqueue(signal: AbortSignal, work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(() => (signal.aborted ? undefined : work())).catch((error: unknown) => {
-      if (!signal.aborted) console.error('Pledgemark: highlighting failed', error);
-    });
+    const next = this.queue
+      .then(() => (signal.aborted ? undefined : work()))
+      .catch((error: unknown) => {
+        if (!signal.aborted) console.error('Pledgemark: highlighting failed', error);
+      });
     this.queue = next;
     return next;
   }

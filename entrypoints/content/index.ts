@@ -37,18 +37,28 @@ export default defineContentScript({
         reportPending = true;
         report(() => {
           reportPending = false;
-          void callBackground(send, 'reportPageTerms', { termCounts: controller.pageTerms().termCounts });
+          void callBackground(send, 'reportPageTerms', {
+            termCounts: controller.pageTerms().termCounts,
+          });
         }, REPORT_INTERVAL_MS);
       },
     });
-    const controller = new ContentController(session, location.hostname, (termId) => matcher.categoryOf(termId));
+    const controller = new ContentController(session, location.hostname, (termId) =>
+      matcher.categoryOf(termId),
+    );
 
     const handlers: Handlers<TabProtocol> = {
       toggleHighlighting: async () => ({ active: await controller.toggle() }),
       getPageTerms: async () => controller.pageTerms(),
     };
-    const onMessage = (message: unknown, sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1], sendResponse: (answer: unknown) => void) => {
-      void dispatchMessage(TAB_VALIDATORS, handlers, browser.runtime.id, message, sender).then(sendResponse);
+    const onMessage = (
+      message: unknown,
+      sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1],
+      sendResponse: (answer: unknown) => void,
+    ) => {
+      void dispatchMessage(TAB_VALIDATORS, handlers, browser.runtime.id, message, sender).then(
+        sendResponse,
+      );
       return true;
     };
     browser.runtime.onMessage.addListener(onMessage);

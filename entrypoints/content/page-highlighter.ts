@@ -95,7 +95,10 @@ export class PageHighlighter {
   /** Removes every highlight; mark.js merges the split text nodes back. */
   unhighlight(): void {
     for (const block of this.markedBlocks) {
-      new Mark(block as HTMLElement).unmark({ element: HIGHLIGHT_ELEMENT, className: HIGHLIGHT_CLASS });
+      new Mark(block as HTMLElement).unmark({
+        element: HIGHLIGHT_ELEMENT,
+        className: HIGHLIGHT_CLASS,
+      });
     }
     this.markedBlocks.clear();
     this.counts.clear();

@@ -74,7 +74,8 @@ export class PageObserver {
     if (!element || !element.isConnected || element.closest(OWN_NODES)) return;
     if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) return;
     // New inline content belongs to its block; a new block is scanned as a whole.
-    const target = isBlock(element) && node === element ? element : blockOf(node, element.getRootNode());
+    const target =
+      isBlock(element) && node === element ? element : blockOf(node, element.getRootNode());
     if (!target) return;
     this.pending.add(target);
     if (this.pending.size > this.options.maxBlocksPerBurst) {

@@ -12,17 +12,77 @@ export const UI_ATTRIBUTE = 'data-pledgemark-ui';
 
 /** Never read for terms: code, form fields, editable text, non-prose and Pledgemark's own UI. */
 export const EXCLUDED_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code',
-  'pre', 'kbd', 'samp', '[contenteditable]:not([contenteditable="false"])', 'svg', 'math',
-  'title', 'head', 'iframe', 'object', HIGHLIGHT_ELEMENT, `[${UI_ATTRIBUTE}]`,
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  '[contenteditable]:not([contenteditable="false"])',
+  'svg',
+  'math',
+  'title',
+  'head',
+  'iframe',
+  'object',
+  HIGHLIGHT_ELEMENT,
+  `[${UI_ATTRIBUTE}]`,
 ].join(', ');
 
 /** Elements that start a new block of text; every other element is treated as inline. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'BUTTON', 'CAPTION', 'DD', 'DETAILS',
-  'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2',
-  'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV',
-  'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'BUTTON',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 export interface TextRun {
@@ -83,7 +143,11 @@ export function* walkRuns(
 }
 
 function isInlineIn(node: Text, block: Element): boolean {
-  for (let element = node.parentElement; element && element !== block; element = element.parentElement) {
+  for (
+    let element = node.parentElement;
+    element && element !== block;
+    element = element.parentElement
+  ) {
     if (isBlock(element)) return false;
   }
   return true;
@@ -108,7 +172,9 @@ export function toBlockRanges(
   const firstNodes = new Set(runs.map(({ run }) => run.nodes[0]));
   const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.matches(EXCLUDED_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.parentElement?.matches(EXCLUDED_SELECTOR)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   let offset = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

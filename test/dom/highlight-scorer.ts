@@ -1,0 +1,64 @@
+import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+
+/**
+ * Scores highlights against labels written into a fixture page: an element with
+ * `data-expect="fatf pnr pnr"` expects exactly those terms (in any order) to be highlighted
+ * inside it, an element with `data-expect=""` is a trap that expects none. A highlight outside
+ * every labelled element is a false positive.
+ */
+export interface Score {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  /** What went wrong, one line per mistake. */
+  mistakes: string[];
+}
+
+export function scoreHighlights(root: ParentNode, label: string): Score {
+  const score: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, mistakes: [] };
+  const found = new Map<Element | null, string[]>();
+  for (const mark of root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)) {
+    const labelled = mark.closest('[data-expect]');
+    const terms = found.get(labelled) ?? [];
+    terms.push(mark.getAttribute(TERM_ATTRIBUTE) ?? '');
+    found.set(labelled, terms);
+  }
+  for (const term of found.get(null) ?? []) {
+    score.falsePositives++;
+    score.mistakes.push(`${label}: unlabelled highlight of ${term}`);
+  }
+  for (const element of root.querySelectorAll('[data-expect]')) {
+    const expected = (element.getAttribute('data-expect') ?? '').split(/\s+/).filter(Boolean);
+    const actual = [...(found.get(element) ?? [])];
+    for (const term of expected) {
+      const index = actual.indexOf(term);
+      if (index >= 0) {
+        actual.splice(index, 1);
+        score.truePositives++;
+      } else {
+        score.falseNegatives++;
+        score.mistakes.push(`${label}: missed ${term} in “${snippet(element)}”`);
+      }
+    }
+    for (const term of actual) {
+      score.falsePositives++;
+      score.mistakes.push(`${label}: wrongly highlighted ${term} in “${snippet(element)}”`);
+    }
+  }
+  return score;
+}
+
+export function precision(score: Score): number {
+  const flagged = score.truePositives + score.falsePositives;
+  return flagged === 0 ? 1 : score.truePositives / flagged;
+}
+
+export function recall(score: Score): number {
+  const relevant = score.truePositives + score.falseNegatives;
+  return relevant === 0 ? 1 : score.truePositives / relevant;
+}
+
+function snippet(element: Element): string {
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
