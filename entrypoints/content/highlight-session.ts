@@ -4,8 +4,6 @@ import { PageObserver } from './page-observer';
 import { blockOf, isExcluded, walkRuns } from './text-runs';
 import { TimeSlice, whenIdle } from './work-scheduler';
 
-/** Most marks one page gets: past this the page is not prose worth annotating term by term. */
-export const MAX_MARKS_PER_PAGE = 10_000;
 /** Runs wrapped per batch at most, so that one batch's style and layout work stays small. */
 const RUNS_PER_BATCH = 200;
 /** Probe points across the viewport (columns × rows) that find the blocks the reader sees. */
@@ -16,6 +14,8 @@ export interface HighlightSessionDeps {
   matcher: TermMatcher;
   /** Called whenever the set of highlighted terms or their counts change. */
   onCountsChanged: (counts: ReadonlyMap<string, number>) => void;
+  /** Test seam: the page's mark budget. */
+  maxMarks?: number;
 }
 
 /**
@@ -28,7 +28,6 @@ export class HighlightSession {
   private observer: PageObserver | null = null;
   private abort: AbortController | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private marks = 0;
 
   constructor(private readonly deps: HighlightSessionDeps) {}
 
@@ -43,8 +42,7 @@ export class HighlightSession {
     const root = document.body ?? document.documentElement;
     const abort = new AbortController();
     this.abort = abort;
-    this.marks = 0;
-    this.highlighter = new PageHighlighter(this.deps.matcher, options);
+    this.highlighter = new PageHighlighter(this.deps.matcher, options, this.deps.maxMarks);
     this.observer = new PageObserver(
       (blocks) => this.enqueue(abort.signal, () => this.scan(blocks, abort.signal)),
       () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
@@ -128,7 +126,7 @@ export class HighlightSession {
       }
     }
     for (let start = 0; start < matched.length; start += RUNS_PER_BATCH) {
-      if (this.marks >= MAX_MARKS_PER_PAGE) break;
+      if (highlighter.full) break;
       this.wrap(matched.slice(start, start + RUNS_PER_BATCH));
       if (slice.exhausted && start + RUNS_PER_BATCH < matched.length) {
         await whenIdle(window, signal);
@@ -142,7 +140,6 @@ export class HighlightSession {
     const made = this.highlighter.wrap(matched);
     // Our own writes are not page changes to react to.
     this.observer?.discardPending();
-    this.marks += made;
     if (made > 0) this.deps.onCountsChanged(this.highlighter.termCounts());
   }
 }

@@ -14,12 +14,22 @@ export const TERM_ATTRIBUTE = 'data-pledgemark-term';
 export const HIGHLIGHT_CLASS = 'pledgemark-term';
 export { HIGHLIGHT_ELEMENT };
 
+/**
+ * Longest run of text that is matched. Wrapping splits text nodes, which costs time in
+ * proportion to their length for every mark: a single run longer than this (a data dump, a
+ * minified blob) is passed over rather than freezing the page.
+ */
+export const MAX_RUN_LENGTH = 100_000;
+
 export interface HighlightOptions {
   /** Every occurrence of a term, or only its first on the page. */
   density: 'every' | 'first';
   /** Whether a term is to be highlighted at all (its category is shown, it is not hidden). */
   includeTerm: (termId: string) => boolean;
 }
+
+/** Most marks one page gets: past this the page is not prose worth annotating term by term. */
+export const MAX_MARKS_PER_PAGE = 10_000;
 
 /** A run with the matches found in it, waiting to be wrapped. */
 export interface MatchedRun {
@@ -38,13 +48,21 @@ export class PageHighlighter {
   readonly confirmedOnPage = new Set<string>();
   private readonly counts = new Map<string, number>();
   private readonly markedBlocks = new Set<Element>();
+  private marks = 0;
 
   constructor(
     private readonly matcher: TermMatcher,
     private readonly options: HighlightOptions,
+    private readonly maxMarks = MAX_MARKS_PER_PAGE,
   ) {}
 
+  /** Whether the page's mark budget is spent. */
+  get full(): boolean {
+    return this.marks >= this.maxMarks;
+  }
+
   match(run: TextRun): MatchedRun | null {
+    if (run.text.length > MAX_RUN_LENGTH) return null;
     const candidates = this.matcher.scan(run.text);
     if (candidates.length === 0) return null;
     for (const candidate of candidates) {
@@ -62,6 +80,7 @@ export class PageHighlighter {
       for (const candidate of candidates) {
         if (!this.shouldWrap(candidate)) continue;
         mentions.push(candidate);
+        this.marks++;
         this.counts.set(candidate.termId, (this.counts.get(candidate.termId) ?? 0) + 1);
       }
       if (mentions.length === 0) continue;
@@ -101,11 +120,13 @@ export class PageHighlighter {
       });
     }
     this.markedBlocks.clear();
+    this.marks = 0;
     this.counts.clear();
     this.confirmedOnPage.clear();
   }
 
   private shouldWrap(candidate: TermCandidate): boolean {
+    if (this.full) return false;
     if (!this.options.includeTerm(candidate.termId)) return false;
     if (!isAccepted(candidate, this.confirmedOnPage)) return false;
     return this.options.density === 'every' || !this.counts.has(candidate.termId);

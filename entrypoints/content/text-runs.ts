@@ -107,50 +107,64 @@ export function blockOf(node: Node, root: Node): Element | null {
   return element;
 }
 
+/** Elements that separate the text around them without holding any ("Task<br>Force"). */
+const BREAK_TAGS = new Set(['BR', 'HR', 'IMG', 'WBR']);
+
 /**
  * Walks a subtree (element, document or shadow root) in document order and yields its runs one
  * at a time, so that a caller can stop after any run and resume later. Open shadow roots met on
- * the way are reported to `onShadowRoot` instead of being entered.
+ * the way are reported to `onShadowRoot` instead of being entered. Block lookups are memoised,
+ * so a page nested thousands of levels deep is still read in linear time.
  */
 export function* walkRuns(
   root: Node,
   onShadowRoot: (shadowRoot: ShadowRoot) => void = () => {},
 ): Generator<TextRun, void, undefined> {
+  if (root.nodeType === Node.ELEMENT_NODE && isExcluded(root as Element)) return;
   const document = root.ownerDocument ?? (root as Document);
+  const rootElement = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
+  const blocks = new Map<Element, Element>();
+  const nearestBlock = (element: Element): Element => {
+    const path: Element[] = [];
+    let current: Element | null = element;
+    let block: Element | undefined;
+    while (current && current !== rootElement && !isBlock(current)) {
+      block = blocks.get(current);
+      if (block) break;
+      path.push(current);
+      current = current.parentElement;
+    }
+    block ??= current ?? rootElement ?? element;
+    for (const visited of path) blocks.set(visited, block);
+    return block;
+  };
+  let broken = false;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const element = node as Element;
+      if (BREAK_TAGS.has(element.tagName.toUpperCase())) broken = true;
       if (element.matches(EXCLUDED_SELECTOR)) return NodeFilter.FILTER_REJECT;
       if (element.shadowRoot) onShadowRoot(element.shadowRoot);
       return NodeFilter.FILTER_SKIP;
     },
   });
-  if (root.nodeType === Node.ELEMENT_NODE && isExcluded(root as Element)) return;
   let current: TextRun | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    const block = blockOf(text, root) ?? (root as Element);
-    if (current && current.block === block && isInlineIn(text, block)) {
+    const parent = text.parentElement;
+    if (!parent) continue;
+    const block = nearestBlock(parent);
+    if (current && current.block === block && !broken) {
       current.nodes.push(text);
       current.text += text.data;
       continue;
     }
+    broken = false;
     if (current && /\S/.test(current.text)) yield current;
     current = { block, nodes: [text], text: text.data };
   }
   if (current && /\S/.test(current.text)) yield current;
-}
-
-function isInlineIn(node: Text, block: Element): boolean {
-  for (
-    let element = node.parentElement;
-    element && element !== block;
-    element = element.parentElement
-  ) {
-    if (isBlock(element)) return false;
-  }
-  return true;
 }
 
 export interface BlockRange {
