@@ -2,7 +2,7 @@ import type { TermMatcher } from '../../utils/term-matcher';
 import { PageHighlighter, type HighlightOptions, type MatchedRun } from './page-highlighter';
 import { PageObserver } from './page-observer';
 import { blockOf, isExcluded, walkRuns } from './text-runs';
-import { TimeSlice, whenIdle } from './work-scheduler';
+import { TimeSlice, yieldToPage } from './work-scheduler';
 
 /** Runs wrapped per batch at most, so that one batch's style and layout work stays small. */
 const RUNS_PER_BATCH = 200;
@@ -20,7 +20,7 @@ export interface HighlightSessionDeps {
 
 /**
  * Highlighting on one page, from start to teardown: the blocks in the viewport first, then the
- * rest of the page in idle-time slices, then whatever the page adds later (through the observer).
+ * rest of the page in short slices that yield to the page between them, then whatever the page adds later (through the observer).
  * `stop()` cancels work in flight, disconnects the observer and removes every highlight.
  */
 export class HighlightSession {
@@ -120,7 +120,7 @@ export class HighlightSession {
         const found = highlighter.match(run);
         if (found) matched.push(found);
         if (slice.exhausted) {
-          await whenIdle(window, signal);
+          await yieldToPage(window, signal);
           slice.restart();
         }
       }
@@ -129,7 +129,7 @@ export class HighlightSession {
       if (highlighter.full) break;
       this.wrap(matched.slice(start, start + RUNS_PER_BATCH));
       if (slice.exhausted && start + RUNS_PER_BATCH < matched.length) {
-        await whenIdle(window, signal);
+        await yieldToPage(window, signal);
         slice.restart();
       }
     }

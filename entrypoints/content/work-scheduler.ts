@@ -25,20 +25,21 @@ export class TimeSlice {
   }
 }
 
-interface IdleWindow {
-  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
+interface YieldingWindow {
+  scheduler?: { yield?: () => Promise<void> };
   setTimeout: (callback: () => void, ms: number) => unknown;
 }
 
 /**
- * Resolves when the browser is idle (or after `timeoutMs` at the latest, so that work on a busy
- * page still progresses). Rejects with the signal's reason when the work is cancelled.
+ * Gives the main thread back to the page (input, rendering, its own scripts) and resolves when
+ * the work may go on: `scheduler.yield()` where the browser has it, a zero-delay timer elsewhere.
+ * Waiting for true idleness instead would starve the work on a page that is never idle (a ticker,
+ * an animation loop). Rejects with the signal's reason once the work is cancelled.
  */
-export function whenIdle(window: IdleWindow, signal: AbortSignal, timeoutMs = 200): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const done = () => (signal.aborted ? reject(signal.reason) : resolve());
-    if (window.requestIdleCallback) window.requestIdleCallback(done, { timeout: timeoutMs });
-    else window.setTimeout(done, 0);
-  });
+export async function yieldToPage(window: YieldingWindow, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) throw signal.reason;
+  const scheduler = window.scheduler;
+  if (typeof scheduler?.yield === 'function') await scheduler.yield();
+  else await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+  if (signal.aborted) throw signal.reason;
 }
