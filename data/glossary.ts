@@ -487,7 +487,8 @@ export const GLOSSARY: GlossaryEntry[] = [
           sameBlock: [
             'Group of Seven',
             'summit',
-            'leaders',
+            'G7 leaders',
+            'leaders of the G7',
             'ministers',
             'terroris',
             'sanctions',
@@ -648,7 +649,27 @@ export const GLOSSARY: GlossaryEntry[] = [
     label: 'International Criminal Police Organization (INTERPOL)',
     category: 'organisation',
     aliases: [
-      { text: 'INTERPOL', caseSensitive: false },
+      { text: 'INTERPOL' },
+      {
+        text: 'Interpol',
+        caseSensitive: true,
+        external: true,
+        confirm: {
+          sameBlock: [
+            'Red Notice',
+            'police cooperation',
+            'police organi',
+            'law enforcement',
+            'fugitive',
+            'extradit',
+            'most wanted',
+            'terroris',
+            'Europol',
+            'National Central Bureau',
+          ],
+          pageHasUnambiguousAlias: true,
+        },
+      },
       { text: 'International Criminal Police Organization', external: true },
     ],
     definition:
@@ -736,7 +757,27 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'fiu',
     label: 'Financial Intelligence Units (FIUs)',
     category: 'organisation',
-    aliases: [{ text: 'Financial Intelligence Unit' }, { text: 'FIU', external: true }],
+    aliases: [
+      { text: 'Financial Intelligence Unit' },
+      {
+        text: 'FIU',
+        external: true,
+        confirm: {
+          sameBlock: [
+            'Financial Intelligence',
+            'money laundering',
+            'AML',
+            'CFT',
+            'suspicious transaction',
+            'FATF',
+            'Egmont',
+            'terrorist financing',
+            'financing of terrorism',
+          ],
+          pageHasUnambiguousAlias: true,
+        },
+      },
+    ],
     definition:
       'National agencies that receive and analyse financial information on suspected money laundering and terrorist financing. The G7 Action Plan commits to analysing domestic cooperation between FIUs and relevant private sector entities.',
     sources: [
@@ -1316,6 +1357,8 @@ export const GLOSSARY: GlossaryEntry[] = [
       { text: "Secretary General's Plan of Action" },
       { text: "Secretary-General's Plan of Action", external: true },
       { text: 'Plan of Action to Prevent Violent Extremism' },
+      { text: "Secretary-General's Plan of Action to Prevent Violent Extremism", external: true },
+      { text: "Secretary General's Plan of Action to Prevent Violent Extremism", external: true },
     ],
     definition:
       "Plan of the UN Secretary-General for preventing violent extremism. The G7 Action Plan supports its endorsement and 'rapid implementation', including help for UN member states developing national action plans.",
@@ -2628,7 +2671,16 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'alternative-voices',
     label: 'Alternative voices',
     category: 'concept',
-    aliases: [{ text: 'alternative voices' }],
+    aliases: [
+      { text: 'empowering alternative voices' },
+      {
+        text: 'alternative voices',
+        confirm: {
+          sameBlock: ['extremis', 'terroris', 'narrative', 'radicali', 'radicalis', 'propaganda'],
+          pageHasUnambiguousAlias: true,
+        },
+      },
+    ],
     definition:
       "Voices capable of challenging the drivers of violent extremism, which the G7 Action Plan says must be empowered to help make societies resilient; Action 2 of the plan is 'Empowering Alternative Voices and Tolerance in Society'.",
     sources: [
@@ -2648,7 +2700,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     id: 'whole-of-government',
     label: 'Whole-of-government approach',
     category: 'concept',
-    aliases: [{ text: 'whole-of-government' }],
+    aliases: [{ text: 'whole-of-government' }, { text: 'whole of government', external: true }],
     definition:
       'Coordinated action across government agencies. Focus area FA9 of the CTWG Strategic Plan 2018–2022 is to foster whole-of-government approaches within APEC economies, and an Egyptian scholar at the 2020 seminar called such an approach imperative.',
     sources: [
@@ -2969,6 +3021,7 @@ export const GLOSSARY: GlossaryEntry[] = [
     aliases: [
       { text: 'Al-Qaida in the Islamic Maghrib' },
       { text: 'Al-Qaeda in the Islamic Maghreb', external: true },
+      { text: 'Al-Qaida in the Islamic Maghreb', external: true },
       { text: 'AQIM' },
     ],
     definition:
@@ -3071,6 +3124,7 @@ export const GLOSSARY: GlossaryEntry[] = [
       { text: 'Tehreek Taliban Pakistan' },
       { text: 'Tehrik-i-Taliban Pakistan', external: true },
       { text: 'Tehreek-e-Taliban Pakistan', external: true },
+      { text: 'Pakistani Taliban', external: true },
       {
         text: 'TTP',
         confirm: {

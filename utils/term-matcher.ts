@@ -132,6 +132,14 @@ export function compileMatcher(terms: TermLike[]): CompiledMatcher {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** Scripts written without spaces between words (or with particles glued on, as in Korean). */
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Whether a neighbouring character makes a match part of a longer word. */
+function continuesWord(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHAR.test(char) && !UNSPACED_SCRIPT.test(char);
+}
 
 export class TermMatcher {
   private readonly patterns: { pattern: RegExp; caseSensitive: boolean }[];
@@ -166,7 +174,8 @@ export class TermMatcher {
    */
   scan(text: string): TermCandidate[] {
     const found: TermMention[] = [];
-    for (const { pattern, caseSensitive } of this.patterns) this.scanWith(text, pattern, caseSensitive, found);
+    for (const { pattern, caseSensitive } of this.patterns)
+      this.scanWith(text, pattern, caseSensitive, found);
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const candidates: TermCandidate[] = [];
     let lastEnd = -1;
@@ -215,13 +224,18 @@ export class TermMatcher {
     return this.compiled.aliases[aliasIndex]?.confirm != null;
   }
 
-  private scanWith(text: string, pattern: RegExp, caseSensitive: boolean, found: TermMention[]): void {
+  private scanWith(
+    text: string,
+    pattern: RegExp,
+    caseSensitive: boolean,
+    found: TermMention[],
+  ): void {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
       // `\b` only knows ASCII letters, so word boundaries are checked by hand.
-      if (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) {
+      if (continuesWord(text[start - 1]) || continuesWord(text[end])) {
         pattern.lastIndex = start + 1;
         continue;
       }
@@ -241,7 +255,10 @@ export class TermMatcher {
 }
 
 /** Whether a candidate is a mention, given the terms the page names unambiguously. */
-export function isAccepted(candidate: TermCandidate, confirmedOnPage: ReadonlySet<string>): boolean {
+export function isAccepted(
+  candidate: TermCandidate,
+  confirmedOnPage: ReadonlySet<string>,
+): boolean {
   return (
     !candidate.ambiguous ||
     candidate.confirmedInBlock ||

@@ -11,6 +11,11 @@ import {
 
 /** The public contract of a highlight: tests and later features select on it. */
 export const TERM_ATTRIBUTE = 'data-pledgemark-term';
+/**
+ * A mention split across inline elements (`Financial <em>Action</em> Task Force`) is wrapped in
+ * several elements; they share this attribute's value, unique per mention on the page.
+ */
+export const MENTION_ATTRIBUTE = 'data-pledgemark-mention';
 export const HIGHLIGHT_CLASS = 'pledgemark-term';
 export { HIGHLIGHT_ELEMENT };
 
@@ -49,6 +54,7 @@ export class PageHighlighter {
   private readonly counts = new Map<string, number>();
   private readonly markedBlocks = new Set<Element>();
   private marks = 0;
+  private mentionSequence = 0;
 
   constructor(
     private readonly matcher: TermMatcher,
@@ -90,18 +96,25 @@ export class PageHighlighter {
     }
     let made = 0;
     for (const [block, runs] of byBlock) {
-      const ranges = toBlockRanges(block, runs);
+      const ranges = toBlockRanges(block, runs).map((range) => ({
+        ...range,
+        mention: ++this.mentionSequence,
+      }));
       if (ranges.length === 0) continue;
       this.markedBlocks.add(block);
+      const wrapped = new Set<number>();
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
         className: HIGHLIGHT_CLASS,
         exclude: [EXCLUDED_SELECTOR],
         each: (element, range) => {
-          element.setAttribute(TERM_ATTRIBUTE, (range as BlockRange).termId);
-          made++;
+          const { termId, mention } = range as BlockRange & { mention: number };
+          element.setAttribute(TERM_ATTRIBUTE, termId);
+          element.setAttribute(MENTION_ATTRIBUTE, String(mention));
+          wrapped.add(mention);
         },
       });
+      made += wrapped.size;
     }
     return made;
   }

@@ -107,8 +107,11 @@ export function blockOf(node: Node, root: Node): Element | null {
   return element;
 }
 
-/** Elements that separate the text around them without holding any ("Task<br>Force"). */
-const BREAK_TAGS = new Set(['BR', 'HR', 'IMG', 'WBR']);
+/**
+ * Elements that separate the text around them: line breaks and rules ("Task<br>Force"), and
+ * footnote markers ("Strategy<sup>2</sup>" is not the word "Strategy2").
+ */
+const BREAK_TAGS = new Set(['BR', 'HR', 'IMG', 'SUP', 'SUB']);
 
 /**
  * Walks a subtree (element, document or shadow root) in document order and yields its runs one

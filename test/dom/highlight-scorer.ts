@@ -1,10 +1,11 @@
-import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
 
 /**
  * Scores highlights against labels written into a fixture page: an element with
  * `data-expect="fatf pnr pnr"` expects exactly those terms (in any order) to be highlighted
  * inside it, an element with `data-expect=""` is a trap that expects none. A highlight outside
- * every labelled element is a false positive.
+ * every labelled element is a false positive. A mention wrapped in several elements (split across
+ * inline elements) counts once.
  */
 export interface Score {
   truePositives: number;
@@ -17,7 +18,11 @@ export interface Score {
 export function scoreHighlights(root: ParentNode, label: string): Score {
   const score: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, mistakes: [] };
   const found = new Map<Element | null, string[]>();
+  const counted = new Set<string | null>();
   for (const mark of root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)) {
+    const mention = mark.getAttribute(MENTION_ATTRIBUTE);
+    if (counted.has(mention)) continue;
+    counted.add(mention);
     const labelled = mark.closest('[data-expect]');
     const terms = found.get(labelled) ?? [];
     terms.push(mark.getAttribute(TERM_ATTRIBUTE) ?? '');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
 import { HighlightSession } from '../../entrypoints/content/highlight-session';
 import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
 import { TEST_MATCHER } from './test-matcher';
@@ -53,14 +53,33 @@ describe('highlighting a page', () => {
       '<p>The <a href="#">UN Security Council</a> resolution 2354 and the Financial <em>Action</em> Task Force.</p>' +
         '<p>States implement resolutions 1373 and 2178.</p>',
     );
-    expect(highlighted().map(([id]) => id)).toEqual([
-      'unscr-2354',
-      'unscr-2354',
-      'fatf',
-      'fatf',
-      'fatf',
-      'unscr-1373',
-      'unscr-2178',
+    // Fragments of one mention share its mention number.
+    const fragments = [...document.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map((element) => [
+      element.getAttribute(TERM_ATTRIBUTE),
+      element.getAttribute(MENTION_ATTRIBUTE),
+      element.textContent,
+    ]);
+    const [first, second, third, fourth] = [...new Set(fragments.map(([, mention]) => mention))];
+    expect(fragments).toEqual([
+      ['unscr-2354', first, 'UN Security Council'],
+      ['unscr-2354', first, ' resolution 2354'],
+      ['fatf', second, 'Financial '],
+      ['fatf', second, 'Action'],
+      ['fatf', second, ' Task Force'],
+      ['unscr-1373', third, '1373'],
+      ['unscr-2178', fourth, '2178'],
+    ]);
+    expect(new Set([first, second, third, fourth]).size).toBe(4);
+  });
+
+  it('knows word boundaries in scripts written without spaces', async () => {
+    await highlight(
+      '<p>中国支持FATF在亚太的工作。</p><p>FATF가 발표했다.</p><p>Strategy<sup>2</sup> and FATFs</p>',
+    );
+    expect(highlighted()).toEqual([
+      ['fatf', 'FATF'],
+      ['fatf', 'FATF'],
+      ['fatf', 'FATFs'],
     ]);
   });
 

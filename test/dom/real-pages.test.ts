@@ -21,6 +21,8 @@ const TRAPS: Record<string, string[]> = {
   'readability-v8-blog.html': ['api'],
   'postlight-github-com.html': ['api'],
   'readability-mozilla-2.html': ['api'],
+  // A review of the band Interpol.
+  'postlight-pitchfork-com.html': ['interpol'],
 };
 
 async function highlightPage(html: string) {
