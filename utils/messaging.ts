@@ -35,11 +35,11 @@ export type MessageName = keyof BackgroundProtocol;
 export type RequestOf<P extends Protocol<P>, N extends keyof P> = P[N]['request'];
 export type ResponseOf<P extends Protocol<P>, N extends keyof P> = P[N]['response'];
 
-export type ErrorCode = 'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
+export type ErrorCode =
+  'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
 
 export type Result<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export const CHANNEL = 'pledgemark/v1';
 
@@ -77,7 +77,8 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
   getDocument: idField('documentId'),
   search: ({ query, limit }) => {
     if (typeof query !== 'string') return 'query must be a string';
-    if (query.length > MAX_QUERY_LENGTH) return `query is longer than ${MAX_QUERY_LENGTH} characters`;
+    if (query.length > MAX_QUERY_LENGTH)
+      return `query is longer than ${MAX_QUERY_LENGTH} characters`;
     if (
       limit !== undefined &&
       (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
@@ -94,7 +95,10 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
     if (entries.length > MAX_REPORTED_TERMS) return 'too many terms';
     const valid = entries.every(
       ([termId, count]) =>
-        termId.length > 0 && termId.length <= MAX_ID_LENGTH && Number.isInteger(count) && (count as number) > 0,
+        termId.length > 0 &&
+        termId.length <= MAX_ID_LENGTH &&
+        Number.isInteger(count) &&
+        (count as number) > 0,
     );
     return valid ? null : 'termCounts must map term ids to positive whole numbers';
   },
@@ -133,7 +137,8 @@ export async function dispatchMessage<P extends Protocol<P>>(
   message: unknown,
   sender: MessageSender,
 ): Promise<Result<unknown>> {
-  if (sender.id !== ownExtensionId) return refuse('forbidden', 'Messages from other senders are refused');
+  if (sender.id !== ownExtensionId)
+    return refuse('forbidden', 'Messages from other senders are refused');
   if (typeof message !== 'object' || message === null) {
     return refuse('unknown-message', 'Not a Pledgemark message');
   }
@@ -147,7 +152,10 @@ export async function dispatchMessage<P extends Protocol<P>>(
   const problem = validators[name as keyof P](request as Record<string, unknown>);
   if (problem) return refuse('bad-request', `${name}: ${problem}`);
   try {
-    const handler = handlers[name as keyof P] as (request: unknown, sender: MessageSender) => Promise<unknown>;
+    const handler = handlers[name as keyof P] as (
+      request: unknown,
+      sender: MessageSender,
+    ) => Promise<unknown>;
     return { ok: true, value: await handler(request, sender) };
   } catch (error) {
     return refuse('internal', error instanceof Error ? error.message : String(error));
@@ -158,7 +166,11 @@ export async function dispatchMessage<P extends Protocol<P>>(
 export type SendMessage = (envelope: Envelope) => Promise<unknown>;
 
 function isResult(value: unknown): value is Result<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { ok?: unknown }).ok === 'boolean'
+  );
 }
 
 /** Sends one call. Transport failures (no receiver, a closed port) come back as `unavailable`. */

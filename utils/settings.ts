@@ -15,7 +15,19 @@ export interface Settings {
   density: 'every' | 'first';
   /** Term categories to highlight. */
   categories: TermCategory[];
+  /** How long the pointer rests on a highlight before its card opens, in ms. */
+  hoverDelayMs: number;
+  /** Cards open on hover, or (for readers who find hover cards intrusive) only with Alt held. */
+  cardTrigger: 'hover' | 'modifier';
+  /** Terms the reader hid, by host. */
+  hiddenTerms: Record<string, string[]>;
 }
+
+/** The first stored shape, before the hover card's settings existed. */
+type SettingsV1 = Pick<
+  Settings,
+  'paused' | 'siteMode' | 'allowList' | 'denyList' | 'density' | 'categories'
+>;
 
 export const DEFAULT_SETTINGS: Settings = {
   paused: false,
@@ -24,7 +36,12 @@ export const DEFAULT_SETTINGS: Settings = {
   denyList: [],
   density: 'every',
   categories: [...TERM_CATEGORIES],
+  hoverDelayMs: 350,
+  cardTrigger: 'hover',
+  hiddenTerms: {},
 };
+
+export const HOVER_DELAY_RANGE = { min: 100, max: 2_000 } as const;
 
 const MAX_HOSTS = 5_000;
 
@@ -39,7 +56,10 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
     return { settings: { ...DEFAULT_SETTINGS }, problems };
   }
   const value = raw as Record<string, unknown>;
-  const pick = <K extends keyof Settings>(key: K, valid: (candidate: unknown) => boolean): Settings[K] => {
+  const pick = <K extends keyof Settings>(
+    key: K,
+    valid: (candidate: unknown) => boolean,
+  ): Settings[K] => {
     if (!(key in value)) return DEFAULT_SETTINGS[key];
     if (valid(value[key])) return value[key] as Settings[K];
     problems.push(`setting "${key}" was invalid and was reset`);
@@ -52,7 +72,10 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   return {
     settings: {
       paused: pick('paused', (candidate) => typeof candidate === 'boolean'),
-      siteMode: pick('siteMode', (candidate) => candidate === 'everywhere' || candidate === 'allow-list'),
+      siteMode: pick(
+        'siteMode',
+        (candidate) => candidate === 'everywhere' || candidate === 'allow-list',
+      ),
       allowList: pick('allowList', hostList),
       denyList: pick('denyList', hostList),
       density: pick('density', (candidate) => candidate === 'every' || candidate === 'first'),
@@ -62,6 +85,33 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
           Array.isArray(candidate) &&
           candidate.every((category) => (TERM_CATEGORIES as readonly unknown[]).includes(category)),
       ),
+      hoverDelayMs: pick(
+        'hoverDelayMs',
+        (candidate) =>
+          Number.isInteger(candidate) &&
+          (candidate as number) >= HOVER_DELAY_RANGE.min &&
+          (candidate as number) <= HOVER_DELAY_RANGE.max,
+      ),
+      cardTrigger: pick(
+        'cardTrigger',
+        (candidate) => candidate === 'hover' || candidate === 'modifier',
+      ),
+      hiddenTerms: pick(
+        'hiddenTerms',
+        (candidate) =>
+          typeof candidate === 'object' &&
+          candidate !== null &&
+          !Array.isArray(candidate) &&
+          Object.entries(candidate).length <= MAX_HOSTS &&
+          Object.entries(candidate).every(
+            ([host, terms]) =>
+              normalizeHost(host) === host &&
+              Array.isArray(terms) &&
+              terms.every(
+                (term) => typeof term === 'string' && term.length > 0 && term.length <= 200,
+              ),
+          ),
+      ),
     },
     problems,
   };
@@ -69,7 +119,10 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
 
 /** Lower-case host name without a leading "www.", or "" for anything that is not a host. */
 export function normalizeHost(host: string): string {
-  const lower = host.trim().toLowerCase().replace(/^www\./, '');
+  const lower = host
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
   return /^[a-z0-9.-]+$/.test(lower) && !lower.startsWith('.') && !lower.endsWith('.') ? lower : '';
 }
 
@@ -93,17 +146,49 @@ export function withSiteEnabled(settings: Settings, hostname: string, enabled: b
   const denyList = settings.denyList.filter((listed) => !covered(listed));
   const allowList = settings.allowList.filter((listed) => !covered(listed));
   return enabled
-    ? { ...settings, denyList, allowList: settings.siteMode === 'allow-list' ? [...allowList, host] : allowList }
+    ? {
+        ...settings,
+        denyList,
+        allowList: settings.siteMode === 'allow-list' ? [...allowList, host] : allowList,
+      }
     : { ...settings, denyList: [...denyList, host], allowList };
 }
 
-/**
- * The stored settings. Version 1 is the first shape; later versions add a migration here so that
- * what users chose survives updates.
- */
+/** Terms hidden on a host (and its subdomains). */
+export function hiddenTermsOn(settings: Settings, hostname: string): Set<string> {
+  const host = normalizeHost(hostname);
+  const hidden = new Set<string>();
+  for (const [listed, terms] of Object.entries(settings.hiddenTerms)) {
+    if (host === listed || host.endsWith(`.${listed}`)) for (const term of terms) hidden.add(term);
+  }
+  return hidden;
+}
+
+/** The settings after the reader hid a term on one host. */
+export function withTermHidden(settings: Settings, hostname: string, termId: string): Settings {
+  const host = normalizeHost(hostname);
+  if (!host) return settings;
+  const terms = settings.hiddenTerms[host] ?? [];
+  if (terms.includes(termId)) return settings;
+  return { ...settings, hiddenTerms: { ...settings.hiddenTerms, [host]: [...terms, termId] } };
+}
+
+/** Version 2 added the hover card's settings; what users chose before is kept. */
+export function migrateSettingsToV2(previous: SettingsV1): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...previous,
+    hoverDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
+    cardTrigger: DEFAULT_SETTINGS.cardTrigger,
+    hiddenTerms: {},
+  };
+}
+
+/** The stored settings, with a migration per version so that what users chose survives updates. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsToV2 },
 });
 
 /** Reads the settings, repairing (and reporting) whatever is corrupt. */

@@ -1,4 +1,4 @@
-import { isSiteEnabled, type Settings } from '../../utils/settings';
+import { hiddenTermsOn, isSiteEnabled, type Settings } from '../../utils/settings';
 import type { PageTerms } from '../../utils/views';
 import type { HighlightOptions } from './page-highlighter';
 
@@ -53,14 +53,19 @@ export class ContentController {
       if (this.session.active) this.session.stop();
       return Promise.resolve();
     }
+    const hidden = hiddenTermsOn(settings, this.hostname);
     // Restart only when what is highlighted changes, not on every settings write.
-    const key = JSON.stringify([settings.density, [...settings.categories].sort()]);
+    const key = JSON.stringify([
+      settings.density,
+      [...settings.categories].sort(),
+      [...hidden].sort(),
+    ]);
     if (this.session.active && key === this.started) return Promise.resolve();
     this.started = key;
     const categories = new Set<string>(settings.categories);
     return this.session.start({
       density: settings.density,
-      includeTerm: (termId) => categories.has(this.categoryOf(termId) ?? ''),
+      includeTerm: (termId) => !hidden.has(termId) && categories.has(this.categoryOf(termId) ?? ''),
     });
   }
 }

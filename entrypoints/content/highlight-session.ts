@@ -1,6 +1,7 @@
 import type { TermMatcher } from '../../utils/term-matcher';
 import { PageHighlighter, type HighlightOptions, type MatchedRun } from './page-highlighter';
 import { PageObserver } from './page-observer';
+import { HighlightStyle } from './highlight-style';
 import { blockOf, isExcluded, walkRuns } from './text-runs';
 import { TimeSlice, yieldToPage } from './work-scheduler';
 
@@ -28,6 +29,7 @@ export class HighlightSession {
   private observer: PageObserver | null = null;
   private abort: AbortController | null = null;
   private queue: Promise<void> = Promise.resolve();
+  private readonly style = new HighlightStyle();
 
   constructor(private readonly deps: HighlightSessionDeps) {}
 
@@ -48,6 +50,7 @@ export class HighlightSession {
       () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
     );
     this.observer.observe(root);
+    this.style.ensure(document);
     return this.enqueue(abort.signal, async () => {
       this.wrapViewport(root);
       await this.scan([root], abort.signal);
@@ -59,6 +62,7 @@ export class HighlightSession {
     this.abort = null;
     this.observer?.disconnect();
     this.observer = null;
+    this.style.removeAll();
     if (this.highlighter) {
       this.highlighter.unhighlight();
       this.highlighter = null;
@@ -115,6 +119,7 @@ export class HighlightSession {
       const runs = walkRuns(pendingRoots[i]!, (shadowRoot) => {
         pendingRoots.push(shadowRoot);
         this.observer?.observe(shadowRoot);
+        this.style.ensure(shadowRoot);
       });
       for (const run of runs) {
         const found = highlighter.match(run);

@@ -13,7 +13,6 @@ import { loadSettings, watchSettings } from '../../utils/settings';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
-import './highlight.css';
 
 /** The badge is refreshed at most this often while a page keeps adding highlights. */
 const REPORT_INTERVAL_MS = 500;
@@ -23,6 +22,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  // CSS imported here styles the card inside its shadow root; highlights get theirs by hand.
+  cssInjectionMode: 'ui',
   async main(ctx) {
     const matcher = new TermMatcher(matcherJson as CompiledMatcher);
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);

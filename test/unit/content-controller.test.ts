@@ -71,3 +71,19 @@ describe('ContentController', () => {
     expect(controller.pageTerms()).toEqual({ active: true, termCounts: { fatf: 2 } });
   });
 });
+
+describe('hidden terms', () => {
+  it('restarts without a term the reader hid on this site', async () => {
+    const { session, controller } = setUp('www.example.com');
+    await controller.apply(DEFAULT_SETTINGS);
+    await controller.apply({ ...DEFAULT_SETTINGS, hiddenTerms: { 'example.com': ['fatf'] } });
+    expect(session.starts).toHaveLength(2);
+    expect(session.starts[1]!.includeTerm('fatf')).toBe(false);
+    expect(session.starts[1]!.includeTerm('etim')).toBe(true);
+    await controller.apply({
+      ...DEFAULT_SETTINGS,
+      hiddenTerms: { 'example.com': ['fatf'], 'other.org': ['etim'] },
+    });
+    expect(session.starts).toHaveLength(2);
+  });
+});

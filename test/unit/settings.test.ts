@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
+  hiddenTermsOn,
+  withTermHidden,
   isSiteEnabled,
   loadSettings,
   normalizeSettings,
@@ -98,5 +100,38 @@ describe('the stored settings item', () => {
   it('repairs a corrupt stored value', async () => {
     await fakeBrowser.storage.local.set({ settings: { paused: 42, density: 'first' } });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, density: 'first' });
+  });
+});
+
+describe('settings for the hover card', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('migrates version 1 settings to version 2, keeping what the user chose', async () => {
+    const v1 = {
+      paused: true,
+      siteMode: 'everywhere',
+      allowList: [],
+      denyList: ['example.com'],
+      density: 'first',
+      categories: ['group'],
+    };
+    await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, ...v1, hiddenTerms: {} });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toMatchObject({ v: 2 });
+  });
+
+  it('hides a term on one site and its subdomains only', () => {
+    const settings = withTermHidden(DEFAULT_SETTINGS, 'www.example.com', 'fatf');
+    expect(settings.hiddenTerms).toEqual({ 'example.com': ['fatf'] });
+    expect(hiddenTermsOn(settings, 'news.example.com')).toEqual(new Set(['fatf']));
+    expect(hiddenTermsOn(settings, 'other.org')).toEqual(new Set());
+    expect(withTermHidden(settings, 'example.com', 'fatf')).toBe(settings);
+  });
+
+  it('rejects an out-of-range hover delay', () => {
+    expect(normalizeSettings({ hoverDelayMs: 5 }).problems).toEqual([
+      'setting "hoverDelayMs" was invalid and was reset',
+    ]);
   });
 });

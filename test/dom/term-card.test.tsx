@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TermCard, type TermCardProps } from '../../components/term-card';
+import { FATF_DETAIL, LONG_TEXT } from '../fixtures/views/term-detail';
+
+const mentionsOfFatf = (text: string) =>
+  [...text.matchAll(/FATF|Financial Action Task Force/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+
+function show(overrides: Partial<TermCardProps> = {}) {
+  const props: TermCardProps = {
+    detail: FATF_DETAIL,
+    pageCount: 4,
+    mentionsIn: mentionsOfFatf,
+    variant: 'card',
+    onCopyCitation: vi.fn(),
+    onSelectTerm: vi.fn(),
+    onOpenInPledgemark: vi.fn(),
+    onHideTerm: vi.fn(),
+    onClose: vi.fn(),
+    ...overrides,
+  };
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(<TermCard {...props} />, root);
+  const button = (name: string) =>
+    [...root.querySelectorAll('button')].find(
+      (element) => element.textContent === name || element.getAttribute('aria-label') === name,
+    );
+  return { root, props, button };
+}
+
+describe('TermCard', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('is labelled by the term and has headed sections', () => {
+    const { root } = show();
+    const article = root.querySelector('article')!;
+    expect(document.getElementById(article.getAttribute('aria-labelledby')!)?.textContent).toBe(
+      'Financial Action Task Force (FATF)',
+    );
+    expect([...root.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual([
+      'Commitments',
+      'Positions',
+      'Related terms',
+    ]);
+    expect(root.querySelector('.term-counts')?.textContent).toBe(
+      '2 commitments in 2 documents, 3 positions by 2 actors · 4 on this page',
+    );
+  });
+
+  it('groups commitments by document with issuer and date, and positions by actor with role and country', () => {
+    const { root } = show();
+    const [commitments, positions] = root.querySelectorAll('.term-section');
+    expect([...commitments!.querySelectorAll('h4')].map((heading) => heading.textContent)).toEqual([
+      'G7 Action Plan on Countering Terrorism and Violent Extremism',
+      'Counter-Terrorism Working Group Proposed Workplan for 2017',
+    ]);
+    expect(commitments!.querySelector('.group-meta')?.textContent).toBe(
+      'G7 leaders (Ise-Shima Summit) · May 2016',
+    );
+    expect([...positions!.querySelectorAll('h4')].map((heading) => heading.textContent)).toEqual([
+      'Imtiaz Gul',
+      'Luo Zhaohui',
+    ]);
+    expect(positions!.querySelector('.group-meta')?.textContent).toBe(
+      'Executive Director, Center for Research and Security Studies, Pakistan · December 22, 2020',
+    );
+  });
+
+  it('trims a long passage around the term, emphasises it, and expands on request', async () => {
+    const { root } = show();
+    const quote = root.querySelector('.passage-quote')!;
+    expect(quote.textContent!.length).toBeLessThan(LONG_TEXT.length);
+    expect(quote.querySelector('strong')?.textContent).toBe('FATF');
+    const expand = root.querySelector<HTMLButtonElement>('button[aria-expanded="false"]')!;
+    expand.click();
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.querySelector('.passage-quote')!.textContent).toBe(LONG_TEXT);
+    expect(root.querySelector('button[aria-expanded="true"]')?.textContent).toBe('Show less');
+  });
+
+  it('says so when a section is empty, and copes with missing places and dates', () => {
+    const { root } = show({
+      detail: { ...FATF_DETAIL, commitments: [], positions: [], related: [], sources: [] },
+      pageCount: undefined,
+    });
+    expect(root.textContent).toContain('No document commits to anything about this term.');
+    expect(root.textContent).toContain('No actor states a position about this term.');
+    expect(root.querySelector('.term-counts')?.textContent).toBe(
+      '0 commitments in 0 documents, 0 positions by 0 actors',
+    );
+  });
+
+  it('hands actions back to the caller', () => {
+    const { props, button, root } = show();
+    button('Copy citation')!.click();
+    expect(props.onCopyCitation).toHaveBeenCalledWith(FATF_DETAIL.commitments[0], 'text');
+    button('Copy as Markdown')!.click();
+    expect(props.onCopyCitation).toHaveBeenLastCalledWith(FATF_DETAIL.commitments[0], 'markdown');
+    button('Terrorist financing')!.click();
+    expect(props.onSelectTerm).toHaveBeenCalledWith('terrorist-financing');
+    button('Open in Pledgemark')!.click();
+    expect(props.onOpenInPledgemark).toHaveBeenCalled();
+    button('Hide this term on this site')!.click();
+    expect(props.onHideTerm).toHaveBeenCalled();
+    button('Close')!.click();
+    expect(props.onClose).toHaveBeenCalled();
+    expect(root.querySelectorAll('button:not([type="button"])')).toHaveLength(0);
+  });
+
+  it('confirms a copied citation', () => {
+    const { button } = show({ copied: { passageId: 'g7:b4', format: 'text' } });
+    expect(button('Citation copied')).toBeDefined();
+  });
+
+  it('shows every group and passage in the full view', () => {
+    const many = Array.from({ length: 6 }, (_, i) => ({
+      ...FATF_DETAIL.positions[0]!,
+      id: `p${i}`,
+      actor: { ...FATF_DETAIL.positions[0]!.actor, id: `a${i}`, name: `Speaker ${i}` },
+    }));
+    const card = show({ detail: { ...FATF_DETAIL, positions: many } });
+    expect(card.root.querySelectorAll('.term-section')[1]!.querySelectorAll('h4')).toHaveLength(3);
+    expect(card.button('Show 3 more actors')).toBeDefined();
+    document.body.innerHTML = '';
+    const page = show({ detail: { ...FATF_DETAIL, positions: many }, variant: 'page' });
+    expect(page.root.querySelectorAll('.term-section')[1]!.querySelectorAll('h4')).toHaveLength(6);
+  });
+});

@@ -1,0 +1,99 @@
+import type { ActorSummary, CitedPassage, DocumentSummary, TermDetail } from './views';
+
+/** What the hover card and the term view show, shaped from a `TermDetail`. */
+
+export interface DocumentGroup {
+  document: DocumentSummary;
+  passages: CitedPassage[];
+}
+
+export interface ActorGroup {
+  actor: ActorSummary;
+  passages: CitedPassage[];
+}
+
+/** Commitments grouped by document, oldest document first (the order of the record). */
+export function groupByDocument(passages: readonly CitedPassage[]): DocumentGroup[] {
+  const groups = new Map<string, DocumentGroup>();
+  for (const passage of passages) {
+    const group = groups.get(passage.document.id) ?? { document: passage.document, passages: [] };
+    group.passages.push(passage);
+    groups.set(passage.document.id, group);
+  }
+  return [...groups.values()].sort((a, b) => a.document.date.localeCompare(b.document.date));
+}
+
+/** Positions grouped by actor, those who said most first. */
+export function groupByActor(passages: readonly CitedPassage[]): ActorGroup[] {
+  const groups = new Map<string, ActorGroup>();
+  for (const passage of passages) {
+    const group = groups.get(passage.actor.id) ?? { actor: passage.actor, passages: [] };
+    group.passages.push(passage);
+    groups.set(passage.actor.id, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.passages.length - a.passages.length || a.actor.name.localeCompare(b.actor.name),
+  );
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "3 commitments in 2 documents, 5 positions by 4 actors". */
+export function countsLine(detail: TermDetail): string {
+  const documents = new Set(detail.commitments.map((passage) => passage.document.id)).size;
+  const actors = new Set(detail.positions.map((passage) => passage.actor.id)).size;
+  return [
+    `${plural(detail.commitments.length, 'commitment', 'commitments')} in ${plural(documents, 'document', 'documents')}`,
+    `${plural(detail.positions.length, 'position', 'positions')} by ${plural(actors, 'actor', 'actors')}`,
+  ].join(', ');
+}
+
+/** A piece of passage text, emphasised where it mentions the term. */
+export interface TextSegment {
+  text: string;
+  emphasis: boolean;
+}
+
+export interface Excerpt {
+  segments: TextSegment[];
+  /** Text was cut before or after the excerpt. */
+  trimmedStart: boolean;
+  trimmedEnd: boolean;
+}
+
+/**
+ * Splits a passage into segments with its term mentions emphasised, trimmed to about
+ * `maxLength` characters around the first mention (at word boundaries). With no limit, the
+ * whole text.
+ */
+export function excerpt(
+  text: string,
+  mentions: readonly { start: number; end: number }[],
+  maxLength = Infinity,
+): Excerpt {
+  let from = 0;
+  let to = text.length;
+  if (text.length > maxLength) {
+    const first = mentions[0] ?? { start: 0, end: 0 };
+    const room = Math.max(0, maxLength - (first.end - first.start));
+    from = Math.max(0, first.start - Math.floor(room / 3));
+    to = Math.min(text.length, from + maxLength);
+    from = Math.max(0, to - maxLength);
+    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+    if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
+  }
+  const segments: TextSegment[] = [];
+  let position = from;
+  for (const mention of mentions) {
+    const start = Math.max(mention.start, from);
+    const end = Math.min(mention.end, to);
+    if (end <= start || start < position) continue;
+    if (start > position) segments.push({ text: text.slice(position, start), emphasis: false });
+    segments.push({ text: text.slice(start, end), emphasis: true });
+    position = end;
+  }
+  if (position < to) segments.push({ text: text.slice(position, to), emphasis: false });
+  return { segments, trimmedStart: from > 0, trimmedEnd: to < text.length };
+}
