@@ -1,0 +1,311 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import {
+  countsLine,
+  excerpt,
+  groupByActor,
+  groupByDocument,
+  type TextSegment,
+} from '../utils/term-card-model';
+import type { CitedPassage, TermDetail, TermSummary } from '../utils/views';
+
+export type CitationFormat = 'text' | 'markdown';
+
+export interface TermCardProps {
+  detail: TermDetail;
+  /** How often the term is highlighted on the page the reader is on, if any. */
+  pageCount?: number | undefined;
+  /** Where a passage's text mentions the term, for emphasis. */
+  mentionsIn: (text: string) => { start: number; end: number }[];
+  /** A compact card trims passages and lists; the full view shows everything. */
+  variant: 'card' | 'page';
+  /** The passage the reader asked for, shown first and expanded. */
+  focusPassageId?: string | undefined;
+  /** The passage whose citation was just copied, for feedback. */
+  copied?: { passageId: string; format: CitationFormat } | null | undefined;
+  onCopyCitation: (passage: CitedPassage, format: CitationFormat) => void;
+  onSelectTerm: (termId: string) => void;
+  onOpenInPledgemark?: ((passageId?: string) => void) | undefined;
+  onHideTerm?: (() => void) | undefined;
+  onClose?: (() => void) | undefined;
+}
+
+const CATEGORY_LABEL: Record<TermSummary['category'], string> = {
+  organisation: 'Organisation',
+  instrument: 'Resolution or instrument',
+  programme: 'Programme',
+  concept: 'Concept',
+  group: 'Group',
+};
+
+/** How much a compact card shows before "Show all". */
+const CARD_LIMITS = { groups: 3, passagesPerGroup: 2, excerpt: 220 };
+
+/**
+ * A term's context at a glance: what it is, who committed to what about it (by document), who
+ * said what about it (by actor), each quote with its citation. Renders what it is given; the
+ * caller fetches, copies and navigates.
+ */
+export function TermCard(props: TermCardProps): JSX.Element {
+  const { detail, variant } = props;
+  const { term } = detail;
+  const titleId = `pm-term-${term.id}-title`;
+  const aliases = term.aliases.filter((alias) => alias !== term.label);
+  return (
+    <article class={`term-card term-card-${variant}`} aria-labelledby={titleId}>
+      <header class="term-card-header">
+        <p class="term-category">{CATEGORY_LABEL[term.category]}</p>
+        <h2 id={titleId} class="term-title">
+          {term.label}
+        </h2>
+        {aliases.length > 0 && (
+          <p class="term-aliases">
+            <span class="visually-hidden">Also written: </span>
+            {aliases.join(' · ')}
+          </p>
+        )}
+        {props.onClose && (
+          <button
+            type="button"
+            class="icon-button close"
+            aria-label="Close"
+            onClick={props.onClose}
+          >
+            ×
+          </button>
+        )}
+      </header>
+      <p class="term-definition">{term.definition}</p>
+      {detail.sources.length > 0 && (
+        <p class="term-sources">
+          Based on:{' '}
+          {detail.sources.map((source, i) => (
+            <span key={source.id}>
+              {i > 0 && '; '}
+              <cite>{source.document.shortTitle}</cite>, {source.locator}
+            </span>
+          ))}
+        </p>
+      )}
+      <p class="term-counts">
+        {countsLine(detail)}
+        {props.pageCount !== undefined && ` · ${props.pageCount} on this page`}
+      </p>
+      <CommitmentsSection {...props} />
+      <PositionsSection {...props} />
+      {detail.related.length > 0 && (
+        <section class="term-section" aria-labelledby={`${titleId}-related`}>
+          <h3 id={`${titleId}-related`}>Related terms</h3>
+          <ul class="related">
+            {detail.related.map((related) => (
+              <li key={related.id}>
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => props.onSelectTerm(related.id)}
+                >
+                  {related.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(props.onOpenInPledgemark || props.onHideTerm) && (
+        <footer class="term-card-actions">
+          {props.onOpenInPledgemark && (
+            <button type="button" onClick={() => props.onOpenInPledgemark?.()}>
+              Open in Pledgemark
+            </button>
+          )}
+          {props.onHideTerm && (
+            <button type="button" onClick={props.onHideTerm}>
+              Hide this term on this site
+            </button>
+          )}
+        </footer>
+      )}
+    </article>
+  );
+}
+
+function CommitmentsSection(props: TermCardProps): JSX.Element {
+  const groups = groupByDocument(props.detail.commitments);
+  const headingId = `pm-term-${props.detail.term.id}-commitments`;
+  return (
+    <section class="term-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Commitments</h3>
+      {groups.length === 0 ? (
+        <p class="empty">No document commits to anything about this term.</p>
+      ) : (
+        <Limited
+          items={groups}
+          limit={props.variant === 'card' ? CARD_LIMITS.groups : Infinity}
+          what="documents"
+          render={(group) => (
+            <div class="group" key={group.document.id}>
+              <h4>
+                <cite>{group.document.title}</cite>
+              </h4>
+              <p class="group-meta">
+                {group.document.issuingBody} · {group.document.dateLabel}
+              </p>
+              <PassageList {...props} passages={group.passages} />
+            </div>
+          )}
+        />
+      )}
+    </section>
+  );
+}
+
+function PositionsSection(props: TermCardProps): JSX.Element {
+  const groups = groupByActor(props.detail.positions);
+  const headingId = `pm-term-${props.detail.term.id}-positions`;
+  return (
+    <section class="term-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Positions</h3>
+      {groups.length === 0 ? (
+        <p class="empty">No actor states a position about this term.</p>
+      ) : (
+        <Limited
+          items={groups}
+          limit={props.variant === 'card' ? CARD_LIMITS.groups : Infinity}
+          what="actors"
+          render={(group) => (
+            <div class="group" key={group.actor.id}>
+              <h4>{group.actor.name}</h4>
+              <p class="group-meta">
+                {[group.actor.role, group.actor.organisation, group.actor.country]
+                  .filter(Boolean)
+                  .join(', ')}
+                {group.passages[0] && ` · ${group.passages[0].document.dateLabel}`}
+              </p>
+              <PassageList {...props} passages={group.passages} />
+            </div>
+          )}
+        />
+      )}
+    </section>
+  );
+}
+
+function PassageList(props: TermCardProps & { passages: CitedPassage[] }): JSX.Element {
+  const ordered = props.focusPassageId
+    ? [...props.passages].sort(
+        (a, b) => Number(b.id === props.focusPassageId) - Number(a.id === props.focusPassageId),
+      )
+    : props.passages;
+  return (
+    <Limited
+      items={ordered}
+      limit={props.variant === 'card' ? CARD_LIMITS.passagesPerGroup : Infinity}
+      what="passages"
+      list
+      render={(passage) => <PassageItem key={passage.id} {...props} passage={passage} />}
+    />
+  );
+}
+
+function PassageItem(props: TermCardProps & { passage: CitedPassage }): JSX.Element {
+  const { passage, variant } = props;
+  const [expanded, setExpanded] = useState(
+    variant === 'page' || passage.id === props.focusPassageId,
+  );
+  const shown = excerpt(
+    passage.text,
+    props.mentionsIn(passage.text),
+    expanded ? Infinity : CARD_LIMITS.excerpt,
+  );
+  const trimmed = shown.trimmedStart || shown.trimmedEnd;
+  const copied = props.copied?.passageId === passage.id ? props.copied.format : null;
+  return (
+    <li class={`passage${passage.id === props.focusPassageId ? ' passage-focus' : ''}`}>
+      <p class="passage-locator">
+        {passage.locator}
+        {passage.document && variant === 'page' && ` · ${passage.document.shortTitle}`}
+      </p>
+      <blockquote class="passage-quote">
+        {shown.trimmedStart && '… '}
+        <Segments segments={shown.segments} />
+        {shown.trimmedEnd && ' …'}
+      </blockquote>
+      <div class="passage-actions">
+        {(trimmed ||
+          (expanded && variant === 'card' && passage.text.length > CARD_LIMITS.excerpt)) && (
+          <button
+            type="button"
+            class="link-button"
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Show less' : 'Show full text'}
+          </button>
+        )}
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => props.onCopyCitation(passage, 'text')}
+        >
+          {copied === 'text' ? 'Citation copied' : 'Copy citation'}
+        </button>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => props.onCopyCitation(passage, 'markdown')}
+        >
+          {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
+        </button>
+        {props.onOpenInPledgemark && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => props.onOpenInPledgemark?.(passage.id)}
+          >
+            In document
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Segments({ segments }: { segments: TextSegment[] }): JSX.Element {
+  return (
+    <>
+      {segments.map((segment, i) =>
+        segment.emphasis ? <strong key={i}>{segment.text}</strong> : segment.text,
+      )}
+    </>
+  );
+}
+
+/** Shows the first `limit` items and a button that reveals the rest. */
+function Limited<T>({
+  items,
+  limit,
+  what,
+  list = false,
+  render,
+}: {
+  items: T[];
+  limit: number;
+  what: string;
+  list?: boolean;
+  render: (item: T) => JSX.Element;
+}): JSX.Element {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, limit);
+  const more = items.length - shown.length;
+  const body = shown.map(render);
+  return (
+    <>
+      {list ? <ul class="passages">{body}</ul> : body}
+      {more > 0 && (
+        <button type="button" class="link-button more" onClick={() => setAll(true)}>
+          Show {more} more {what}
+        </button>
+      )}
+    </>
+  );
+}
