@@ -16,6 +16,14 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Turn highlighting on this tab off or back on',
       },
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next highlighted term and open its card',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous highlighted term and open its card',
+      },
     },
     ...(browser === 'firefox'
       ? {

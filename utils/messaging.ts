@@ -19,6 +19,8 @@ export interface BackgroundProtocol {
   getDocument: { request: { documentId: string }; response: DocumentDetail | null };
   /** The content script tells which terms its tab shows (for the toolbar badge). */
   reportPageTerms: { request: { termCounts: Record<string, number> }; response: null };
+  /** Opens the term's full cross-reference view in a tab, at a passage if one is given. */
+  openInPledgemark: { request: { termId: string; passageId?: string }; response: null };
 }
 
 export interface TabProtocol {
@@ -26,6 +28,8 @@ export interface TabProtocol {
   toggleHighlighting: { request: Record<string, never>; response: { active: boolean } };
   /** The terms highlighted on this tab and how often. */
   getPageTerms: { request: Record<string, never>; response: PageTerms };
+  /** Moves to the next or previous highlight on the page and opens its card. */
+  focusHighlight: { request: { direction: 'next' | 'previous' }; response: { found: boolean } };
 }
 
 /** Any protocol: named calls, each with a request object and a response. */
@@ -102,11 +106,16 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
     );
     return valid ? null : 'termCounts must map term ids to positive whole numbers';
   },
+  openInPledgemark: (request) =>
+    idField('termId')(request) ??
+    (request.passageId === undefined ? null : idField('passageId')(request)),
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
   toggleHighlighting: noFields,
   getPageTerms: noFields,
+  focusHighlight: ({ direction }) =>
+    direction === 'next' || direction === 'previous' ? null : 'direction must be "next" or "previous"',
 };
 
 export interface MessageSender {

@@ -10,6 +10,7 @@ import {
   type Envelope,
   type Handlers,
 } from '../../utils/messaging';
+import { routeToHash } from '../../utils/extension-pages';
 import { createCorpusService } from './corpus-service';
 import { PageTermsBadge } from './page-terms-badge';
 
@@ -29,6 +30,11 @@ export default defineBackground({
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('reportPageTerms comes from a tab');
         await badge.report(tabId, sender.frameId ?? 0, Object.keys(termCounts));
+        return null;
+      },
+      openInPledgemark: async ({ termId, passageId }) => {
+        const hash = routeToHash({ view: 'term', termId, passageId: passageId ?? null });
+        await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${hash}`) });
         return null;
       },
     };

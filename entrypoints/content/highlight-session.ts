@@ -99,7 +99,11 @@ export class HighlightSession {
       }
     }
     const matched: MatchedRun[] = [];
-    for (const block of blocks) {
+    // A probe between paragraphs lands on their container: read it once, not its children again.
+    const outermost = [...blocks].filter(
+      (block) => ![...blocks].some((other) => other !== block && other.contains(block)),
+    );
+    for (const block of outermost) {
       for (const run of walkRuns(block)) {
         const found = this.highlighter!.match(run);
         if (found) matched.push(found);

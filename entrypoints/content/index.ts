@@ -7,12 +7,22 @@ import {
   TAB_VALIDATORS,
   type Envelope,
   type Handlers,
+  type MessageSender,
   type TabProtocol,
 } from '../../utils/messaging';
-import { loadSettings, watchSettings } from '../../utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  settingsItem,
+  watchSettings,
+  withTermHidden,
+  type Settings,
+} from '../../utils/settings';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { adjacentMention, CardTrigger, mentionHeads } from './card-trigger';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
+import { TermCardUi } from './term-card-ui';
 
 /** The badge is refreshed at most this often while a page keeps adding highlights. */
 const REPORT_INTERVAL_MS = 500;
@@ -27,7 +37,7 @@ export default defineContentScript({
   async main(ctx) {
     const matcher = new TermMatcher(matcherJson as CompiledMatcher);
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
-    const report = ctx.setTimeout.bind(ctx);
+    let settings: Settings = DEFAULT_SETTINGS;
     let reportPending = false;
     const session = new HighlightSession({
       window,
@@ -36,7 +46,7 @@ export default defineContentScript({
         controller.countsChanged(counts);
         if (reportPending) return;
         reportPending = true;
-        report(() => {
+        ctx.setTimeout(() => {
           reportPending = false;
           void callBackground(send, 'reportPageTerms', {
             termCounts: controller.pageTerms().termCounts,
@@ -48,13 +58,49 @@ export default defineContentScript({
       matcher.categoryOf(termId),
     );
 
+    const card = await TermCardUi.create(
+      ctx,
+      {
+        send,
+        mentionsIn: (termId, text) =>
+          matcher.findMentions(text, new Set([termId])).filter((mention) => mention.termId === termId),
+        pageCount: (termId) => controller.pageTerms().termCounts[termId] ?? 0,
+        onOpenInPledgemark: (termId, passageId) =>
+          void callBackground(send, 'openInPledgemark', passageId ? { termId, passageId } : { termId }),
+        onHideTerm: (termId) => {
+          card.close(false);
+          void settingsItem.setValue(withTermHidden(settings, location.hostname, termId));
+        },
+      },
+      (inside) => trigger.pointerInCard(inside),
+    );
+    const trigger = new CardTrigger({
+      document,
+      open: (highlight, openedBy, point) => card.open(highlight, openedBy, point),
+      close: (returnFocus) => card.close(returnFocus),
+      isInCard: (node) => card.contains(node),
+      openFor: () => card.openFor,
+      settings: () => settings,
+    });
+
     const handlers: Handlers<TabProtocol> = {
       toggleHighlighting: async () => ({ active: await controller.toggle() }),
       getPageTerms: async () => controller.pageTerms(),
+      focusHighlight: async ({ direction }) => {
+        const target = adjacentMention(mentionHeads(document), card.openFor, direction);
+        if (!target) return { found: false };
+        card.close(false);
+        target.setAttribute('tabindex', '-1');
+        target.focus({ preventScroll: true });
+        const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+        target.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+        card.open(target, 'keyboard', null);
+        return { found: true };
+      },
     };
     const onMessage = (
       message: unknown,
-      sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1],
+      sender: MessageSender,
       sendResponse: (answer: unknown) => void,
     ) => {
       void dispatchMessage(TAB_VALIDATORS, handlers, browser.runtime.id, message, sender).then(
@@ -63,13 +109,19 @@ export default defineContentScript({
       return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    const unwatch = watchSettings((settings) => void controller.apply(settings));
+    const unwatch = watchSettings((next) => {
+      settings = next;
+      void controller.apply(next);
+    });
     // Reloading or removing the extension invalidates this script: leave the page as it was.
     ctx.onInvalidated(() => {
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
+      trigger.destroy();
+      card.destroy();
       session.stop();
     });
-    await controller.apply(await loadSettings());
+    settings = await loadSettings();
+    await controller.apply(settings);
   },
 });

@@ -80,14 +80,20 @@ export class PageHighlighter {
   /** Wraps the accepted mentions of the runs, one mark.js call per block. Returns marks made. */
   wrap(matched: readonly MatchedRun[]): number {
     const byBlock = new Map<Element, { run: TextRun; mentions: TermCandidate[] }[]>();
+    const chosenTerms = new Set<string>();
+    const seenRuns = new Set<Text>();
+    let budget = this.maxMarks - this.marks;
     for (const { run, candidates } of matched) {
-      if (!isRunIntact(run)) continue;
+      // The same text may be offered twice (a block inside another); it is wrapped once.
+      if (seenRuns.has(run.nodes[0]!) || !isRunIntact(run)) continue;
+      seenRuns.add(run.nodes[0]!);
       const mentions: TermCandidate[] = [];
       for (const candidate of candidates) {
-        if (!this.shouldWrap(candidate)) continue;
+        if (budget <= 0) break;
+        if (!this.shouldWrap(candidate, chosenTerms)) continue;
         mentions.push(candidate);
-        this.marks++;
-        this.counts.set(candidate.termId, (this.counts.get(candidate.termId) ?? 0) + 1);
+        chosenTerms.add(candidate.termId);
+        budget--;
       }
       if (mentions.length === 0) continue;
       const runs = byBlock.get(run.block) ?? [];
@@ -111,11 +117,15 @@ export class PageHighlighter {
           const { termId, mention } = range as BlockRange & { mention: number };
           element.setAttribute(TERM_ATTRIBUTE, termId);
           element.setAttribute(MENTION_ATTRIBUTE, String(mention));
+          // A mention split across inline elements is wrapped in several pieces: count it once.
+          if (wrapped.has(mention)) return;
           wrapped.add(mention);
+          this.counts.set(termId, (this.counts.get(termId) ?? 0) + 1);
         },
       });
       made += wrapped.size;
     }
+    this.marks += made;
     return made;
   }
 
@@ -138,10 +148,12 @@ export class PageHighlighter {
     this.confirmedOnPage.clear();
   }
 
-  private shouldWrap(candidate: TermCandidate): boolean {
-    if (this.full) return false;
+  private shouldWrap(candidate: TermCandidate, chosenTerms: ReadonlySet<string>): boolean {
     if (!this.options.includeTerm(candidate.termId)) return false;
     if (!isAccepted(candidate, this.confirmedOnPage)) return false;
-    return this.options.density === 'every' || !this.counts.has(candidate.termId);
+    return (
+      this.options.density === 'every' ||
+      !(this.counts.has(candidate.termId) || chosenTerms.has(candidate.termId))
+    );
   }
 }

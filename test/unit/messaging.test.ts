@@ -26,6 +26,7 @@ function handlers(): Handlers<BackgroundProtocol> {
     getPassage: vi.fn(async () => null),
     getDocument: vi.fn(async () => null),
     reportPageTerms: vi.fn(async () => null),
+    openInPledgemark: vi.fn(async () => null),
   };
 }
 

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { TermCard, type CitationFormat } from '../../components/term-card';
+import { citationMarkdown, citationText } from '../../utils/citation';
+import { callBackground, type SendMessage } from '../../utils/messaging';
+import type { CitedPassage, TermDetail } from '../../utils/views';
+
+export interface CardViewProps {
+  termId: string;
+  send: SendMessage;
+  /** Where the term's text mentions it, for emphasis. */
+  mentionsIn: (termId: string, text: string) => { start: number; end: number }[];
+  pageCount: (termId: string) => number;
+  /** Take focus into the card (it was opened from the keyboard). */
+  takeFocus: boolean;
+  copy: (text: string) => Promise<void>;
+  onSwitchTerm: (termId: string) => void;
+  onOpenInPledgemark: (termId: string, passageId?: string) => void;
+  onHideTerm: (termId: string) => void;
+  onClose: () => void;
+  /** Called once the card shows its content, for placement and timing. */
+  onRendered: () => void;
+}
+
+type CardState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; detail: TermDetail };
+
+/** The hover card's container: asks the background for the term and copies citations. */
+export function CardView(props: CardViewProps) {
+  const [state, setState] = useState<CardState>({ status: 'loading' });
+  const [copied, setCopied] = useState<{ passageId: string; format: CitationFormat } | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    setCopied(null);
+    void callBackground(props.send, 'lookupTerm', { termId: props.termId }).then((result) => {
+      if (!current) return;
+      if (!result.ok) setState({ status: 'error', message: result.error.message });
+      else if (!result.value) setState({ status: 'error', message: 'Pledgemark has no entry for this term.' });
+      else setState({ status: 'ready', detail: result.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, [props.termId]);
+
+  useEffect(() => {
+    props.onRendered();
+    if (state.status === 'ready' && props.takeFocus) dialog.current?.focus();
+  }, [state]);
+
+  const copy = async (passage: CitedPassage, format: CitationFormat) => {
+    await props.copy(format === 'text' ? citationText(passage) : citationMarkdown(passage));
+    setCopied({ passageId: passage.id, format });
+  };
+
+  const label =
+    state.status === 'ready' ? `Pledgemark: ${state.detail.term.label}` : 'Pledgemark term card';
+  return (
+    <div ref={dialog} class="pm-dialog pm-theme" role="dialog" aria-label={label} tabIndex={-1}>
+      {state.status === 'loading' && (
+        <p class="pm-status" role="status">
+          Loading…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p class="pm-status" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <TermCard
+          detail={state.detail}
+          variant="card"
+          pageCount={props.pageCount(props.termId)}
+          mentionsIn={(text) => props.mentionsIn(props.termId, text)}
+          copied={copied}
+          onCopyCitation={(passage, format) => void copy(passage, format)}
+          onSelectTerm={props.onSwitchTerm}
+          onOpenInPledgemark={(passageId) => props.onOpenInPledgemark(props.termId, passageId)}
+          onHideTerm={() => props.onHideTerm(props.termId)}
+          onClose={props.onClose}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Addresses inside the extension's own page (the popup, also opened as a full tab): which view
+ * to show. Kept in the URL's hash so that a view can be linked, reloaded and shared within the
+ * extension.
+ */
+export type PageRoute =
+  | { view: 'search'; query: string }
+  | { view: 'term'; termId: string; passageId: string | null }
+  | { view: 'document'; documentId: string; passageId: string | null };
+
+export function routeToHash(route: PageRoute): string {
+  const params = new URLSearchParams();
+  if (route.view === 'search') {
+    if (route.query) params.set('q', route.query);
+    return params.size ? `#search?${params}` : '';
+  }
+  if (route.view === 'term') params.set('id', route.termId);
+  else params.set('id', route.documentId);
+  if (route.passageId) params.set('passage', route.passageId);
+  return `#${route.view}?${params}`;
+}
+
+export function hashToRoute(hash: string): PageRoute {
+  const [view, query = ''] = hash.replace(/^#/, '').split('?', 2);
+  const params = new URLSearchParams(query);
+  const id = params.get('id');
+  const passageId = params.get('passage');
+  if (view === 'term' && id) return { view: 'term', termId: id, passageId };
+  if (view === 'document' && id) return { view: 'document', documentId: id, passageId };
+  return { view: 'search', query: params.get('q') ?? '' };
+}
