@@ -52,7 +52,12 @@ export function TermCard(props: TermCardProps): JSX.Element {
   const titleId = `pm-term-${term.id}-title`;
   const aliases = term.aliases.filter((alias) => alias !== term.label);
   return (
-    <article class={`term-card term-card-${variant}`} aria-labelledby={titleId}>
+    // The compact card scrolls; tabindex -1 keeps Firefox from making the scroller a tab stop.
+    <article
+      class={`term-card term-card-${variant}`}
+      aria-labelledby={titleId}
+      tabIndex={variant === 'card' ? -1 : undefined}
+    >
       <header class="term-card-header">
         <p class="term-category">{CATEGORY_LABEL[term.category]}</p>
         <h2 id={titleId} class="term-title">
@@ -230,18 +235,8 @@ function PassageItem(props: TermCardProps & { passage: CitedPassage }): JSX.Elem
         <Segments segments={shown.segments} />
         {shown.trimmedEnd && ' …'}
       </blockquote>
+      {/* Copying comes first: it is what a reader of a card most often does. */}
       <div class="passage-actions">
-        {(trimmed ||
-          (expanded && variant === 'card' && passage.text.length > CARD_LIMITS.excerpt)) && (
-          <button
-            type="button"
-            class="link-button"
-            aria-expanded={expanded}
-            onClick={() => setExpanded(!expanded)}
-          >
-            {expanded ? 'Show less' : 'Show full text'}
-          </button>
-        )}
         <button
           type="button"
           class="link-button"
@@ -256,6 +251,17 @@ function PassageItem(props: TermCardProps & { passage: CitedPassage }): JSX.Elem
         >
           {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
         </button>
+        {(trimmed ||
+          (expanded && variant === 'card' && passage.text.length > CARD_LIMITS.excerpt)) && (
+          <button
+            type="button"
+            class="link-button"
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Show less' : 'Show full text'}
+          </button>
+        )}
         {props.onOpenInPledgemark && (
           <button
             type="button"

@@ -19,7 +19,7 @@ import {
   type Settings,
 } from '../../utils/settings';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
-import { adjacentMention, CardTrigger, mentionHeads } from './card-trigger';
+import { adjacentMention, CardTrigger, highlightAt, mentionHeads } from './card-trigger';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
 import { TermCardUi } from './term-card-ui';
@@ -87,7 +87,9 @@ export default defineContentScript({
       toggleHighlighting: async () => ({ active: await controller.toggle() }),
       getPageTerms: async () => controller.pageTerms(),
       focusHighlight: async ({ direction }) => {
-        const target = adjacentMention(mentionHeads(document), card.openFor, direction);
+        // Go on from the open card's highlight, or from the one the reader last went to.
+        const focused = highlightAt(document.activeElement);
+        const target = adjacentMention(mentionHeads(document), card.openFor ?? focused, direction);
         if (!target) return { found: false };
         card.close(false);
         target.setAttribute('tabindex', '-1');

@@ -108,6 +108,14 @@ export interface PageDriver {
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
   /** Focuses the element and types `text` key by key, as a user would. */
   type(selector: string, text: string): Promise<void>;
+  /** Moves the mouse onto the middle of the first element matching the selector. */
+  hover(selector: string): Promise<void>;
+  /** Moves the mouse to a point of the viewport. */
+  moveMouse(x: number, y: number): Promise<void>;
+  /** Presses a key (trusted, as a user would), e.g. "Tab", "Enter", "Escape". */
+  press(key: string): Promise<void>;
+  /** Makes this tab the active one, so that keys go to it. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -163,6 +171,8 @@ async function launchChromium(target: BrowserTarget): Promise<ExtensionSession> 
       ],
     });
     const ctx = context;
+    // The card copies citations; the tests read them back.
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
     ctx.on('console', (message) => {
       const where = message.page()?.url() ?? message.worker()?.url() ?? '?';
       pushLog(logs, `[console.${message.type()}] ${message.text()} (${where})`);
@@ -232,6 +242,10 @@ function playwrightDriver(page: PlaywrightPage): PageDriver {
       await locator.click({ timeout: WAIT_MS });
       await locator.pressSequentially(text, { timeout: WAIT_MS });
     },
+    hover: (selector) => page.locator(selector).first().hover({ timeout: WAIT_MS }),
+    moveMouse: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -265,6 +279,8 @@ async function launchFirefox(target: BrowserTarget): Promise<ExtensionSession> {
         // Mirror console messages (pages, extension pages, background) to stdout for diagnosis.
         'devtools.console.stdout.content': true,
         'devtools.console.stdout.chrome': true,
+        // Lets a test page read back the citation the card copied.
+        'dom.events.testing.asyncClipboard': true,
       },
     });
     const ff = browser;
@@ -375,6 +391,10 @@ function puppeteerDriver(page: PuppeteerPage): PageDriver {
       await page.click(selector);
       await page.type(selector, text);
     },
+    hover: (selector) => page.hover(selector),
+    moveMouse: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
