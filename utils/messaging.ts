@@ -115,7 +115,9 @@ export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
   toggleHighlighting: noFields,
   getPageTerms: noFields,
   focusHighlight: ({ direction }) =>
-    direction === 'next' || direction === 'previous' ? null : 'direction must be "next" or "previous"',
+    direction === 'next' || direction === 'previous'
+      ? null
+      : 'direction must be "next" or "previous"',
 };
 
 export interface MessageSender {

@@ -5,7 +5,10 @@ import { seedCorpus } from '../../data/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
-export type CorpusHandlers = Omit<Handlers<BackgroundProtocol>, 'reportPageTerms' | 'openInPledgemark'>;
+export type CorpusHandlers = Omit<
+  Handlers<BackgroundProtocol>,
+  'reportPageTerms' | 'openInPledgemark'
+>;
 
 /**
  * The background's corpus: the IndexedDB copy, seeded once per corpus hash, and the handlers

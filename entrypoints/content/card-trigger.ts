@@ -5,7 +5,11 @@ export type OpenedBy = 'pointer' | 'touch' | 'keyboard';
 export interface CardTriggerDeps {
   document: Document;
   /** Opens the card for a highlight; the point is where the pointer rests, if it does. */
-  open: (highlight: HTMLElement, openedBy: OpenedBy, point: { x: number; y: number } | null) => void;
+  open: (
+    highlight: HTMLElement,
+    openedBy: OpenedBy,
+    point: { x: number; y: number } | null,
+  ) => void;
   close: (returnFocus: boolean) => void;
   /** Whether a node belongs to the card. */
   isInCard: (node: Node | null) => boolean;
@@ -139,7 +143,11 @@ export function highlightAt(target: EventTarget | Node | null): HTMLElement | nu
 
 /** Two fragments of one mention (a phrase split across inline elements) are the same mention. */
 export function sameMention(a: Element, b: Element): boolean {
-  return a === b || (a.getAttribute(MENTION_ATTRIBUTE) !== null && a.getAttribute(MENTION_ATTRIBUTE) === b.getAttribute(MENTION_ATTRIBUTE));
+  return (
+    a === b ||
+    (a.getAttribute(MENTION_ATTRIBUTE) !== null &&
+      a.getAttribute(MENTION_ATTRIBUTE) === b.getAttribute(MENTION_ATTRIBUTE))
+  );
 }
 
 /** Every fragment of the mention a highlight belongs to, in document order. */
@@ -147,13 +155,19 @@ export function mentionFragments(highlight: HTMLElement): HTMLElement[] {
   const mention = highlight.getAttribute(MENTION_ATTRIBUTE);
   if (mention === null) return [highlight];
   const root = highlight.getRootNode() as ParentNode;
-  return [...root.querySelectorAll<HTMLElement>(`${HIGHLIGHT_ELEMENT}[${MENTION_ATTRIBUTE}="${mention}"]`)];
+  return [
+    ...root.querySelectorAll<HTMLElement>(
+      `${HIGHLIGHT_ELEMENT}[${MENTION_ATTRIBUTE}="${mention}"]`,
+    ),
+  ];
 }
 
 /** The first fragment of each mention under a root, in document order. */
 export function mentionHeads(root: ParentNode): HTMLElement[] {
   const seen = new Set<string>();
-  return [...root.querySelectorAll<HTMLElement>(`${HIGHLIGHT_ELEMENT}[${MENTION_ATTRIBUTE}]`)].filter((element) => {
+  return [
+    ...root.querySelectorAll<HTMLElement>(`${HIGHLIGHT_ELEMENT}[${MENTION_ATTRIBUTE}]`),
+  ].filter((element) => {
     const mention = element.getAttribute(MENTION_ATTRIBUTE)!;
     if (seen.has(mention)) return false;
     seen.add(mention);

@@ -39,7 +39,8 @@ export function CardView(props: CardViewProps) {
     void callBackground(props.send, 'lookupTerm', { termId: props.termId }).then((result) => {
       if (!current) return;
       if (!result.ok) setState({ status: 'error', message: result.error.message });
-      else if (!result.value) setState({ status: 'error', message: 'Pledgemark has no entry for this term.' });
+      else if (!result.value)
+        setState({ status: 'error', message: 'Pledgemark has no entry for this term.' });
       else setState({ status: 'ready', detail: result.value });
     });
     return () => {

@@ -63,10 +63,16 @@ export default defineContentScript({
       {
         send,
         mentionsIn: (termId, text) =>
-          matcher.findMentions(text, new Set([termId])).filter((mention) => mention.termId === termId),
+          matcher
+            .findMentions(text, new Set([termId]))
+            .filter((mention) => mention.termId === termId),
         pageCount: (termId) => controller.pageTerms().termCounts[termId] ?? 0,
         onOpenInPledgemark: (termId, passageId) =>
-          void callBackground(send, 'openInPledgemark', passageId ? { termId, passageId } : { termId }),
+          void callBackground(
+            send,
+            'openInPledgemark',
+            passageId ? { termId, passageId } : { termId },
+          ),
         onHideTerm: (termId) => {
           card.close(false);
           void settingsItem.setValue(withTermHidden(settings, location.hostname, termId));

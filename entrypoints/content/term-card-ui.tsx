@@ -1,7 +1,10 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
 import '../../components/term-card.css';
 import { CardView, type CardViewProps } from './card-view';
 import { mentionFragments, type OpenedBy } from './card-trigger';
@@ -12,7 +15,6 @@ export type CardDeps = Omit<
   CardViewProps,
   'termId' | 'takeFocus' | 'onSwitchTerm' | 'onClose' | 'onRendered' | 'copy'
 >;
-
 
 /**
  * The hover card on the page: a closed shadow root (its styles cannot leak in or out, the page
@@ -136,7 +138,9 @@ export class TermCardUi {
     return {
       contextElement: anchor,
       getBoundingClientRect: () => {
-        const rects = mentionFragments(anchor).flatMap((fragment) => [...fragment.getClientRects()]);
+        const rects = mentionFragments(anchor).flatMap((fragment) => [
+          ...fragment.getClientRects(),
+        ]);
         return rects[Math.min(this.lineIndex, rects.length - 1)] ?? anchor.getBoundingClientRect();
       },
     };
@@ -161,7 +165,10 @@ export class TermCardUi {
         size({
           padding: 8,
           apply: ({ availableHeight }) => {
-            card?.style.setProperty('max-height', `${Math.max(160, Math.min(availableHeight, 560))}px`);
+            card?.style.setProperty(
+              'max-height',
+              `${Math.max(160, Math.min(availableHeight, 560))}px`,
+            );
           },
         }),
       ],
@@ -176,7 +183,11 @@ function lineUnder(fragments: HTMLElement[], point: { x: number; y: number } | n
   if (!point) return 0;
   const rects = fragments.flatMap((fragment) => [...fragment.getClientRects()]);
   const index = rects.findIndex(
-    (rect) => point.y >= rect.top && point.y <= rect.bottom && point.x >= rect.left - 1 && point.x <= rect.right + 1,
+    (rect) =>
+      point.y >= rect.top &&
+      point.y <= rect.bottom &&
+      point.x >= rect.left - 1 &&
+      point.x <= rect.right + 1,
   );
   return Math.max(0, index);
 }
