@@ -35,6 +35,38 @@ export const EXCLUDED_SELECTOR = [
   `[${UI_ATTRIBUTE}]`,
 ].join(', ');
 
+const EXCLUDED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'title',
+  'head',
+  'iframe',
+  'object',
+  HIGHLIGHT_ELEMENT,
+]);
+
+/**
+ * Whether an element's text is never read: the same rule as `EXCLUDED_SELECTOR` (which mark.js
+ * is given), checked without a selector match, as it runs for every element of the page.
+ */
+export function excludesText(element: Element): boolean {
+  if (EXCLUDED_TAGS.has(element.localName) || element.hasAttribute(UI_ATTRIBUTE)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
 /** Elements that start a new block of text; every other element is treated as inline. */
 const BLOCK_TAGS = new Set([
   'ADDRESS',
@@ -142,19 +174,25 @@ export function* walkRuns(
     return block;
   };
   let broken = false;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const element = node as Element;
-      if (BREAK_TAGS.has(element.tagName.toUpperCase())) broken = true;
-      if (element.matches(EXCLUDED_SELECTOR)) return NodeFilter.FILTER_REJECT;
-      if (element.shadowRoot) onShadowRoot(element.shadowRoot);
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
+  // A plain walker, no filter callback: excluded subtrees are skipped by hand, which is cheaper
+  // than a call into script for every node of the page.
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let current: TextRun | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let node = walker.nextNode();
+  while (node) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      const element = node as Element;
+      if (excludesText(element)) {
+        node = nextOutsideSubtree(walker);
+        continue;
+      }
+      if (BREAK_TAGS.has(element.tagName.toUpperCase())) broken = true;
+      if (element.shadowRoot) onShadowRoot(element.shadowRoot);
+      node = walker.nextNode();
+      continue;
+    }
     const text = node as Text;
+    node = walker.nextNode();
     const parent = text.parentElement;
     if (!parent) continue;
     const block = nearestBlock(parent);
@@ -168,6 +206,16 @@ export function* walkRuns(
     current = { block, nodes: [text], text: text.data };
   }
   if (current && /\S/.test(current.text)) yield current;
+}
+
+/** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
+function nextOutsideSubtree(walker: TreeWalker): Node | null {
+  let sibling = walker.nextSibling();
+  while (!sibling) {
+    if (!walker.parentNode()) return null;
+    sibling = walker.nextSibling();
+  }
+  return sibling;
 }
 
 export interface BlockRange {
@@ -189,7 +237,7 @@ export function toBlockRanges(
   const firstNodes = new Set(runs.map(({ run }) => run.nodes[0]));
   const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.matches(EXCLUDED_SELECTOR)
+      node.parentElement && excludesText(node.parentElement)
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });

@@ -62,5 +62,7 @@ describe.skipIf(pages.length === 0 && !process.env.CI)('real saved pages', () =>
       for (const trap of TRAPS[file] ?? [])
         expect(highlighted, `${file} must not highlight ${trap}`).not.toContain(trap);
     },
+    // jsdom is slow on the largest pages (2.7 MB), more so on a busy machine.
+    60_000,
   );
 });
