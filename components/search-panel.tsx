@@ -13,10 +13,14 @@ export function SearchPanel({
   query,
   state,
   onQueryChange,
+  onOpenTerm,
+  onOpenPassage,
 }: {
   query: string;
   state: SearchState;
   onQueryChange: (query: string) => void;
+  onOpenTerm: (termId: string) => void;
+  onOpenPassage: (documentId: string, passageId: string) => void;
 }): JSX.Element {
   return (
     <section class="search" aria-label="Search">
@@ -30,12 +34,20 @@ export function SearchPanel({
         maxLength={10_000}
         onInput={(event) => onQueryChange(event.currentTarget.value)}
       />
-      <SearchBody state={state} />
+      <SearchBody state={state} onOpenTerm={onOpenTerm} onOpenPassage={onOpenPassage} />
     </section>
   );
 }
 
-function SearchBody({ state }: { state: SearchState }): JSX.Element {
+function SearchBody({
+  state,
+  onOpenTerm,
+  onOpenPassage,
+}: {
+  state: SearchState;
+  onOpenTerm: (termId: string) => void;
+  onOpenPassage: (documentId: string, passageId: string) => void;
+}): JSX.Element {
   switch (state.status) {
     case 'idle':
       return (
@@ -68,6 +80,17 @@ function SearchBody({ state }: { state: SearchState }): JSX.Element {
       const matched = new Set(response.passages.flatMap((hit) => hit.matchedWords));
       return (
         <>
+          {response.terms.length > 0 && (
+            <ul class="term-hits" aria-label="Matching terms">
+              {response.terms.map((hit) => (
+                <li key={hit.term.id}>
+                  <button type="button" class="term-hit" onClick={() => onOpenTerm(hit.term.id)}>
+                    {hit.term.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           <p class="search-status" role="status">
             {response.totalPassages} {response.totalPassages === 1 ? 'passage' : 'passages'}
             {response.notice ? ` — ${response.notice}` : ''}
@@ -76,6 +99,13 @@ function SearchBody({ state }: { state: SearchState }): JSX.Element {
             {response.passages.map((hit) => (
               <li key={hit.passage.id} role="listitem">
                 <PassageResult passage={hit.passage} matchedWords={[...matched]} />
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => onOpenPassage(hit.passage.document.id, hit.passage.id)}
+                >
+                  Read in document
+                </button>
               </li>
             ))}
           </ul>

@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import matcherJson from '../../data/generated/matcher.json';
+import { DocumentView } from '../../components/document-view';
 import { HighlightControls } from '../../components/highlight-controls';
 import { SearchPanel, type SearchState } from '../../components/search-panel';
+import { TermCard, type CitationFormat } from '../../components/term-card';
+import '../../components/term-card.css';
+import { citationMarkdown, citationText } from '../../utils/citation';
+import { hashToRoute, routeToHash, type PageRoute } from '../../utils/extension-pages';
 import { callBackground, type Envelope } from '../../utils/messaging';
 import {
   isSiteEnabled,
@@ -12,9 +18,13 @@ import {
   withSiteEnabled,
   type Settings,
 } from '../../utils/settings';
+import { excerpt } from '../../utils/term-card-model';
+import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import type { CitedPassage, DocumentDetail, TermDetail } from '../../utils/views';
 
 const SEARCH_DELAY_MS = 120;
 const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
+const matcher = new TermMatcher(matcherJson as CompiledMatcher);
 
 /** The host of the active tab, when it is a web page Pledgemark runs on. */
 async function activeHostname(): Promise<string | null> {
@@ -28,9 +38,37 @@ async function activeHostname(): Promise<string | null> {
   }
 }
 
-/** The popup: owns the query and the settings and asks the background; components only render. */
+function navigate(route: PageRoute): void {
+  location.hash = routeToHash(route);
+}
+
+/**
+ * The popup (also opened as a full tab by "Open in Pledgemark"): search, a term's
+ * cross-reference view and each document in full, addressed by the URL's hash. It owns the
+ * state and asks the background; the components only render.
+ */
 export function PopupApp() {
-  const [query, setQuery] = useState('');
+  const [route, setRoute] = useState<PageRoute>(() => hashToRoute(location.hash));
+  useEffect(() => {
+    const onHashChange = () => setRoute(hashToRoute(location.hash));
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  return (
+    <main class="popup pm-theme">
+      <h1 class="popup-title">Pledgemark</h1>
+      {route.view === 'search' && <SearchView initialQuery={route.query} />}
+      {route.view === 'term' && <TermView termId={route.termId} passageId={route.passageId} />}
+      {route.view === 'document' && (
+        <DocumentPage documentId={route.documentId} passageId={route.passageId} />
+      )}
+    </main>
+  );
+}
+
+function SearchView({ initialQuery }: { initialQuery: string }) {
+  const [query, setQuery] = useState(initialQuery);
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [hostname, setHostname] = useState<string | null>(null);
@@ -42,6 +80,8 @@ export function PopupApp() {
   }, []);
 
   useEffect(() => {
+    // Keep the query in the address so that Back returns to these results.
+    history.replaceState(null, '', routeToHash({ view: 'search', query }) || location.pathname);
     if (query.trim() === '') {
       setState({ status: 'idle' });
       return;
@@ -69,9 +109,16 @@ export function PopupApp() {
   };
 
   return (
-    <main class="popup">
-      <h1 class="popup-title">Pledgemark</h1>
-      <SearchPanel query={query} state={state} onQueryChange={setQuery} />
+    <>
+      <SearchPanel
+        query={query}
+        state={state}
+        onQueryChange={setQuery}
+        onOpenTerm={(termId) => navigate({ view: 'term', termId, passageId: null })}
+        onOpenPassage={(documentId, passageId) =>
+          navigate({ view: 'document', documentId, passageId })
+        }
+      />
       {settings && (
         <HighlightControls
           settings={settings}
@@ -81,6 +128,130 @@ export function PopupApp() {
           onChange={save}
         />
       )}
-    </main>
+    </>
+  );
+}
+
+type Loaded<T> =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+
+function useBackground<T>(
+  load: () => Promise<{ ok: true; value: T | null } | { ok: false; error: { message: string } }>,
+  deps: unknown[],
+  missing: string,
+): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    void load().then((result) => {
+      if (!current) return;
+      if (!result.ok) setState({ status: 'error', message: result.error.message });
+      else if (result.value === null) setState({ status: 'error', message: missing });
+      else setState({ status: 'ready', value: result.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, deps);
+  return state;
+}
+
+function Status({ state }: { state: Loaded<unknown> }) {
+  if (state.status === 'loading')
+    return (
+      <p class="search-status" role="status">
+        Loading…
+      </p>
+    );
+  if (state.status === 'error')
+    return (
+      <p class="search-status search-error" role="alert">
+        {state.message}
+      </p>
+    );
+  return null;
+}
+
+function TermView({ termId, passageId }: { termId: string; passageId: string | null }) {
+  const state = useBackground<TermDetail>(
+    () => callBackground(send, 'lookupTerm', { termId }),
+    [termId],
+    'Pledgemark has no entry for this term.',
+  );
+  const [copied, setCopied] = useState<{ passageId: string; format: CitationFormat } | null>(null);
+  const copy = async (passage: CitedPassage, format: CitationFormat) => {
+    await navigator.clipboard.writeText(
+      format === 'text' ? citationText(passage) : citationMarkdown(passage),
+    );
+    setCopied({ passageId: passage.id, format });
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="link-button back"
+        onClick={() => navigate({ view: 'search', query: '' })}
+      >
+        ← Search
+      </button>
+      {state.status === 'ready' ? (
+        <TermCard
+          detail={state.value}
+          variant="page"
+          focusPassageId={passageId ?? undefined}
+          mentionsIn={(text) =>
+            matcher
+              .findMentions(text, new Set([termId]))
+              .filter((mention) => mention.termId === termId)
+          }
+          copied={copied}
+          onCopyCitation={(passage, format) => void copy(passage, format)}
+          onSelectTerm={(next) => navigate({ view: 'term', termId: next, passageId: null })}
+          onOpenInPledgemark={(target) => {
+            const passage = [...state.value.commitments, ...state.value.positions].find(
+              (candidate) => candidate.id === target,
+            );
+            if (passage)
+              navigate({
+                view: 'document',
+                documentId: passage.document.id,
+                passageId: passage.id,
+              });
+          }}
+        />
+      ) : (
+        <Status state={state} />
+      )}
+    </>
+  );
+}
+
+function DocumentPage({ documentId, passageId }: { documentId: string; passageId: string | null }) {
+  const state = useBackground<DocumentDetail>(
+    () => callBackground(send, 'getDocument', { documentId }),
+    [documentId],
+    'Pledgemark has no such document.',
+  );
+  const confirmed = useMemo(
+    () =>
+      state.status === 'ready'
+        ? matcher.confirmedTerms(state.value.passages.map((passage) => passage.text))
+        : new Set<string>(),
+    [state],
+  );
+  useEffect(() => {
+    if (state.status === 'ready' && passageId) {
+      document.getElementById(`passage-${passageId}`)?.scrollIntoView({ block: 'center' });
+    }
+  }, [state, passageId]);
+  if (state.status !== 'ready') return <Status state={state} />;
+  return (
+    <DocumentView
+      detail={state.value}
+      focusPassageId={passageId}
+      segmentsOf={(text) => excerpt(text, matcher.findMentions(text, confirmed)).segments}
+      onBack={() => history.back()}
+    />
   );
 }

@@ -40,10 +40,22 @@ function response(overrides: Partial<SearchResponse> = {}): SearchResponse {
   };
 }
 
+const onOpenTerm = vi.fn();
+const onOpenPassage = vi.fn();
+
 function show(state: SearchState, query = 'PNR', onQueryChange = vi.fn()) {
   const root = document.createElement('div');
   document.body.append(root);
-  render(<SearchPanel query={query} state={state} onQueryChange={onQueryChange} />, root);
+  render(
+    <SearchPanel
+      query={query}
+      state={state}
+      onQueryChange={onQueryChange}
+      onOpenTerm={onOpenTerm}
+      onOpenPassage={onOpenPassage}
+    />,
+    root,
+  );
   return root;
 }
 
@@ -77,6 +89,37 @@ describe('SearchPanel', () => {
     expect(item.querySelector('time')?.textContent).toBe('May 2016');
     expect(item.querySelector('.passage-actor')?.textContent).toBe('G7');
     expect(root.querySelector('[role="status"]')?.textContent).toBe('1 passage');
+  });
+
+  it('offers matching terms and opens a passage in its document', () => {
+    const root = show({
+      status: 'done',
+      response: response({
+        terms: [
+          {
+            type: 'term',
+            score: 9,
+            term: {
+              id: 'pnr',
+              label: 'Passenger Name Record (PNR)',
+              category: 'concept',
+              aliases: ['PNR'],
+              definition: '',
+            },
+          },
+        ],
+      }),
+    });
+    const termButton = root.querySelector<HTMLButtonElement>(
+      '[aria-label="Matching terms"] button',
+    )!;
+    expect(termButton.textContent).toBe('Passenger Name Record (PNR)');
+    termButton.click();
+    expect(onOpenTerm).toHaveBeenCalledWith('pnr');
+    [...root.querySelectorAll('button')]
+      .find((button) => button.textContent === 'Read in document')!
+      .click();
+    expect(onOpenPassage).toHaveBeenCalledWith('g7-action-plan-2016', passage.id);
   });
 
   it('says when nothing matches', () => {

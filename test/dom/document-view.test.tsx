@@ -1,0 +1,72 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DocumentView } from '../../components/document-view';
+import { excerpt } from '../../utils/term-card-model';
+import type { DocumentDetail } from '../../utils/views';
+import { LUO, SEMINAR } from '../fixtures/views/term-detail';
+
+const DETAIL: DocumentDetail = {
+  document: SEMINAR,
+  actors: [LUO],
+  passages: [
+    {
+      id: 'seminar-2020:s01',
+      text: 'Opening Remarks by H.E. Luo Zhaohui',
+      locator: 'Speech 1',
+      sectionPath: [],
+      kind: 'context',
+      format: 'prose',
+      actorId: 'luo-zhaohui',
+    },
+    {
+      id: 'seminar-2020:s01.p13',
+      text: 'The Eastern Turkistan Islamic Movement (ETIM) is a terrorist group listed by the UN Security Council.',
+      locator: 'Speech 1 (Luo Zhaohui), para. 13',
+      sectionPath: [],
+      kind: 'position',
+      format: 'prose',
+      actorId: 'luo-zhaohui',
+    },
+  ],
+};
+
+describe('DocumentView', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('shows the metadata, headings, speakers, locators and the focused passage, terms marked', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <DocumentView
+        detail={DETAIL}
+        focusPassageId="seminar-2020:s01.p13"
+        segmentsOf={(text) =>
+          excerpt(
+            text,
+            [...text.matchAll(/ETIM/g)].map((m) => ({ start: m.index, end: m.index + 4 })),
+          ).segments
+        }
+      />,
+      root,
+    );
+    expect(root.querySelector('h2')?.textContent).toBe(SEMINAR.title);
+    expect([...root.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual([
+      SEMINAR.issuingBody,
+      'December 22, 2020',
+    ]);
+    expect(root.querySelector('.document-heading')?.textContent).toBe(
+      'Opening Remarks by H.E. Luo Zhaohui',
+    );
+    expect(root.querySelector('.speaker')?.textContent).toBe(
+      'Luo Zhaohui, Vice Minister, Ministry of Foreign Affairs, China',
+    );
+    const focused = root.querySelector('[aria-current="true"]')!;
+    expect(focused.id).toBe('passage-seminar-2020:s01.p13');
+    expect(focused.querySelector('.passage-locator')?.textContent).toBe(
+      'Speech 1 (Luo Zhaohui), para. 13',
+    );
+    expect(focused.querySelector('mark')?.textContent).toBe('ETIM');
+  });
+});
