@@ -1,0 +1,47 @@
+/**
+ * `npm run screenshots`: the hover card on the E2E fixture page in light and dark mode, taken in
+ * headless Chromium with the built extension (`npx wxt build` first). The README links them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startFixtureServer } from '../e2e/fixture-server';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const build = join(root, '.output', 'chrome-mv3');
+const profile = mkdtempSync(join(tmpdir(), 'pledgemark-screenshots-'));
+const server = await startFixtureServer();
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1000, height: 760 },
+  args: [
+    '--headless=new',
+    `--disable-extensions-except=${build}`,
+    `--load-extension=${build}`,
+    '--no-sandbox',
+    '--disable-gpu',
+  ],
+});
+try {
+  const page = await context.newPage();
+  await page.goto(server.url('slice.html'));
+  const highlight = page.locator('[data-pledgemark-term="pnr"]').first();
+  await highlight.waitFor({ state: 'attached' });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(600);
+    await highlight.hover();
+    await page.waitForTimeout(1_200);
+    const path = join(root, 'test', 'screenshots', `card-${scheme}.png`);
+    await page.screenshot({ path });
+    console.log(`wrote ${path}`);
+  }
+} finally {
+  await context.close();
+  await server.stop();
+  rmSync(profile, { recursive: true, force: true });
+}
