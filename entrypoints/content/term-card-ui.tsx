@@ -31,9 +31,6 @@ export class TermCardUi {
    * the shadow root's reset (`:host { all: initial !important }`) wins over inline styles.
    */
   private readonly floating: HTMLDivElement;
-  /** When the last open was asked for, for the benchmark's "visible after intent" timing. */
-  lastOpenedAt = 0;
-  lastRenderedAt = 0;
 
   private constructor(
     private readonly ui: ShadowRootContentScriptUi<HTMLElement>,
@@ -76,7 +73,6 @@ export class TermCardUi {
   open(highlight: HTMLElement, openedBy: OpenedBy, point: { x: number; y: number } | null): void {
     const termId = highlight.getAttribute(TERM_ATTRIBUTE);
     if (!termId) return;
-    this.lastOpenedAt = performance.now();
     this.mount();
     this.anchor = highlight;
     this.lineIndex = lineUnder(mentionFragments(highlight), point);
@@ -123,10 +119,7 @@ export class TermCardUi {
         copy={(text) => copyText(text, this.ui.uiContainer)}
         onSwitchTerm={(next) => this.show(next, true)}
         onClose={() => this.close(true)}
-        onRendered={() => {
-          this.lastRenderedAt = performance.now();
-          this.place();
-        }}
+        onRendered={() => this.place()}
       />,
       this.floating,
     );
