@@ -10,14 +10,8 @@ import {
   type MessageSender,
   type TabProtocol,
 } from '../../utils/messaging';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  settingsItem,
-  watchSettings,
-  withTermHidden,
-  type Settings,
-} from '../../utils/settings';
+import { DEFAULT_SETTINGS, withTermHidden, type Settings } from '../../utils/settings';
+import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { adjacentMention, CardTrigger, highlightAt, mentionHeads } from './card-trigger';
 import { ContentController } from './content-controller';

@@ -9,15 +9,8 @@ import '../../components/term-card.css';
 import { citationMarkdown, citationText } from '../../utils/citation';
 import { hashToRoute, routeToHash, type PageRoute } from '../../utils/extension-pages';
 import { callBackground, type Envelope } from '../../utils/messaging';
-import {
-  isSiteEnabled,
-  loadSettings,
-  normalizeHost,
-  settingsItem,
-  watchSettings,
-  withSiteEnabled,
-  type Settings,
-} from '../../utils/settings';
+import { isSiteEnabled, normalizeHost, withSiteEnabled, type Settings } from '../../utils/settings';
+import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { excerpt } from '../../utils/term-card-model';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import type { CitedPassage, DocumentDetail, TermDetail } from '../../utils/views';

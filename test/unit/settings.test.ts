@@ -5,12 +5,11 @@ import {
   hiddenTermsOn,
   withTermHidden,
   isSiteEnabled,
-  loadSettings,
   normalizeSettings,
-  settingsItem,
   withSiteEnabled,
   type Settings,
 } from '../../utils/settings';
+import { loadSettings, settingsItem } from '../../utils/settings-storage';
 
 describe('normalizeSettings', () => {
   it('keeps valid settings as they are', () => {
