@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { TERM_CATEGORIES, type TermCategory } from '../data/corpus-types';
-import type { Settings } from '../utils/settings';
+import { HOVER_DELAY_RANGE, type Settings } from '../utils/settings';
 
 const CATEGORY_LABEL: Record<TermCategory, string> = {
   organisation: 'Organisations',
@@ -82,6 +82,39 @@ export function HighlightControls({
             onChange={() => onChange({ ...settings, density: 'first' })}
           />
           first occurrence of each term
+        </label>
+      </fieldset>
+      <fieldset class="choice">
+        <legend>Cards</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.cardTrigger === 'modifier'}
+            onChange={(event) =>
+              onChange({
+                ...settings,
+                cardTrigger: event.currentTarget.checked ? 'modifier' : 'hover',
+              })
+            }
+          />
+          open only while Alt is held
+        </label>
+        <label class="delay">
+          open after resting{' '}
+          <input
+            type="number"
+            min={HOVER_DELAY_RANGE.min}
+            max={HOVER_DELAY_RANGE.max}
+            step={50}
+            value={settings.hoverDelayMs}
+            onChange={(event) => {
+              const value = Math.round(Number(event.currentTarget.value));
+              if (value >= HOVER_DELAY_RANGE.min && value <= HOVER_DELAY_RANGE.max) {
+                onChange({ ...settings, hoverDelayMs: value });
+              }
+            }}
+          />{' '}
+          ms
         </label>
       </fieldset>
       <fieldset class="choice">

@@ -153,7 +153,7 @@ function CommitmentsSection(props: TermCardProps): JSX.Element {
                 <cite>{group.document.title}</cite>
               </h4>
               <p class="group-meta">
-                {group.document.issuingBody} · {group.document.dateLabel}
+                {[group.document.issuingBody, group.document.dateLabel].filter(Boolean).join(' · ')}
               </p>
               <PassageList {...props} passages={group.passages} />
             </div>
@@ -181,10 +181,14 @@ function PositionsSection(props: TermCardProps): JSX.Element {
             <div class="group" key={group.actor.id}>
               <h4>{group.actor.name}</h4>
               <p class="group-meta">
-                {[group.actor.role, group.actor.organisation, group.actor.country]
+                {[
+                  [group.actor.role, group.actor.organisation, group.actor.country]
+                    .filter(Boolean)
+                    .join(', '),
+                  group.passages[0]?.document.dateLabel,
+                ]
                   .filter(Boolean)
-                  .join(', ')}
-                {group.passages[0] && ` · ${group.passages[0].document.dateLabel}`}
+                  .join(' · ')}
               </p>
               <PassageList {...props} passages={group.passages} />
             </div>

@@ -48,6 +48,19 @@ describe('HighlightControls', () => {
     expect(root.textContent).toContain('Pledgemark does not highlight on this kind of page.');
   });
 
+  it('sets how cards open: only with Alt, after a chosen delay', () => {
+    const { checkbox, onChange, root } = show(DEFAULT_SETTINGS);
+    checkbox('open only while Alt is held').click();
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, cardTrigger: 'modifier' });
+    const delay = root.querySelector<HTMLInputElement>('input[type="number"]')!;
+    delay.value = '600';
+    delay.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, hoverDelayMs: 600 });
+    delay.value = '5';
+    delay.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
   it('changes the density and the categories', () => {
     const { checkbox, onChange } = show(DEFAULT_SETTINGS);
     checkbox('first occurrence').click();

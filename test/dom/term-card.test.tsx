@@ -97,6 +97,25 @@ describe('TermCard', () => {
     );
   });
 
+  it('leaves out what a passage lacks: a date, a role, a country', () => {
+    const undated = {
+      ...FATF_DETAIL.commitments[1]!,
+      document: { ...FATF_DETAIL.commitments[1]!.document, dateLabel: '' },
+    };
+    const anonymous = {
+      ...FATF_DETAIL.positions[0]!,
+      actor: { ...FATF_DETAIL.positions[0]!.actor, role: null, organisation: null, country: null },
+    };
+    const { root } = show({
+      detail: { ...FATF_DETAIL, commitments: [undated], positions: [anonymous] },
+    });
+    const metas = [...root.querySelectorAll('.group-meta')].map((meta) => meta.textContent);
+    expect(metas).toEqual([
+      'APEC Counter-Terrorism Working Group (CTWG) Chair',
+      'December 22, 2020',
+    ]);
+  });
+
   it('hands actions back to the caller', () => {
     const { props, button, root } = show();
     button('Copy citation')!.click();
