@@ -10,31 +10,7 @@ export const HIGHLIGHT_ELEMENT = 'pledgemark-term';
 /** Pledgemark's own UI on the page carries this attribute. */
 export const UI_ATTRIBUTE = 'data-pledgemark-ui';
 
-/** Never read for terms: code, form fields, editable text, non-prose and Pledgemark's own UI. */
-export const EXCLUDED_SELECTOR = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  '[contenteditable]:not([contenteditable="false"])',
-  'svg',
-  'math',
-  'title',
-  'head',
-  'iframe',
-  'object',
-  HIGHLIGHT_ELEMENT,
-  `[${UI_ATTRIBUTE}]`,
-].join(', ');
-
+/** Elements whose text is never read for terms: code, form fields, non-prose, our own marks. */
 const EXCLUDED_TAGS = new Set([
   'script',
   'style',
@@ -56,6 +32,13 @@ const EXCLUDED_TAGS = new Set([
   'object',
   HIGHLIGHT_ELEMENT,
 ]);
+
+/** The same rule as `excludesText`, with editable text and Pledgemark's UI, as a selector. */
+export const EXCLUDED_SELECTOR = [
+  ...EXCLUDED_TAGS,
+  '[contenteditable]:not([contenteditable="false"])',
+  `[${UI_ATTRIBUTE}]`,
+].join(', ');
 
 /**
  * Whether an element's text is never read: the same rule as `EXCLUDED_SELECTOR` (which mark.js

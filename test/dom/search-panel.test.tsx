@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchPanel, type SearchState } from '../../components/search-panel';
 import type { CitedPassage, SearchResponse } from '../../utils/views';
+import { G7 } from '../fixtures/views/term-detail';
 
 const passage: CitedPassage = {
   id: 'g7-action-plan-2016:a1.border-security.b2',
@@ -9,17 +10,8 @@ const passage: CitedPassage = {
   locator: 'Action 1 › Border Security › bullet 2',
   sectionPath: ['Action 1: CT Measures', 'Border Security'],
   kind: 'commitment',
-  document: {
-    id: 'g7-action-plan-2016',
-    title: 'G7 Action Plan on Countering Terrorism and Violent Extremism',
-    shortTitle: 'G7 Action Plan 2016',
-    issuingBody: 'G7 leaders (Ise-Shima Summit)',
-    date: '2016-05',
-    dateLabel: 'May 2016',
-    place: 'Ise-Shima, Japan',
-    symbol: null,
-    kind: 'action plan',
-  },
+  document: G7,
+
   actor: {
     id: 'g7',
     name: 'G7',
