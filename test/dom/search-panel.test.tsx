@@ -11,7 +11,6 @@ const passage: CitedPassage = {
   sectionPath: ['Action 1: CT Measures', 'Border Security'],
   kind: 'commitment',
   document: G7,
-
   actor: {
     id: 'g7',
     name: 'G7',
