@@ -55,6 +55,11 @@ export interface RunOutcome {
   longFrames: number;
   /** Where the longest frame's time went, from its `long-animation-frame` entry. */
   longestFrameDetail?: FrameDetail;
+  /**
+   * Pledgemark only, after the run: the largest block under a 6 × 10 grid of viewport probes
+   * (as the session's viewport pass finds them) and its share of the page's text.
+   */
+  viewportProbe?: { block: string; chars: number; share: number };
   /** The frame of the task that made the call (when over 50 ms): its synchronous part. */
   firstFrameDetail?: FrameDetail;
   /** Text read by the floor: characters and text nodes. */

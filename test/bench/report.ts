@@ -3,7 +3,7 @@
  * highlight counts side by side, the targets (met or missed, with the numbers), where
  * Pledgemark's time goes, and findings derived from the same numbers.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { CompiledMatcher } from '../../utils/term-matcher';
 import type { RunOutcome, Variant } from './protocol';
@@ -69,7 +69,12 @@ export interface BenchResults {
   realPagesFound: boolean;
   pages: BenchPage[];
   rows: Row[];
-  profile: { page: string; scriptMs: number; summary: ProfileSummary } | null;
+  profiles: {
+    page: string;
+    purpose: 'whole run' | 'slow start';
+    scriptMs: number;
+    summary: ProfileSummary;
+  }[];
   bundle: { path: string; rawBytes: number; gzipBytes: number; builtAt: string } | null;
   notes: string[];
   totalSeconds: number;
@@ -238,7 +243,13 @@ export async function writeReport(path: string, data: BenchResults): Promise<voi
     profileSection(data),
     findings(results),
   ];
-  const markdown = sections.filter(Boolean).join('\n\n') + '\n';
+  // Sections other bench scripts keep in this file between `<!-- name:start -->` and
+  // `<!-- name:end -->` markers are carried over as they are.
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const kept = [...previous.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map(
+    ([section]) => section,
+  );
+  const markdown = [...sections.filter(Boolean), ...kept].join('\n\n') + '\n';
   const options = (await resolveConfig(path)) ?? {};
   writeFileSync(path, await format(markdown, { ...options, parser: 'markdown' }));
 }
@@ -549,6 +560,8 @@ interface TargetResult {
   target: string;
   measured: string;
   met: boolean | null;
+  /** The miss in a few words, for the findings. */
+  short?: string;
 }
 
 const MB = 1024 * 1024;
@@ -580,6 +593,7 @@ function evaluateTargets(results: Results): TargetResult[] {
         `(busy main-thread time ${ms(two.busyMs)} ms = ${(two.busyMs / floor2).toFixed(1)}×; ` +
         `missed by ${(r / 3).toFixed(1)}× the allowance)`,
       met: r <= 3,
+      short: `2 MB script time ${r.toFixed(0)}× the floor (target 3×)`,
     });
     if (r <= 3) out.at(-1)!.measured = out.at(-1)!.measured.replace(/; missed by.*\)$/, ')');
   } else {
@@ -603,6 +617,7 @@ function evaluateTargets(results: Results): TargetResult[] {
             ? 'no long task reported'
             : `longest task **${ms(longest, 0)} ms** (${results.row('10mb', 'pledgemark')!.runs[0]!.longTasks} tasks over 50 ms)`,
       met: longest === null ? null : longest <= 50,
+      short: `longest task on 10 MB ${ms(longest ?? NaN, 0)} ms (target 50)`,
     });
   } else {
     out.push({
@@ -651,6 +666,12 @@ function evaluateTargets(results: Results): TargetResult[] {
         )
         .join('; '),
       met: worst.some(({ frame }) => frame === null) ? null : met,
+      short:
+        `longest frame ${band.replace(/ \(.*\)/, '')} — ` +
+        worst
+          .filter(({ frame, bound }) => frame !== null && frame > bound)
+          .map(({ page, frame }) => `${page.label} ${ms(frame!, 0)} ms`)
+          .join(', '),
     });
   }
 
@@ -666,16 +687,19 @@ function evaluateTargets(results: Results): TargetResult[] {
     out.push({
       target: `3,000 aliases cost ≤ 1.3× of the real ${glossaryLabel(data, 'real')} (Pledgemark, ${key.page.label})`,
       measured:
-        `script **${r.toFixed(2)}×** (${ms(key.real!.scriptMs)} → ${ms(key.large!.scriptMs)} ms), busy ${rb.toFixed(2)}×; ` +
-        'other pages (script): ' +
-        scaling
-          .filter((entry) => entry !== key)
-          .map(
-            ({ page, real, large }) =>
-              `${page.label} ${(large!.scriptMs / real!.scriptMs).toFixed(2)}×`,
-          )
-          .join(', '),
+        `script **${r.toFixed(2)}×** (${ms(key.real!.scriptMs)} → ${ms(key.large!.scriptMs)} ms), busy ${rb.toFixed(2)}×` +
+        (scaling.length > 1
+          ? '; other pages (script): ' +
+            scaling
+              .filter((entry) => entry !== key)
+              .map(
+                ({ page, real, large }) =>
+                  `${page.label} ${(large!.scriptMs / real!.scriptMs).toFixed(2)}×`,
+              )
+              .join(', ')
+          : ''),
       met: r <= 1.3,
+      short: `3,000 aliases cost ${r.toFixed(2)}× (target 1.3×)`,
     });
   }
 
@@ -701,6 +725,9 @@ function evaluateTargets(results: Results): TargetResult[] {
           : 'no page had a highlight in its first viewport') +
         (missing.length ? `; no highlight in the first viewport: ${missing.join(', ')}` : ''),
       met: worst ? present.every(({ a }) => a!.firstViewportMs! <= 100) : null,
+      short: worst
+        ? `first viewport ${ms(worst.a!.firstViewportMs)} ms on ${worst.page.label} (target 100)`
+        : undefined,
     });
   }
 
@@ -712,6 +739,7 @@ function evaluateTargets(results: Results): TargetResult[] {
       ? `${bundle.path}: ${(bundle.rawBytes / 1024).toFixed(1)} KB raw, **${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped** (gzip -9; built ${bundle.builtAt.slice(0, 16).replace('T', ' ')} UTC)`
       : 'not built',
     met: bundle ? bundle.gzipBytes <= 60 * 1024 : null,
+    short: bundle ? `content script ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped` : undefined,
   });
   return out;
 }
@@ -838,7 +866,7 @@ function displayName(name: string): string {
 }
 
 function profileSection(data: BenchResults): string {
-  const profile = data.profile;
+  const profile = data.profiles.find(({ purpose }) => purpose === 'whole run');
   if (!profile) return '';
   const { summary } = profile;
   const share = (value: number) => `${((value / summary.sampledMs) * 100).toFixed(0)}%`;
@@ -948,7 +976,7 @@ function deriveFindings(results: Results): string[] {
     );
   }
 
-  const profile = data.profile;
+  const profile = data.profiles.find(({ purpose }) => purpose === 'whole run');
   if (profile) {
     const regexMs = profile.summary.functions
       .filter(({ name }) => name.startsWith('RegExp: '))
@@ -1008,24 +1036,43 @@ function deriveFindings(results: Results): string[] {
       if (details.length === 0) return null;
       const worst = details.reduce((a, b) => (b!.topScriptMs > a!.topScriptMs ? b : a))!;
       const walk = results.agg(page.id, 'runs')?.scriptMs;
+      const probe = runs.find((run) => run.viewportProbe)?.viewportProbe;
       return (
         `${page.label} ${ms(worst.topScriptMs, 0)} ms` +
         (worst.forcedStyleLayoutMs >= 1
           ? ` (${ms(worst.forcedStyleLayoutMs, 0)} ms of it forced style and layout)`
           : '') +
-        (walk !== undefined ? ` — a whole-page \`walkRuns\` takes ${ms(walk, 0)} ms there` : '')
+        (probe && probe.share >= 0.2
+          ? `, where one probed block, \`${probe.block}\`, holds ` +
+            `${(probe.share * 100).toFixed(0)}% of the page's text`
+          : '') +
+        (walk !== undefined ? ` (a whole-page \`walkRuns\` takes ${ms(walk, 0)} ms there)` : '')
       );
     })
     .filter((line): line is string => line !== null);
+  const startProfile = data.profiles.find(({ purpose }) => purpose === 'slow start');
   if (starts.length) {
     out.push(
       '**The unsliced start.** The task that calls `start()` runs the viewport pass (60 hit-test ' +
-        'probes, then walking, matching and wrapping the probed blocks) before the first yield. ' +
-        'That task was over 50 ms (worst run) on: ' +
+        'probes, then walking, matching and wrapping the probed blocks, with no time budget) ' +
+        'before the first yield. That task was over 50 ms (worst run) on: ' +
         starts.join('; ') +
         '. A probe that lands between paragraphs hits their container, so the “viewport” pass ' +
-        'can read most of the page in one task; and the first probe pays for the style ' +
-        'invalidation of the stylesheet `start()` has just inserted.',
+        'can read most of the page in one task, and the first probe pays for the style ' +
+        'invalidation of the stylesheet `start()` inserted just before.' +
+        (startProfile
+          ? ` Profile of a whole run on ${startProfile.page} (${ms(startProfile.scriptMs, 0)} ms ` +
+            'under the profiler), by self time: ' +
+            startProfile.summary.functions
+              .slice(0, 5)
+              .map(
+                ({ name, module, selfMs }) =>
+                  `${name.startsWith('RegExp: ') ? 'RegExp' : `\`${name}\``}` +
+                  `${module.startsWith('native, from ') ? ` (from ${module.slice(13)})` : ''} ${ms(selfMs)} ms`,
+              )
+              .join(', ') +
+            '.'
+          : ''),
     );
   }
 
@@ -1139,10 +1186,13 @@ function deriveFindings(results: Results): string[] {
     );
   }
 
-  const misses = evaluateTargets(results).filter(({ met }) => met === false);
+  const all = evaluateTargets(results);
+  const misses = all.filter(({ met }) => met === false);
   if (misses.length) {
     out.push(
-      `**Targets missed:** ${misses.map(({ target, measured }) => `${target} — ${measured.replace(/\*\*/g, '')}`).join(' | ')}.`,
+      `**Targets:** ${misses.length} of ${all.filter(({ met }) => met !== null).length} ` +
+        `evaluated targets missed: ${misses.map(({ short, target }) => short ?? target).join('; ')} ` +
+        '(details in the Targets table).',
     );
   }
   return out;

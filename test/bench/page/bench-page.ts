@@ -8,6 +8,7 @@ import Mark from 'mark.js';
 import { HighlightSession } from '../../../entrypoints/content/highlight-session';
 import * as pageHighlighter from '../../../entrypoints/content/page-highlighter';
 import {
+  blockOf,
   EXCLUDED_SELECTOR,
   HIGHLIGHT_ELEMENT,
   walkRuns,
@@ -247,7 +248,33 @@ function markRegExp(t0: number): Partial {
 }
 
 /** Work done after the clock stopped: finding which highlight reached the viewport first. */
-type Finish = () => { firstViewportMs: number | null };
+type Finish = () => Pick<RunOutcome, 'firstViewportMs' | 'viewportProbe'>;
+
+/** The largest block under a 6 × 10 grid of probes over the viewport, and its share of the text. */
+function probeViewport(): RunOutcome['viewportProbe'] {
+  const body = root();
+  const total = (body.textContent ?? '').length || 1;
+  let largest: Element | null = null;
+  let chars = 0;
+  for (let column = 0; column < 6; column++) {
+    for (let row = 0; row < 10; row++) {
+      const x = ((column + 0.5) * window.innerWidth) / 6;
+      const y = ((row + 0.5) * window.innerHeight) / 10;
+      const element = document.elementFromPoint(x, y);
+      if (!element || !body.contains(element)) continue;
+      const block = blockOf(element, body);
+      if (!block || block === body || block === document.documentElement) continue;
+      const length = (block.textContent ?? '').length;
+      if (length > chars) [largest, chars] = [block, length];
+    }
+  }
+  if (!largest) return undefined;
+  const name =
+    largest.tagName.toLowerCase() +
+    (largest.id ? `#${largest.id}` : '') +
+    (largest.classList.length ? `.${[...largest.classList].slice(0, 2).join('.')}` : '');
+  return { block: name, chars, share: chars / total };
+}
 
 async function pledgemark(t0: number): Promise<Partial & { finish: Finish }> {
   // Which highlights were made when: the records of our own observer, taken synchronously each
@@ -279,12 +306,15 @@ async function pledgemark(t0: number): Promise<Partial & { finish: Finish }> {
   await session.start({ density: 'every', includeTerm: () => true });
   observer.disconnect();
   const finish: Finish = () => {
+    const viewportProbe = probeViewport();
     for (const { t, elements } of made) {
       for (const element of elements) {
-        if (inViewport(element.getBoundingClientRect())) return { firstViewportMs: t - t0 };
+        if (inViewport(element.getBoundingClientRect())) {
+          return { firstViewportMs: t - t0, viewportProbe };
+        }
       }
     }
-    return { firstViewportMs: null };
+    return { firstViewportMs: null, viewportProbe };
   };
   return { count: countMarks(), firstViewportMs: null, slices, finish };
 }
