@@ -2,13 +2,13 @@ import type { TermMatcher } from '../../utils/term-matcher';
 import { PageHighlighter, type HighlightOptions, type MatchedRun } from './page-highlighter';
 import { PageObserver } from './page-observer';
 import { HighlightStyle } from './highlight-style';
-import { blockOf, isExcluded, walkRuns } from './text-runs';
+import { BLOCK_SELECTOR, blockOf, isExcluded, walkRuns } from './text-runs';
 import { TimeSlice, yieldToPage } from './work-scheduler';
 
 /** Runs wrapped per batch at most, so that one batch's style and layout work stays small. */
-const RUNS_PER_BATCH = 200;
+const RUNS_PER_BATCH = 50;
 /** Probe points across the viewport (columns × rows) that find the blocks the reader sees. */
-const VIEWPORT_PROBES = { columns: 6, rows: 10 };
+const VIEWPORT_PROBES = { columns: 4, rows: 6 };
 
 export interface HighlightSessionDeps {
   window: Window;
@@ -50,7 +50,6 @@ export class HighlightSession {
       () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
     );
     this.observer.observe(root);
-    this.style.ensure(document);
     return this.enqueue(abort.signal, async () => {
       this.wrapViewport(root);
       await this.scan([root], abort.signal);
@@ -99,11 +98,10 @@ export class HighlightSession {
       }
     }
     const matched: MatchedRun[] = [];
-    // A probe between paragraphs lands on their container: read it once, not its children again.
-    const outermost = [...blocks].filter(
-      (block) => ![...blocks].some((other) => other !== block && other.contains(block)),
-    );
-    for (const block of outermost) {
+    // A probe between paragraphs lands on their container, which may hold most of the page:
+    // only blocks that hold no other block are read here; the sliced pass reads the rest.
+    for (const block of blocks) {
+      if (block.querySelector(BLOCK_SELECTOR)) continue;
       for (const run of walkRuns(block)) {
         const found = this.highlighter!.match(run);
         if (found) matched.push(found);
@@ -146,6 +144,9 @@ export class HighlightSession {
 
   private wrap(matched: readonly MatchedRun[]): void {
     if (matched.length === 0 || !this.highlighter) return;
+    // Added with the first highlights, not before the viewport probes: a new stylesheet would
+    // make the first probe recompute the whole page's style.
+    this.style.ensure(this.deps.window.document);
     const made = this.highlighter.wrap(matched);
     // Our own writes are not page changes to react to.
     this.observer?.discardPending();

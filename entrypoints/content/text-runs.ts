@@ -100,6 +100,12 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+/** Block elements that can hold text (a line break or a rule cannot), as a selector. */
+export const BLOCK_SELECTOR = [...BLOCK_TAGS]
+  .filter((tag) => tag !== 'BR' && tag !== 'HR')
+  .map((tag) => tag.toLowerCase())
+  .join(', ');
+
 export interface TextRun {
   /** The block the run's text belongs to: mark.js is scoped to it. */
   block: Element;

@@ -26,20 +26,26 @@ export class TimeSlice {
 }
 
 interface YieldingWindow {
-  scheduler?: { yield?: () => Promise<void> };
+  scheduler?: {
+    postTask?: (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+  };
   setTimeout: (callback: () => void, ms: number) => unknown;
 }
 
 /**
  * Gives the main thread back to the page (input, rendering, its own scripts) and resolves when
- * the work may go on: `scheduler.yield()` where the browser has it, a zero-delay timer elsewhere.
- * Waiting for true idleness instead would starve the work on a page that is never idle (a ticker,
- * an animation loop). Rejects with the signal's reason once the work is cancelled.
+ * the work may go on: as a background-priority task where the browser has `scheduler.postTask`,
+ * else after a zero-delay timer. Either lets a due frame render first; waiting for true idleness
+ * instead would starve the work on a page that is never idle (a ticker, an animation loop).
+ * Rejects with the signal's reason once the work is cancelled.
  */
 export async function yieldToPage(window: YieldingWindow, signal: AbortSignal): Promise<void> {
   if (signal.aborted) throw signal.reason;
-  const scheduler = window.scheduler;
-  if (typeof scheduler?.yield === 'function') await scheduler.yield();
-  else await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+  const postTask = window.scheduler?.postTask;
+  if (typeof postTask === 'function') {
+    await postTask.call(window.scheduler, () => {}, { priority: 'background' });
+  } else {
+    await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+  }
   if (signal.aborted) throw signal.reason;
 }
