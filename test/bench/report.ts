@@ -76,6 +76,8 @@ export interface BenchResults {
     summary: ProfileSummary;
   }[];
   bundle: { path: string; rawBytes: number; gzipBytes: number; builtAt: string } | null;
+  /** The first `scan()` on a fresh page (compiling the RegExps) and a second one, per glossary. */
+  firstScans: Record<GlossaryId, { firstMs: number; secondMs: number }[]>;
   notes: string[];
   totalSeconds: number;
   viewport: { width: number; height: number };
@@ -805,10 +807,17 @@ export function summariseProfile(raw: unknown, bundle: string): ProfileSummary {
     const delta = profile.timeDeltas[index + 1] ?? 0;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   }
+  // A generator resumed from native code (walkRuns) can come without its URL: find it by name.
+  const declared = new Map<string, string>();
+  bundle.split('\n').forEach((text, line) => {
+    const match = /^\s*(?:async\s+)?function\*?\s+([\w$]+)\s*\(/.exec(text);
+    if (match && !declared.has(match[1]!)) declared.set(match[1]!, moduleOf('pm-bench.js', line));
+  });
   // Native frames (DOM calls, RegExp execution) are named after the module that called them.
   const keyOf = (id: number) => {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     let module = moduleOf(url, lineNumber);
+    if (!url && declared.has(functionName)) module = declared.get(functionName)!;
     if (module === '(native)' && !functionName.startsWith('(')) {
       for (let at = parents.get(id); at !== undefined; at = parents.get(at)) {
         const caller = byId.get(at)!.callFrame;
@@ -928,9 +937,10 @@ const EXPLAIN: Record<string, string> = {
   getBoundingClientRect:
     "the harness's forced layout after the run, i.e. style and layout the wrapping left behind",
   elementFromPoint:
-    "the viewport probes' hit tests; the first forces a whole-page style recalc and layout, since " +
-    '`start()` inserted the highlight stylesheet just before',
+    "the viewport probes' hit tests; the first also pays for any style recalc and layout " +
+    'left pending (e.g. by a stylesheet inserted just before)',
   '(garbage collector)': 'garbage collection',
+  now: '`performance.now()`, read by the time-slice checks',
   scanWith: "the matcher's loop over one RegExp chunk",
 };
 
@@ -1015,12 +1025,18 @@ function deriveFindings(results: Results): string[] {
         `**Long frames (${results.page(big)!.label}).** Pledgemark produced ` +
           `${worstRun.longFrames} frames over 50 ms and ${worstRun.longTasks} tasks over 50 ms ` +
           `(longest task ${longMs(worstRun.longestTaskMs)} ms). The longest frame lasted ` +
-          `${ms(detail.durationMs, 0)} ms: ${ms(detail.beforeRenderMs, 0)} ms of tasks ran back ` +
-          'to back before the browser got to render (slices that yield with ' +
-          '`scheduler.yield()` resume ahead of rendering, so short tasks still add up to a long ' +
-          `frame), then ${ms(detail.styleLayoutMs, 0)} ms of style and layout for the DOM the ` +
-          'wrap batches had changed in the meantime. Over the whole run style and layout took ' +
-          `${ms(pm(big)!.styleLayoutMs)} ms; the CSS Highlight candidate, which writes no DOM, ` +
+          `${ms(detail.durationMs, 0)} ms: ${ms(detail.beforeRenderMs, 0)} ms of tasks before the ` +
+          `browser got to render, then ${ms(detail.styleLayoutMs, 0)} ms of style and layout. ` +
+          (detail.beforeRenderMs > 50
+            ? 'Time slices that follow one another without a rendering in between add up to one ' +
+              'long frame however short each task is. '
+            : '') +
+          (detail.styleLayoutMs > 50
+            ? 'The style and layout is for the DOM the wrap batches changed since the last ' +
+              'frame: no script slice bounds it. '
+            : '') +
+          `Over the whole run style and layout took ${ms(pm(big)!.styleLayoutMs)} ms; the CSS ` +
+          `Highlight candidate, which writes no DOM, ` +
           `${ms(results.agg(big, 'cssHighlight')?.styleLayoutMs)} ms.`,
       );
     }
@@ -1053,13 +1069,14 @@ function deriveFindings(results: Results): string[] {
   const startProfile = data.profiles.find(({ purpose }) => purpose === 'slow start');
   if (starts.length) {
     out.push(
-      '**The unsliced start.** The task that calls `start()` runs the viewport pass (60 hit-test ' +
-        'probes, then walking, matching and wrapping the probed blocks, with no time budget) ' +
-        'before the first yield. That task was over 50 ms (worst run) on: ' +
+      '**The unsliced start.** Everything `start()` does before its first yield runs in the ' +
+        "caller's task (when this bench was written: inserting the highlight stylesheet, 60 " +
+        'hit-test probes over the viewport, then walking, matching and wrapping the probed ' +
+        'blocks with no time budget). That task was over 50 ms (worst run) on: ' +
         starts.join('; ') +
-        '. A probe that lands between paragraphs hits their container, so the “viewport” pass ' +
-        'can read most of the page in one task, and the first probe pays for the style ' +
-        'invalidation of the stylesheet `start()` inserted just before.' +
+        '. A probe that lands between paragraphs hits their container, so a “viewport” pass ' +
+        'can read most of the page in one task; a hit test right after inserting a stylesheet ' +
+        'also forces the style recalc that the insertion invalidated.' +
         (startProfile
           ? ` Profile of a whole run on ${startProfile.page} (${ms(startProfile.scriptMs, 0)} ms ` +
             'under the profiler), by self time: ' +
@@ -1073,6 +1090,20 @@ function deriveFindings(results: Results): string[] {
               .join(', ') +
             '.'
           : ''),
+    );
+  }
+
+  // Compiling the RegExps on first use.
+  const compile = (glossary: GlossaryId) => median(data.firstScans[glossary].map((s) => s.firstMs));
+  const again = (glossary: GlossaryId) => median(data.firstScans[glossary].map((s) => s.secondMs));
+  if (data.firstScans.real.length && data.firstScans.large.length) {
+    out.push(
+      `**Compiling the matcher.** V8 compiles a RegExp on its first use, so the first \`scan()\` ` +
+        `on a page costs ${ms(compile('real'))} ms with ${real} aliases and ` +
+        `${ms(compile('large'))} ms with ${large} (the same short text scanned again: ` +
+        `${ms(again('real'))} / ${ms(again('large'))} ms; medians of ` +
+        `${data.firstScans.real.length} fresh pages). It is paid inside the unsliced first task, ` +
+        'before the first viewport can be highlighted.',
     );
   }
 

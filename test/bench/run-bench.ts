@@ -210,6 +210,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const naiveCappedOn = new Map<GlossaryId, string>();
   const profiles: BenchResults['profiles'] = [];
+  const firstScans: BenchResults['firstScans'] = { real: [], large: [] };
   try {
     for (const page of pages) {
       log(`${page.label} (${(page.bytes / KB).toFixed(0)} KB)`);
@@ -262,6 +263,22 @@ async function main(): Promise<void> {
           if (result.capped && page.kind === 'synthetic')
             naiveCappedOn.set(job.glossary, page.label);
           log(`  ${job.variant.padEnd(12)} ${job.glossary.padEnd(5)} ${describe(result)}`);
+        }
+      }
+    }
+
+    // ── RegExp compilation on first use, on a near-empty page ──────────────────────────────
+    const blank = server.add('/blank.html', '<!doctype html><title>blank</title><p>Blank.</p>');
+    for (const glossary of ['real', 'large'] as const) {
+      for (let round = 0; round < REPS; round++) {
+        const tab = await context.newPage();
+        try {
+          await tab.goto(blank);
+          const setup: PageSetup = { compiled: compiled[glossary], css };
+          await tab.evaluate((arg) => window.__pmBench.setup(arg), setup);
+          firstScans[glossary].push(await tab.evaluate(() => window.__pmBench.firstScan()));
+        } finally {
+          await tab.close();
         }
       }
     }
@@ -323,6 +340,7 @@ async function main(): Promise<void> {
       pages,
       rows,
       profiles,
+      firstScans,
       bundle: bundleInfo,
       notes,
       totalSeconds: (Date.now() - startedAt) / 1000,

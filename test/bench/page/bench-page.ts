@@ -56,8 +56,11 @@ const yieldToPage: Yield = (() => {
   if (typeof found === 'function') return found as Yield;
   return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 })();
-/** First-viewport timing only needs the first highlights made; recording stops after these. */
-const FIRST_VIEWPORT_WINDOW = 2_000;
+/**
+ * First-viewport timing only needs the first highlights made (the viewport pass comes first):
+ * recording stops after these, so that the observer costs Pledgemark little.
+ */
+const FIRST_VIEWPORT_WINDOW = 300;
 
 let matcher: TermMatcher | null = null;
 
@@ -541,10 +544,23 @@ function frameDetail(frame: LongAnimationFrame): FrameDetail {
   };
 }
 
+/**
+ * The first scan of a page compiles the matcher's RegExps (V8 compiles lazily, on first use):
+ * times it, and a second scan of the same text for comparison. Call on a fresh page, after setup.
+ */
+function firstScan(): { firstMs: number; secondMs: number } {
+  const text = 'Officials met the Financial Action Task Force (FATF) on border security.';
+  const t0 = performance.now();
+  matcher!.scan(text);
+  const t1 = performance.now();
+  matcher!.scan(text);
+  return { firstMs: t1 - t0, secondMs: performance.now() - t1 };
+}
+
 declare global {
   interface Window {
-    __pmBench: { setup: typeof setup; run: typeof run };
+    __pmBench: { setup: typeof setup; run: typeof run; firstScan: typeof firstScan };
   }
 }
 
-window.__pmBench = { setup, run };
+window.__pmBench = { setup, run, firstScan };
