@@ -4,13 +4,12 @@ import type { Corpus } from '../../data/corpus-types';
 import corpusJson from '../../data/generated/corpus.json';
 import {
   BACKGROUND_VALIDATORS,
-  callTab,
   dispatchMessage,
   type BackgroundProtocol,
-  type Envelope,
   type Handlers,
 } from '../../utils/messaging';
 import { routeToHash } from '../../utils/extension-pages';
+import { runCommand } from './commands';
 import { createCorpusService } from './corpus-service';
 import { PageTermsBadge } from './page-terms-badge';
 
@@ -54,12 +53,11 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
 
     browser.commands.onCommand.addListener((command, tab) => {
-      if (command !== 'toggle-highlighting' || tab?.id === undefined) return;
-      const tabId = tab.id;
-      void callTab(
-        (envelope: Envelope) => browser.tabs.sendMessage(tabId, envelope),
-        'toggleHighlighting',
-        {},
+      if (tab?.id === undefined) return;
+      void runCommand(command, tab.id, (tabId, envelope, frameId) =>
+        frameId === undefined
+          ? browser.tabs.sendMessage(tabId, envelope)
+          : browser.tabs.sendMessage(tabId, envelope, { frameId }),
       );
     });
   },
