@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { format } from 'prettier';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { startFixtureServer } from '../e2e/fixture-server';
 
@@ -119,5 +120,6 @@ const section = lines.join('\n');
 const updated = report.includes(START)
   ? report.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
   : `${report.trimEnd()}\n\n${section}\n`;
-writeFileSync(REPORT, updated);
+// Formatted like the rest of the report, so that `prettier --check` stays clean after a run.
+writeFileSync(REPORT, await format(updated, { parser: 'markdown' }));
 console.log(section);

@@ -32,6 +32,9 @@ export interface Measurement extends RunOutcome {
   styleLayoutMs: number;
   /** CDP TaskDuration delta: main-thread task time over the run and one frame after it. */
   taskMs: number;
+  /** CDP TaskOtherDuration delta: task time that is neither script nor style and layout (paint,
+   * pre-paint, compositing commits, garbage collection…). */
+  otherMs?: number;
   heapBeforeMB: number;
   heapAfterMB: number;
 }
@@ -91,6 +94,8 @@ interface Aggregate {
   /** Task and style/layout time above the no-op baseline of the same page. */
   busyMs: number;
   styleLayoutMs: number;
+  /** Median raw TaskOtherDuration delta (paint, pre-paint, commits, GC…). */
+  otherMs: number;
   longestTaskMs: number | null;
   longestFrameMs: number | null;
   worstTaskMs: number | null;
@@ -150,6 +155,7 @@ class Results {
       busyMs: median(runs.map((run) => run.taskMs)) - (Number.isFinite(baseTask) ? baseTask : 0),
       styleLayoutMs:
         median(runs.map((run) => run.styleLayoutMs)) - (Number.isFinite(baseStyle) ? baseStyle : 0),
+      otherMs: median(runs.map((run) => run.otherMs ?? NaN)),
       longestTaskMs: medianOrNull(runs.map((run) => run.longestTaskMs)),
       longestFrameMs: medianOrNull(runs.map((run) => run.longestFrameMs)),
       worstTaskMs: maxOrNull(runs.map((run) => run.longestTaskMs)),
@@ -1035,7 +1041,13 @@ function deriveFindings(results: Results): string[] {
             ? 'The style and layout is for the DOM the wrap batches changed since the last ' +
               'frame: no script slice bounds it. '
             : '') +
-          `Over the whole run style and layout took ${ms(pm(big)!.styleLayoutMs)} ms; the CSS ` +
+          `Over the whole run style and layout took ${ms(pm(big)!.styleLayoutMs)} ms` +
+          (Number.isFinite(pm(big)!.otherMs)
+            ? ` and other rendering work (paint, pre-paint, commits, garbage collection: CDP ` +
+              `\`TaskOtherDuration\`) ${ms(pm(big)!.otherMs)} ms, of ${ms(pm(big)!.busyMs)} ms ` +
+              'of main-thread time'
+            : '') +
+          '; the CSS ' +
           `Highlight candidate, which writes no DOM, ` +
           `${ms(results.agg(big, 'cssHighlight')?.styleLayoutMs)} ms.`,
       );

@@ -449,6 +449,7 @@ async function measure(
       ...outcome,
       styleLayoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),
       taskMs: delta('TaskDuration'),
+      otherMs: delta('TaskOtherDuration'),
       heapBeforeMB: (before.JSHeapUsedSize ?? NaN) / MB,
       heapAfterMB: (after.JSHeapUsedSize ?? NaN) / MB,
       ...(profile ? { profile } : {}),
