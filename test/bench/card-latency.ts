@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { format } from 'prettier';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startFixtureServer } from '../e2e/fixture-server';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,9 +38,7 @@ const context = await chromium.launchPersistentContext(profile, {
     '--headless=new',
     `--disable-extensions-except=${BUILD}`,
     `--load-extension=${BUILD}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
+    ...QUIET_CHROMIUM_ARGS,
   ],
 });
 

@@ -33,6 +33,7 @@ import {
 } from './report';
 import { startBenchServer, withoutScripts } from './server';
 import { mentionAliases, syntheticPage, vocabularyClashes } from './synthetic-pages';
+import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED_PAGES = resolve(PROJECT_ROOT, '..', 'shared', 'pages');
@@ -193,13 +194,7 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
       // Offline: every host but the bench server fails at once instead of timing out.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],

@@ -30,6 +30,17 @@ export const FIREFOX_EXTENSION_UUID = '5e7c1d2a-8b3f-4c6e-9a1d-0f2e3d4c5b6a';
 /** How long any single wait in the end-to-end tests may take. */
 export const WAIT_MS = 30_000;
 
+/** Chromium as root, headless, on a machine with no network: no sandbox, no background traffic. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export type BrowserName = 'Chromium' | 'Firefox';
 
 export const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
@@ -161,13 +172,7 @@ async function launchChromium(target: BrowserTarget): Promise<ExtensionSession> 
         '--headless=new',
         `--disable-extensions-except=${target.buildDir}`,
         `--load-extension=${target.buildDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...QUIET_CHROMIUM_ARGS,
       ],
     });
     const ctx = context;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startFixtureServer } from '../e2e/fixture-server';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,8 +22,7 @@ const context = await chromium.launchPersistentContext(profile, {
     '--headless=new',
     `--disable-extensions-except=${build}`,
     `--load-extension=${build}`,
-    '--no-sandbox',
-    '--disable-gpu',
+    ...QUIET_CHROMIUM_ARGS,
   ],
 });
 try {
