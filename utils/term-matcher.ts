@@ -1,10 +1,9 @@
 import type { AliasConfirmation, TermAlias, TermCategory } from '../data/corpus-types';
 
 /**
- * Finds glossary terms in text. The glossary compiles into combined regular expressions
- * (case-sensitive ones for acronyms, case-insensitive ones for phrases) plus a lookup table from a
- * match's folded text to its alias. The compiled form is plain data, built once at build time and
- * shipped to the content script, which never sees the rest of the corpus.
+ * Finds glossary terms in text. The glossary compiles into plain data (every alias with its term,
+ * case rule and confirming context), built once at build time and shipped to the content script,
+ * which never sees the rest of the corpus; the matcher indexes it into a character trie.
  */
 
 export interface MatcherAlias {
@@ -15,12 +14,10 @@ export interface MatcherAlias {
 }
 
 export interface CompiledMatcher {
-  version: 2;
+  version: 3;
+  /** Every alias of every term, in glossary order: the first alias of a spelling wins. */
   aliases: MatcherAlias[];
   termCategories: Record<string, TermCategory>;
-  /** Alternations, each short enough for V8 to keep optimising the expression. */
-  caseSensitiveSources: string[];
-  caseInsensitiveSources: string[];
 }
 
 export interface TermMention {
@@ -46,44 +43,33 @@ interface TermLike {
   aliases: TermAlias[];
 }
 
-/** V8 stops optimising a regular expression whose source passes about 20 KB. */
-export const MAX_PATTERN_SOURCE = 12_000;
-
-const DASHES = '\\-\\u2010-\\u2015\\u2212';
-const APOSTROPHES = "'\\u2018\\u2019";
-const SPACE = '[\\s\\u00a0]+';
-/** "FATF's", "FTFs": a possessive or plural after any alias. */
-const SUFFIX = `(?:[${APOSTROPHES}]s|s)?`;
-
 /** An alias with no lower-case letter is an acronym and is matched case-sensitively. */
 export function isCaseSensitive(alias: TermAlias): boolean {
   return alias.caseSensitive ?? !/\p{Ll}/u.test(alias.text);
 }
 
-function aliasPattern(text: string): string {
-  return text
-    .trim()
-    .split(/\s+/)
-    .map((word) =>
-      [...word]
-        .map((char) => {
-          if (/[-\u2010-\u2015\u2212]/.test(char)) return `[${DASHES}]`;
-          if (/['\u2018\u2019]/.test(char)) return `[${APOSTROPHES}]`;
-          return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        })
-        .join(''),
-    )
-    .join(SPACE);
+const DASH = /[-\u2010-\u2015\u2212]/;
+const APOSTROPHE = /['\u2018\u2019]/;
+const SPACE = /[\s\u00a0]/;
+
+/** One character as the matcher compares it: every dash, apostrophe and space alike. */
+function foldChar(char: string, caseSensitive: boolean): string {
+  if (DASH.test(char)) return '-';
+  if (APOSTROPHE.test(char)) return "'";
+  if (SPACE.test(char)) return ' ';
+  if (caseSensitive) return char;
+  const lower = char.toLowerCase();
+  return lower.length === 1 ? lower : char;
 }
 
-/** Folds the variants a pattern accepts, so a match can be looked up by its text. */
+/** Folds the variants a match accepts (dashes, apostrophes, runs of white space, case). */
 export function foldAliasText(text: string, caseSensitive: boolean): string {
-  const folded = text
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-  return caseSensitive ? folded : folded.toLowerCase();
+  let folded = '';
+  for (const char of text.trim()) {
+    const next = foldChar(char, caseSensitive);
+    if (next !== ' ' || !folded.endsWith(' ')) folded += next;
+  }
+  return folded;
 }
 
 export function compileMatcher(terms: TermLike[]): CompiledMatcher {
@@ -98,36 +84,10 @@ export function compileMatcher(terms: TermLike[]): CompiledMatcher {
       });
     }
   }
-  // Longest first, so that an alternation prefers "UN Security Council resolution 2354" over
-  // "UN Security Council"; overlaps between alternations are settled by length when scanning.
-  const sources = (caseSensitive: boolean) => {
-    const patterns = [
-      ...new Set(
-        aliases
-          .filter((alias) => alias.caseSensitive === caseSensitive)
-          .map((alias) => alias.text)
-          .sort((a, b) => b.length - a.length || a.localeCompare(b))
-          .map(aliasPattern),
-      ),
-    ];
-    const chunks: string[] = [];
-    let chunk = '';
-    for (const pattern of patterns) {
-      if (chunk && chunk.length + pattern.length + 1 > MAX_PATTERN_SOURCE) {
-        chunks.push(chunk);
-        chunk = '';
-      }
-      chunk = chunk ? `${chunk}|${pattern}` : pattern;
-    }
-    if (chunk) chunks.push(chunk);
-    return chunks;
-  };
   return {
-    version: 2,
+    version: 3,
     aliases,
     termCategories: Object.fromEntries(terms.map((term) => [term.id, term.category])),
-    caseSensitiveSources: sources(true),
-    caseInsensitiveSources: sources(false),
   };
 }
 
@@ -136,28 +96,160 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** Whether a neighbouring character makes a match part of a longer word. */
-function continuesWord(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char) && !UNSPACED_SCRIPT.test(char);
+const WORD = 1;
+const NOT_WORD = 2;
+/**
+ * Whether each UTF-16 code unit continues a word, filled in as codes are met: the scan asks for
+ * every character of the page, which a RegExp test per character would make the slowest step.
+ */
+const wordCodes = new Uint8Array(0x10000);
+for (let code = 0; code < 128; code++) {
+  wordCodes[code] = /[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? WORD : NOT_WORD;
+}
+
+function isWordCode(code: number): boolean {
+  let known = wordCodes[code]!;
+  if (known === 0) {
+    const char = String.fromCharCode(code);
+    known = WORD_CHAR.test(char) && !UNSPACED_SCRIPT.test(char) ? WORD : NOT_WORD;
+    wordCodes[code] = known;
+  }
+  return known === WORD;
+}
+
+/** Whether the character at `index` makes a match next to it part of a longer word. */
+function continuesWord(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isWordCode(text.charCodeAt(index));
+}
+
+function isSpaceCode(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    (code >= 128 && SPACE.test(String.fromCharCode(code)))
+  );
+}
+
+const NO_NODE = -1;
+const NO_SYMBOL = -1;
+
+/**
+ * The glossary as a character trie over folded text. Scanning walks it from each word start, so
+ * its cost follows the length of the text and barely the number of aliases (a RegExp
+ * alternation tries every alias at every position). Edges are kept as flat arrays: the
+ * matcher is rebuilt in every frame of every page, and must be cheap to hold.
+ */
+class AliasTrie {
+  /** Text character code to symbol; ASCII in a table, the rest (rare) in a map. */
+  private readonly asciiSymbols = new Int16Array(128).fill(NO_SYMBOL);
+  private readonly otherSymbols = new Map<number, number>();
+  private spaceSymbol = NO_SYMBOL;
+  private symbolCount = 0;
+  /** Children of the root by symbol: nearly every word start stops or passes here. */
+  private rootChildren = new Int32Array(0);
+  private edgeStart = new Int32Array(0);
+  private edgeSymbol = new Int32Array(0);
+  private edgeTarget = new Int32Array(0);
+  /** The aliases that end at each node, in glossary order. */
+  readonly aliasesAt: (readonly number[] | undefined)[] = [];
+
+  constructor(aliases: readonly MatcherAlias[]) {
+    const symbolOfChar = new Map<string, number>();
+    const symbolFor = (folded: string): number => {
+      let symbol = symbolOfChar.get(folded);
+      if (symbol === undefined) {
+        symbol = this.symbolCount++;
+        symbolOfChar.set(folded, symbol);
+      }
+      return symbol;
+    };
+    const children: Map<number, number>[] = [new Map()];
+    const ends: number[][] = [];
+    aliases.forEach((alias, aliasIndex) => {
+      let node = 0;
+      for (const char of foldAliasText(alias.text, false)) {
+        const symbol = symbolFor(char);
+        let child = children[node]!.get(symbol);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          children[node]!.set(symbol, child);
+        }
+        node = child;
+      }
+      (ends[node] ??= []).push(aliasIndex);
+    });
+    for (const [folded, symbol] of symbolOfChar) this.registerVariants(folded, symbol);
+    this.rootChildren = new Int32Array(this.symbolCount).fill(NO_NODE);
+    for (const [symbol, child] of children[0]!) this.rootChildren[symbol] = child;
+    let edges = 0;
+    for (const map of children) edges += map.size;
+    this.edgeStart = new Int32Array(children.length + 1);
+    this.edgeSymbol = new Int32Array(edges);
+    this.edgeTarget = new Int32Array(edges);
+    let edge = 0;
+    children.forEach((map, node) => {
+      this.edgeStart[node] = edge;
+      for (const [symbol, child] of map) {
+        this.edgeSymbol[edge] = symbol;
+        this.edgeTarget[edge++] = child;
+      }
+      this.aliasesAt[node] = ends[node];
+    });
+    this.edgeStart[children.length] = edge;
+  }
+
+  /** The symbol of a character of page text, or NO_SYMBOL when no alias uses it. */
+  symbolAt(code: number): number {
+    return code < 128 ? this.asciiSymbols[code]! : (this.otherSymbols.get(code) ?? NO_SYMBOL);
+  }
+
+  isSpace(symbol: number): boolean {
+    return symbol === this.spaceSymbol;
+  }
+
+  /** The node a match starting with this character code begins at, or NO_NODE. */
+  rootChildOf(code: number): number {
+    const symbol = this.symbolAt(code);
+    return symbol === NO_SYMBOL ? NO_NODE : this.rootChildren[symbol]!;
+  }
+
+  child(node: number, symbol: number): number {
+    for (let edge = this.edgeStart[node]!, end = this.edgeStart[node + 1]!; edge < end; edge++) {
+      if (this.edgeSymbol[edge] === symbol) return this.edgeTarget[edge]!;
+    }
+    return NO_NODE;
+  }
+
+  /** Every character of page text that folds to `folded` gets its symbol. */
+  private registerVariants(folded: string, symbol: number): void {
+    const variants: string[] =
+      folded === '-'
+        ? ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']
+        : folded === "'"
+          ? ["'", '\u2018', '\u2019']
+          : folded === ' '
+            ? [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2028', '\u2029']
+                .concat(['\u202f', '\u205f', '\u3000', '\ufeff'])
+                .concat(Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)))
+            : [folded, folded.toUpperCase()].filter((variant) => variant.length === 1);
+    if (folded === ' ') this.spaceSymbol = symbol;
+    for (const variant of variants) {
+      const code = variant.charCodeAt(0);
+      if (code < 128) this.asciiSymbols[code] = symbol;
+      else this.otherSymbols.set(code, symbol);
+    }
+  }
 }
 
 export class TermMatcher {
-  private readonly patterns: { pattern: RegExp; caseSensitive: boolean }[];
-  private readonly lookup = new Map<string, number>();
+  private readonly trie: AliasTrie;
+  /** Each alias's folded text with its case kept, to check case-sensitive matches. */
+  private readonly caseKeys: string[];
 
   constructor(readonly compiled: CompiledMatcher) {
-    const build = (source: string, caseSensitive: boolean) => ({
-      pattern: new RegExp(`(?:${source})${SUFFIX}`, caseSensitive ? 'g' : 'gi'),
-      caseSensitive,
-    });
-    this.patterns = [
-      ...compiled.caseSensitiveSources.map((source) => build(source, true)),
-      ...compiled.caseInsensitiveSources.map((source) => build(source, false)),
-    ];
-    compiled.aliases.forEach((alias, index) => {
-      const key = lookupKey(alias.text, alias.caseSensitive);
-      if (!this.lookup.has(key)) this.lookup.set(key, index);
-    });
+    this.trie = new AliasTrie(compiled.aliases);
+    this.caseKeys = compiled.aliases.map((alias) => foldAliasText(alias.text, true));
   }
 
   get aliases(): readonly MatcherAlias[] {
@@ -169,30 +261,40 @@ export class TermMatcher {
   }
 
   /**
-   * Every match in one block of text, longest first where two overlap, with what is known about
-   * the confirmation of ambiguous aliases from the block alone.
+   * Every match in one block of text, leftmost first and longest at each start, with what is
+   * known about the confirmation of ambiguous aliases from the block alone.
    */
   scan(text: string): TermCandidate[] {
-    const found: TermMention[] = [];
-    for (const { pattern, caseSensitive } of this.patterns)
-      this.scanWith(text, pattern, caseSensitive, found);
-    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const candidates: TermCandidate[] = [];
-    let lastEnd = -1;
     let lowerText: string | null = null;
-    for (const mention of found) {
-      if (mention.start < lastEnd) continue;
-      lastEnd = mention.end;
-      const confirm = this.compiled.aliases[mention.aliasIndex]!.confirm;
+    const length = text.length;
+    let start = 0;
+    let afterWordChar = false;
+    while (start < length) {
+      const code = text.charCodeAt(start);
+      const node = afterWordChar ? NO_NODE : this.trie.rootChildOf(code);
+      const match = node === NO_NODE ? null : this.longestMatchFrom(text, start, node);
+      if (!match) {
+        afterWordChar = isWordCode(code);
+        start++;
+        continue;
+      }
+      const alias = this.compiled.aliases[match.aliasIndex]!;
+      const confirm = alias.confirm;
       if (confirm) lowerText ??= text.toLowerCase();
       candidates.push({
-        ...mention,
+        termId: alias.termId,
+        aliasIndex: match.aliasIndex,
+        start,
+        end: match.end,
         ambiguous: confirm !== null,
         confirmedInBlock:
           confirm !== null &&
           (confirm.sameBlock ?? []).some((word) => lowerText!.includes(word.toLowerCase())),
         confirmedByPage: confirm?.pageHasUnambiguousAlias === true,
       });
+      start = match.end;
+      afterWordChar = continuesWord(text, start - 1);
     }
     return candidates;
   }
@@ -224,33 +326,74 @@ export class TermMatcher {
     return this.compiled.aliases[aliasIndex]?.confirm != null;
   }
 
-  private scanWith(
+  /** Walks the trie from a word start; the longest alias that ends on a word boundary wins. */
+  private longestMatchFrom(
     text: string,
-    pattern: RegExp,
-    caseSensitive: boolean,
-    found: TermMention[],
-  ): void {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      // `\b` only knows ASCII letters, so word boundaries are checked by hand.
-      if (continuesWord(text[start - 1]) || continuesWord(text[end])) {
-        pattern.lastIndex = start + 1;
-        continue;
+    start: number,
+    firstNode: number,
+  ): { aliasIndex: number; end: number } | null {
+    const length = text.length;
+    let best: { aliasIndex: number; end: number } | null = null;
+    let node = firstNode;
+    let position = start + 1;
+    for (;;) {
+      const ending = this.trie.aliasesAt[node];
+      if (ending) {
+        const found = this.aliasEndingAt(text, start, position, ending);
+        if (found) best = found;
       }
-      const aliasIndex = this.aliasIndexOf(match[0], caseSensitive);
-      if (aliasIndex !== undefined) {
-        found.push({ termId: this.compiled.aliases[aliasIndex]!.termId, aliasIndex, start, end });
+      if (position >= length) break;
+      const symbol = this.trie.symbolAt(text.charCodeAt(position));
+      if (symbol === NO_SYMBOL) break;
+      const next = this.trie.child(node, symbol);
+      if (next === NO_NODE) break;
+      node = next;
+      position++;
+      // A space in an alias stands for any run of white space in the text.
+      if (this.trie.isSpace(symbol)) {
+        while (position < length && isSpaceCode(text.charCodeAt(position))) position++;
       }
     }
+    return best;
   }
 
-  private aliasIndexOf(matched: string, caseSensitive: boolean): number | undefined {
-    return (
-      this.lookup.get(lookupKey(matched, caseSensitive)) ??
-      this.lookup.get(lookupKey(matched.replace(/(?:['\u2018\u2019]s|s)$/i, ''), caseSensitive))
-    );
+  /**
+   * The alias among `ending` that the text from `start` to `end` spells (case-sensitive ones
+   * must match their case; they come first), with an optional possessive or plural, if a word
+   * boundary follows.
+   */
+  private aliasEndingAt(
+    text: string,
+    start: number,
+    end: number,
+    ending: readonly number[],
+  ): { aliasIndex: number; end: number } | null {
+    const next = text[end];
+    // Most prefixes of a longer word ("UN" in "under") stop here, before any slicing.
+    if (continuesWord(text, end) && next !== 's' && next !== 'S') return null;
+    let chosen: number | undefined;
+    for (const aliasIndex of ending) {
+      const alias = this.compiled.aliases[aliasIndex]!;
+      if (alias.caseSensitive) {
+        if (foldAliasText(text.slice(start, end), true) === this.caseKeys[aliasIndex]) {
+          chosen = aliasIndex;
+          break;
+        }
+      } else {
+        chosen ??= aliasIndex;
+      }
+    }
+    if (chosen === undefined) return null;
+    const caseSensitive = this.compiled.aliases[chosen]!.caseSensitive;
+    // "FATF's", "FTFs": a possessive or a plural belongs to the mention.
+    const isS = (index: number) => text[index] === 's' || (!caseSensitive && text[index] === 'S');
+    let suffixEnd = end;
+    if (APOSTROPHE.test(text[end] ?? '') && isS(end + 1)) suffixEnd = end + 2;
+    else if (isS(end)) suffixEnd = end + 1;
+    if (!continuesWord(text, suffixEnd)) return { aliasIndex: chosen, end: suffixEnd };
+    // "FATF'sx": the apostrophe still ends the word "FATF".
+    if (suffixEnd !== end && !continuesWord(text, end)) return { aliasIndex: chosen, end };
+    return null;
   }
 }
 
@@ -264,8 +407,4 @@ export function isAccepted(
     candidate.confirmedInBlock ||
     (candidate.confirmedByPage && confirmedOnPage.has(candidate.termId))
   );
-}
-
-function lookupKey(text: string, caseSensitive: boolean): string {
-  return `${caseSensitive ? 'S' : 'I'}:${foldAliasText(text, caseSensitive)}`;
 }

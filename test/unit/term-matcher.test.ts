@@ -96,6 +96,44 @@ describe('TermMatcher', () => {
     ]).toEqual(['api']);
   });
 
+  it('falls back to a shorter alias when the longer one runs into a word', () => {
+    expect(found('the UN Security Council resolution 23545 was a typo')).toEqual([
+      ['unsc', 'UN Security Council'],
+    ]);
+    expect(found('resolution 2354th')).toEqual([]);
+  });
+
+  it('matches an acronym only in its own case, a phrase in any case', () => {
+    expect(found('fatf, Fatf and FATF; FINANCIAL ACTION TASK FORCE')).toEqual([
+      ['fatf', 'FATF'],
+      ['fatf', 'FINANCIAL ACTION TASK FORCE'],
+    ]);
+  });
+
+  it('finds the same mentions whatever else the glossary holds', () => {
+    const text =
+      'The FATF and the UN Security Council resolution 2354 on foreign terrorist fighters; ' +
+      'Da’esh, ISIL and counter‑terrorism.';
+    const padded = new TermMatcher(
+      compileMatcher([
+        ...matcher.compiled.aliases.map((alias) => ({
+          id: alias.termId,
+          category: 'concept' as const,
+          aliases: [{ text: alias.text, ...(alias.confirm ? { confirm: alias.confirm } : {}) }],
+        })),
+        ...Array.from({ length: 3_000 }, (_, index) => ({
+          id: `invented-${index}`,
+          category: 'concept' as const,
+          aliases: [{ text: `Fictional Body ${index}` }, { text: `FB${index}X` }],
+        })),
+      ]),
+    );
+    const spans = (found: TermMatcher) =>
+      found.findMentions(text).map((mention) => [mention.termId, mention.start, mention.end]);
+    expect(spans(padded)).toEqual(spans(matcher));
+    expect(spans(matcher)).toHaveLength(6);
+  });
+
   it('finds nothing in empty or unrelated text', () => {
     expect(found('')).toEqual([]);
     expect(found('Nothing to see here.')).toEqual([]);

@@ -21,11 +21,12 @@ import {
   TermMatcher,
   type TermCandidate,
 } from '../../../utils/term-matcher';
+import { combinedAliasSources } from '../combined-regexp';
 import type { FrameDetail, PageSetup, RunOptions, RunOutcome, Variant } from '../protocol';
 
 /** The name the CSS Custom Highlight candidate registers its ranges under. */
 const HIGHLIGHT_NAME = 'pledgemark';
-/** Pledgemark's suffix for plural and possessive forms (utils/term-matcher.ts, not exported). */
+/** Pledgemark's plural and possessive forms, as a RegExp suffix. */
 const SUFFIX = "(?:['\\u2018\\u2019]s|s)?";
 /** Where an alias may start and end for the naive peer (mark.js `accuracy: exactly`). */
 const LIMITERS = [',', '.', ';', ':', '!', '?', '"', "'", '(', ')', '[', ']', '/', '-'].concat([
@@ -206,13 +207,11 @@ function naive(t0: number, { capMs }: RunOptions): Partial {
 }
 
 function markRegExp(t0: number): Partial {
-  const compiled = matcher!.compiled;
+  const sources = combinedAliasSources(matcher!.aliases);
   const alternatives = [
     // Phrases first, so that "APEC Counter-Terrorism Task Force" beats the acronym "APEC".
-    ...(compiled.caseInsensitiveSources.length
-      ? [`(?i:${compiled.caseInsensitiveSources.join('|')})`]
-      : []),
-    ...compiled.caseSensitiveSources,
+    ...(sources.caseInsensitive ? [`(?i:${sources.caseInsensitive})`] : []),
+    ...(sources.caseSensitive ? [sources.caseSensitive] : []),
   ];
   const source = `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})${SUFFIX}(?![\\p{L}\\p{N}_])`;
   let regex: RegExp;
