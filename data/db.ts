@@ -1,4 +1,5 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { toCitedPassage, type CitedPassage } from '../utils/views';
 import type { Actor, CorpusDocument, Occurrence, Passage, Term } from './corpus-types';
 
 /** Bookkeeping about the corpus copy: which corpus is stored and its serialised search index. */
@@ -17,6 +18,14 @@ export interface Clip {
   /** Where the clip sits in the user's list (ascending). */
   position: number;
   createdAt: string;
+  /**
+   * The passage as cited when it was saved (since version 2), so that a clip keeps its citation
+   * when a later corpus drops or rewords the passage. Absent only for a version 1 clip whose
+   * passage was already gone when the database was upgraded.
+   */
+  citation?: CitedPassage;
+  /** When the user removed the clip; it stays restorable (undo) until it is purged. */
+  removedAt?: string;
 }
 
 export const DATABASE_NAME = 'pledgemark';
@@ -55,5 +64,28 @@ export class PledgemarkDatabase extends Dexie {
       meta: 'key',
       clips: '++id, passageId, position',
     });
+    // Version 2 keeps each clip's citation with it: the stores are unchanged, the records gain it.
+    this.version(2)
+      .stores({})
+      .upgrade((transaction) => addClipCitations(transaction));
+  }
+}
+
+/** Cites every version 1 clip from the corpus tables as they stand when the upgrade runs. */
+async function addClipCitations(transaction: Transaction): Promise<void> {
+  const clips = transaction.table<Clip, number>('clips');
+  const passages = transaction.table<Passage, string>('passages');
+  const documents = transaction.table<CorpusDocument, string>('documents');
+  const actors = transaction.table<Actor, string>('actors');
+  for (const clip of await clips.toArray()) {
+    if (clip.citation) continue;
+    const passage = await passages.get(clip.passageId);
+    if (!passage) continue;
+    const [document, actor] = await Promise.all([
+      documents.get(passage.documentId),
+      actors.get(passage.actorId),
+    ]);
+    if (!document || !actor) continue;
+    await clips.update(clip.id!, { citation: toCitedPassage(passage, document, actor) });
   }
 }

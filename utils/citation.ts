@@ -26,11 +26,15 @@ export function citationText(passage: CitedPassage): string {
   return `“${passage.text}” — ${attribution(passage).join('; ')}.`;
 }
 
+/** Text with the characters Markdown would read as formatting escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+}
+
 /** Markdown: the quotation as a block quote, the attribution below it with the title in italics. */
 export function citationMarkdown(passage: CitedPassage): string {
-  const escape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
   const parts = attribution(passage).map((part) =>
-    part === passage.document.title ? `*${escape(part)}*` : escape(part),
+    part === passage.document.title ? `*${escapeMarkdown(part)}*` : escapeMarkdown(part),
   );
-  return `> ${escape(passage.text)}\n>\n> — ${parts.join('; ')}.`;
+  return `> ${escapeMarkdown(passage.text)}\n>\n> — ${parts.join('; ')}.`;
 }

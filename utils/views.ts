@@ -118,6 +118,23 @@ export function toActorSummary(actor: Actor): ActorSummary {
   };
 }
 
+/** A passage with its document and actor, ready to cite (and to keep, in a clip). */
+export function toCitedPassage(
+  passage: Passage,
+  document: CorpusDocument,
+  actor: Actor,
+): CitedPassage {
+  return {
+    id: passage.id,
+    text: passage.text,
+    locator: passage.locator,
+    sectionPath: passage.sectionPath,
+    kind: passage.kind,
+    document: toDocumentSummary(document),
+    actor: toActorSummary(actor),
+  };
+}
+
 export function toTermSummary(term: Term): TermSummary {
   return {
     id: term.id,
@@ -134,4 +151,23 @@ export interface PageTerms {
   active: boolean;
   /** How often each term is highlighted, by term id. */
   termCounts: Record<string, number>;
+}
+
+/** A passage the user saved, as the clip list shows and exports it. */
+export interface ClipView {
+  id: number;
+  passageId: string;
+  /** When it was saved (ISO 8601). */
+  savedAt: string;
+  /**
+   * The passage as cited when it was saved; null only for a clip kept from before citations were
+   * stored whose passage is no longer in the corpus.
+   */
+  citation: CitedPassage | null;
+}
+
+/** The answer to saving a passage: its clip, and whether it was there already. */
+export interface SavedClip {
+  clip: ClipView;
+  alreadySaved: boolean;
 }
