@@ -1,4 +1,13 @@
-import type { CitedPassage, DocumentDetail, PageTerms, SearchResponse, TermDetail } from './views';
+import type {
+  CitedPassage,
+  ClipView,
+  DocumentDetail,
+  PageTerms,
+  SavedClip,
+  SearchResponse,
+  TermDetail,
+  TermSummary,
+} from './views';
 
 /**
  * The one message contract between the extension's contexts. Every call is named for its intent,
@@ -21,6 +30,18 @@ export interface BackgroundProtocol {
   reportPageTerms: { request: { termCounts: Record<string, number> }; response: null };
   /** Opens the term's full cross-reference view in a tab, at a passage if one is given. */
   openInPledgemark: { request: { termId: string; passageId?: string }; response: null };
+  /** Labels and categories of terms known only by id (those found on a page); unknown ids are left out. */
+  describeTerms: { request: { termIds: string[] }; response: TermSummary[] };
+  /** Saves a passage to the user's clips, at the end; a passage already saved is not added twice. */
+  saveClip: { request: { passageId: string }; response: SavedClip };
+  /** The user's clips, in their order. */
+  listClips: { request: Record<string, never>; response: ClipView[] };
+  /** Moves a clip to a place in the list (0 is the top); answers with the new order. */
+  moveClip: { request: { clipId: number; toIndex: number }; response: ClipView[] };
+  /** Removes a clip, which `restoreClip` can bring back until the next removal. */
+  removeClip: { request: { clipId: number }; response: ClipView[] };
+  /** Undoes the removal of a clip: it returns to its place. */
+  restoreClip: { request: { clipId: number }; response: ClipView[] };
 }
 
 export interface TabProtocol {
@@ -28,8 +49,14 @@ export interface TabProtocol {
   toggleHighlighting: { request: Record<string, never>; response: { active: boolean } };
   /** The terms highlighted on this tab and how often. */
   getPageTerms: { request: Record<string, never>; response: PageTerms };
-  /** Moves to the next or previous highlight on the page and opens its card. */
-  focusHighlight: { request: { direction: 'next' | 'previous' }; response: { found: boolean } };
+  /**
+   * Moves to the next or previous highlight on the page (of one term, if given) and opens its
+   * card; answers which one it went to, the `index`-th (from 1) of `total`.
+   */
+  focusHighlight: {
+    request: { direction: 'next' | 'previous'; termId?: string };
+    response: { found: boolean; index?: number; total?: number };
+  };
 }
 
 /** Any protocol: named calls, each with a request object and a response. */
@@ -58,6 +85,8 @@ export const MAX_QUERY_LENGTH = 10_000;
 const MAX_ID_LENGTH = 200;
 const MAX_LIMIT = 500;
 const MAX_REPORTED_TERMS = 2_000;
+/** More places than anyone keeps clips in; a larger index is a malformed request. */
+const MAX_CLIP_INDEX = 100_000;
 
 /** Checks a request's fields; returns what is wrong with it, or null. */
 type Validator = (request: Record<string, unknown>) => string | null;
@@ -71,6 +100,11 @@ const idField =
     }
     return null;
   };
+
+const clipIdField: Validator = ({ clipId }) =>
+  typeof clipId === 'number' && Number.isSafeInteger(clipId) && clipId > 0
+    ? null
+    : 'clipId must be a positive whole number';
 
 const noFields: Validator = (request) =>
   Object.keys(request).length === 0 ? null : 'this call takes no fields';
@@ -109,14 +143,38 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
   openInPledgemark: (request) =>
     idField('termId')(request) ??
     (request.passageId === undefined ? null : idField('passageId')(request)),
+  describeTerms: ({ termIds }) =>
+    Array.isArray(termIds) &&
+    termIds.length <= MAX_REPORTED_TERMS &&
+    termIds.every((termId) => idField('termId')({ termId }) === null)
+      ? null
+      : `termIds must be a list of at most ${MAX_REPORTED_TERMS} term ids`,
+  saveClip: idField('passageId'),
+  listClips: noFields,
+  moveClip: (request) => {
+    const { toIndex } = request;
+    if (
+      typeof toIndex !== 'number' ||
+      !Number.isInteger(toIndex) ||
+      toIndex < 0 ||
+      toIndex > MAX_CLIP_INDEX
+    ) {
+      return `toIndex must be a whole number from 0 to ${MAX_CLIP_INDEX}`;
+    }
+    return clipIdField(request);
+  },
+  removeClip: clipIdField,
+  restoreClip: clipIdField,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
   toggleHighlighting: noFields,
   getPageTerms: noFields,
-  focusHighlight: ({ direction }) =>
-    direction === 'next' || direction === 'previous'
-      ? null
+  focusHighlight: (request) =>
+    request.direction === 'next' || request.direction === 'previous'
+      ? request.termId === undefined
+        ? null
+        : idField('termId')(request)
       : 'direction must be "next" or "previous"',
 };
 

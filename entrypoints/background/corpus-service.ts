@@ -3,11 +3,13 @@ import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries } from '../../data/queries';
 import { seedCorpus } from '../../data/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
+import { toTermSummary } from '../../utils/views';
+import type { ClipHandlers } from './clip-service';
 
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
 export type CorpusHandlers = Omit<
   Handlers<BackgroundProtocol>,
-  'reportPageTerms' | 'openInPledgemark'
+  'reportPageTerms' | 'openInPledgemark' | keyof ClipHandlers
 >;
 
 /**
@@ -36,6 +38,11 @@ export function createCorpusService(corpus: Corpus, db = new PledgemarkDatabase(
     search: async ({ query, limit }) => (await ensureSeeded(), queries.search(query, limit)),
     getPassage: async ({ passageId }) => (await ensureSeeded(), queries.getPassage(passageId)),
     getDocument: async ({ documentId }) => (await ensureSeeded(), queries.getDocument(documentId)),
+    describeTerms: async ({ termIds }) => {
+      await ensureSeeded();
+      const terms = await db.terms.bulkGet(termIds);
+      return terms.flatMap((term) => (term ? [toTermSummary(term)] : []));
+    },
   };
   return { ensureSeeded, handlers };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Corpus } from '../../data/corpus-types';
+import { PledgemarkDatabase } from '../../data/db';
 import corpusJson from '../../data/generated/corpus.json';
 import {
   BACKGROUND_VALIDATORS,
@@ -10,6 +11,7 @@ import {
 } from '../../utils/messaging';
 import { routeToHash } from '../../utils/extension-pages';
 import { runCommand } from './commands';
+import { createClipService } from './clip-service';
 import { createCorpusService } from './corpus-service';
 import { PageTermsBadge } from './page-terms-badge';
 
@@ -17,7 +19,8 @@ export default defineBackground({
   // An event page on Firefox MV2, like the service worker on Chrome MV3: it sleeps when idle.
   persistent: false,
   main() {
-    const service = createCorpusService(corpusJson as Corpus);
+    const db = new PledgemarkDatabase();
+    const service = createCorpusService(corpusJson as Corpus, db);
     // Seed on install, on update and whenever the background starts: a no-op for a stored hash.
     void service.ensureSeeded().catch((error: unknown) => console.error(error));
 
@@ -25,6 +28,7 @@ export default defineBackground({
     const badge = new PageTermsBadge(action);
     const handlers: Handlers<BackgroundProtocol> = {
       ...service.handlers,
+      ...createClipService(db, service.ensureSeeded),
       reportPageTerms: async ({ termCounts }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('reportPageTerms comes from a tab');

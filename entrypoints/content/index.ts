@@ -16,6 +16,7 @@ import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { adjacentMention, CardTrigger, highlightAt, mentionHeads } from './card-trigger';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
+import { TERM_ATTRIBUTE } from './page-highlighter';
 import { TermCardUi } from './term-card-ui';
 
 /** The badge is refreshed at most this often while a page keeps adding highlights. */
@@ -86,18 +87,21 @@ export default defineContentScript({
     const handlers: Handlers<TabProtocol> = {
       toggleHighlighting: async () => ({ active: await controller.toggle() }),
       getPageTerms: async () => controller.pageTerms(),
-      focusHighlight: async ({ direction }) => {
+      focusHighlight: async ({ direction, termId }) => {
         // Go on from the open card's highlight, or from the one the reader last went to.
         const focused = highlightAt(document.activeElement);
-        const target = adjacentMention(mentionHeads(document), card.openFor ?? focused, direction);
-        if (!target) return { found: false };
+        const heads = mentionHeads(document).filter(
+          (head) => termId === undefined || head.getAttribute(TERM_ATTRIBUTE) === termId,
+        );
+        const target = adjacentMention(heads, card.openFor ?? focused, direction);
+        if (!target) return { found: false, index: 0, total: 0 };
         card.close(false);
         target.setAttribute('tabindex', '-1');
         target.focus({ preventScroll: true });
         const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
         target.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
         card.open(target, 'keyboard', null);
-        return { found: true };
+        return { found: true, index: heads.indexOf(target) + 1, total: heads.length };
       },
     };
     const onMessage = (

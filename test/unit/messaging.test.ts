@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BACKGROUND_VALIDATORS,
   callBackground,
+  TAB_VALIDATORS,
   CHANNEL,
   dispatchMessage as dispatch,
   MAX_QUERY_LENGTH,
@@ -27,6 +28,15 @@ function handlers(): Handlers<BackgroundProtocol> {
     getDocument: vi.fn(async () => null),
     reportPageTerms: vi.fn(async () => null),
     openInPledgemark: vi.fn(async () => null),
+    describeTerms: vi.fn(async () => []),
+    saveClip: vi.fn(async ({ passageId }) => ({
+      clip: { id: 1, passageId, savedAt: '2026-03-14T09:00:00.000Z', citation: null },
+      alreadySaved: false,
+    })),
+    listClips: vi.fn(async () => []),
+    moveClip: vi.fn(async () => []),
+    removeClip: vi.fn(async () => []),
+    restoreClip: vi.fn(async () => []),
   };
 }
 
@@ -149,5 +159,52 @@ describe('callBackground', () => {
       ok: false,
       error: { code: 'unavailable' },
     });
+  });
+});
+
+describe('the clip and page-term calls', () => {
+  const problem = (name: keyof typeof BACKGROUND_VALIDATORS, request: Record<string, unknown>) =>
+    BACKGROUND_VALIDATORS[name](request);
+
+  it('accept well-formed requests', () => {
+    expect(
+      problem('saveClip', { passageId: 'g7-action-plan-2016:a1.border-security.b2' }),
+    ).toBeNull();
+    expect(problem('listClips', {})).toBeNull();
+    expect(problem('moveClip', { clipId: 3, toIndex: 0 })).toBeNull();
+    expect(problem('removeClip', { clipId: 3 })).toBeNull();
+    expect(problem('restoreClip', { clipId: 3 })).toBeNull();
+    expect(problem('describeTerms', { termIds: ['pnr', 'fatf'] })).toBeNull();
+    expect(problem('describeTerms', { termIds: [] })).toBeNull();
+  });
+
+  it('refuse malformed ones, saying what is wrong', () => {
+    const cases: [keyof typeof BACKGROUND_VALIDATORS, Record<string, unknown>, RegExp][] = [
+      ['saveClip', {}, /passageId/],
+      ['saveClip', { passageId: 'x'.repeat(201) }, /passageId/],
+      ['listClips', { all: true }, /no fields/],
+      ['moveClip', { clipId: 3 }, /toIndex/],
+      ['moveClip', { clipId: 3, toIndex: 1.5 }, /toIndex/],
+      ['moveClip', { clipId: 3, toIndex: -1 }, /toIndex/],
+      ['moveClip', { clipId: '3', toIndex: 0 }, /clipId/],
+      ['removeClip', { clipId: 0 }, /clipId/],
+      ['removeClip', { clipId: Number.MAX_VALUE }, /clipId/],
+      ['restoreClip', {}, /clipId/],
+      ['describeTerms', { termIds: 'pnr' }, /termIds/],
+      ['describeTerms', { termIds: ['pnr', ''] }, /termIds/],
+      ['describeTerms', { termIds: Array.from({ length: 2_001 }, (_, i) => `t${i}`) }, /termIds/],
+    ];
+    for (const [name, request, message] of cases) {
+      expect(problem(name, request), `${name} ${JSON.stringify(request).slice(0, 60)}`).toMatch(
+        message,
+      );
+    }
+  });
+
+  it('let the popup ask a tab for the next highlight of one term', () => {
+    expect(TAB_VALIDATORS.focusHighlight({ direction: 'next' })).toBeNull();
+    expect(TAB_VALIDATORS.focusHighlight({ direction: 'previous', termId: 'pnr' })).toBeNull();
+    expect(TAB_VALIDATORS.focusHighlight({ direction: 'next', termId: '' })).toMatch(/termId/);
+    expect(TAB_VALIDATORS.focusHighlight({ direction: 'up', termId: 'pnr' })).toMatch(/direction/);
   });
 });
