@@ -1,5 +1,10 @@
 import type { TermMatcher } from '../../utils/term-matcher';
-import { PageHighlighter, type HighlightOptions, type MatchedRun } from './page-highlighter';
+import {
+  PageHighlighter,
+  type HighlightOptions,
+  type MatchedRun,
+  type PlannedRun,
+} from './page-highlighter';
 import { PageObserver } from './page-observer';
 import { HighlightStyle } from './highlight-style';
 import { BLOCK_SELECTOR, blockOf, isExcluded, walkRuns } from './text-runs';
@@ -7,6 +12,17 @@ import { TimeSlice, yieldToPage } from './work-scheduler';
 
 /** Runs wrapped per batch at most, so that one batch's style and layout work stays small. */
 const RUNS_PER_BATCH = 50;
+/**
+ * Above this many runs to wrap, a page is big enough that wrapping all of it would cost more
+ * rendering than the reader gains: every frame after a DOM write re-renders in proportion to the
+ * page (about 100 ms on a 10 MB page, however small the write). Blocks are then wrapped as they
+ * come within a screen of the viewport; their mentions count on the page from the start.
+ */
+export const EAGER_MAX_RUNS = 300;
+/** How far beyond the viewport a waiting block is wrapped: a screen above and below. */
+const NEAR_VIEWPORT_MARGIN = '100% 0px';
+/** Runs read between two looks at the clock (a clock read is not free either). */
+const RUNS_PER_CLOCK_CHECK = 16;
 /** Probe points across the viewport (columns × rows) that find the blocks the reader sees. */
 const VIEWPORT_PROBES = { columns: 4, rows: 6 };
 
@@ -17,16 +33,22 @@ export interface HighlightSessionDeps {
   onCountsChanged: (counts: ReadonlyMap<string, number>) => void;
   /** Test seam: the page's mark budget. */
   maxMarks?: number;
+  /** Test seam: how many runs are wrapped at once before waiting for the viewport. */
+  eagerMaxRuns?: number;
 }
 
 /**
  * Highlighting on one page, from start to teardown: the blocks in the viewport first, then the
- * rest of the page in short slices that yield to the page between them, then whatever the page adds later (through the observer).
- * `stop()` cancels work in flight, disconnects the observer and removes every highlight.
+ * rest of the page in short slices that yield to the page between them (on a big page, each
+ * block as it nears the viewport), then whatever the page adds later (through the observer).
+ * `stop()` cancels work in flight, disconnects the observers and removes every highlight.
  */
 export class HighlightSession {
   private highlighter: PageHighlighter | null = null;
   private observer: PageObserver | null = null;
+  private nearViewport: IntersectionObserver | null = null;
+  /** Planned runs of blocks not yet near the viewport, by block. */
+  private readonly waiting = new Map<Element, PlannedRun[]>();
   private abort: AbortController | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly style = new HighlightStyle();
@@ -50,6 +72,13 @@ export class HighlightSession {
       () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
     );
     this.observer.observe(root);
+    const { IntersectionObserver } = this.deps.window as Window & typeof globalThis;
+    if (typeof IntersectionObserver === 'function') {
+      this.nearViewport = new IntersectionObserver(
+        (entries) => this.wrapWaiting(entries, abort.signal),
+        { rootMargin: NEAR_VIEWPORT_MARGIN },
+      );
+    }
     return this.enqueue(abort.signal, async () => {
       this.wrapViewport(root);
       await this.scan([root], abort.signal);
@@ -61,12 +90,36 @@ export class HighlightSession {
     this.abort = null;
     this.observer?.disconnect();
     this.observer = null;
+    this.nearViewport?.disconnect();
+    this.nearViewport = null;
+    this.waiting.clear();
     this.style.removeAll();
     if (this.highlighter) {
       this.highlighter.unhighlight();
       this.highlighter = null;
       this.deps.onCountsChanged(new Map());
     }
+  }
+
+  /**
+   * Wraps every block still waiting for the viewport (before moving through the highlights with
+   * the keyboard, which must reach all of them); resolves when they are wrapped.
+   */
+  wrapAllWaiting(): Promise<void> {
+    const signal = this.abort?.signal;
+    if (!signal) return Promise.resolve();
+    // Queued behind any pass in flight, whose plan may add to what waits.
+    return this.enqueue(signal, () => {
+      const planned = [...this.waiting.values()].flat();
+      for (const block of this.waiting.keys()) this.nearViewport?.unobserve(block);
+      this.waiting.clear();
+      return this.wrapInBatches(planned, signal);
+    });
+  }
+
+  /** Resolves when the work queued so far (reading, wrapping) is done. */
+  idle(): Promise<void> {
+    return this.queue;
   }
 
   private enqueue(signal: AbortSignal, work: () => Promise<void>): Promise<void> {
@@ -107,16 +160,20 @@ export class HighlightSession {
         if (found) matched.push(found);
       }
     }
-    this.wrap(matched);
+    this.wrap(this.plan(matched));
   }
 
-  /** Reads the subtrees in time slices, then wraps what it found in bounded batches. */
+  /**
+   * Reads the subtrees in time slices, plans what it found, then wraps it in bounded batches, or
+   * leaves it to wait for the viewport when there is much of it.
+   */
   private async scan(roots: Node[], signal: AbortSignal): Promise<void> {
     const { window } = this.deps;
     const highlighter = this.highlighter!;
     const slice = new TimeSlice();
     const pendingRoots = [...roots];
     const matched: MatchedRun[] = [];
+    let read = 0;
     for (let i = 0; i < pendingRoots.length; i++) {
       const runs = walkRuns(pendingRoots[i]!, (shadowRoot) => {
         pendingRoots.push(shadowRoot);
@@ -126,30 +183,94 @@ export class HighlightSession {
       for (const run of runs) {
         const found = highlighter.match(run);
         if (found) matched.push(found);
-        if (slice.exhausted) {
+        if (++read % RUNS_PER_CLOCK_CHECK === 0 && slice.exhausted) {
           await yieldToPage(window, signal);
           slice.restart();
         }
       }
     }
-    for (let start = 0; start < matched.length; start += RUNS_PER_BATCH) {
-      if (highlighter.full) break;
-      this.wrap(matched.slice(start, start + RUNS_PER_BATCH));
-      if (slice.exhausted && start + RUNS_PER_BATCH < matched.length) {
-        await yieldToPage(window, signal);
+    const dropped = this.dropWaitingUnder(roots);
+    const planned = this.plan(matched);
+    if (dropped && planned.length === 0) this.deps.onCountsChanged(highlighter.termCounts());
+    const eagerMaxRuns = this.deps.eagerMaxRuns ?? EAGER_MAX_RUNS;
+    if (this.nearViewport && planned.length > eagerMaxRuns) {
+      for (const entry of planned) {
+        const block = entry.run.block;
+        const runs = this.waiting.get(block);
+        if (runs) runs.push(entry);
+        else {
+          this.waiting.set(block, [entry]);
+          this.nearViewport.observe(block);
+        }
+      }
+      return;
+    }
+    await this.wrapInBatches(planned, signal, slice);
+  }
+
+  /** What waits in the subtrees being read again is dropped: the new reading replaces it. */
+  private dropWaitingUnder(roots: readonly Node[]): boolean {
+    if (this.waiting.size === 0 || !this.highlighter) return false;
+    const rereadRoots = new Set(roots);
+    let dropped = false;
+    for (const [block, runs] of this.waiting) {
+      let node: Node | null = block;
+      while (node && !rereadRoots.has(node)) node = node.parentNode;
+      if (!node) continue;
+      this.waiting.delete(block);
+      this.nearViewport?.unobserve(block);
+      for (const entry of runs) this.highlighter.forget(entry);
+      dropped = true;
+    }
+    return dropped;
+  }
+
+  /** Plans matched runs; the page's counts change with them. */
+  private plan(matched: readonly MatchedRun[]): PlannedRun[] {
+    const highlighter = this.highlighter;
+    if (!highlighter || matched.length === 0) return [];
+    const planned = highlighter.plan(matched);
+    if (planned.length > 0) this.deps.onCountsChanged(highlighter.termCounts());
+    return planned;
+  }
+
+  /** The waiting blocks that came near the viewport are wrapped, in as few batches as fit. */
+  private wrapWaiting(entries: IntersectionObserverEntry[], signal: AbortSignal): void {
+    const planned: PlannedRun[] = [];
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const runs = this.waiting.get(entry.target);
+      if (!runs) continue;
+      this.waiting.delete(entry.target);
+      this.nearViewport?.unobserve(entry.target);
+      planned.push(...runs);
+    }
+    if (planned.length > 0) void this.enqueue(signal, () => this.wrapInBatches(planned, signal));
+  }
+
+  private async wrapInBatches(
+    planned: readonly PlannedRun[],
+    signal: AbortSignal,
+    slice = new TimeSlice(),
+  ): Promise<void> {
+    for (let start = 0; start < planned.length; start += RUNS_PER_BATCH) {
+      this.wrap(planned.slice(start, start + RUNS_PER_BATCH));
+      if (slice.exhausted && start + RUNS_PER_BATCH < planned.length) {
+        await yieldToPage(this.deps.window, signal);
         slice.restart();
       }
     }
   }
 
-  private wrap(matched: readonly MatchedRun[]): void {
-    if (matched.length === 0 || !this.highlighter) return;
+  private wrap(planned: readonly PlannedRun[]): void {
+    if (planned.length === 0 || !this.highlighter) return;
     // Added with the first highlights, not before the viewport probes: a new stylesheet would
     // make the first probe recompute the whole page's style.
     this.style.ensure(this.deps.window.document);
-    const made = this.highlighter.wrap(matched);
+    const dropped = this.highlighter.wrap(planned);
     // Our own writes are not page changes to react to.
     this.observer?.discardPending();
-    if (made > 0) this.deps.onCountsChanged(this.highlighter.termCounts());
+    // Runs the page changed since they were planned are not wrapped: the counts shrink.
+    if (dropped > 0) this.deps.onCountsChanged(this.highlighter.termCounts());
   }
 }

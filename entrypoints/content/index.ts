@@ -88,6 +88,8 @@ export default defineContentScript({
       toggleHighlighting: async () => ({ active: await controller.toggle() }),
       getPageTerms: async () => controller.pageTerms(),
       focusHighlight: async ({ direction, termId }) => {
+        // On a big page, blocks far from the viewport are not wrapped yet: the move must reach them.
+        await session.wrapAllWaiting();
         // Go on from the open card's highlight, or from the one the reader last went to.
         const focused = highlightAt(document.activeElement);
         const heads = mentionHeads(document).filter(

@@ -42,15 +42,24 @@ export interface MatchedRun {
   candidates: TermCandidate[];
 }
 
+/** A run with the mentions chosen to be wrapped in it (accepted, included, within budget). */
+export interface PlannedRun {
+  run: TextRun;
+  mentions: TermCandidate[];
+}
+
 /**
- * Owns mark.js and the highlights on one page. Matching and wrapping are separate steps so that
- * the caller can match the whole page first (which tells which ambiguous aliases the page
- * confirms) and wrap in small, viewport-first batches. Each block is wrapped by one `markRanges`
- * call scoped to it, which keeps mark.js linear in the size of the page.
+ * Owns mark.js and the highlights on one page. Matching, planning and wrapping are separate
+ * steps: the caller matches the whole page first (which tells which ambiguous aliases the page
+ * confirms), plans in document order (which settles "first occurrence only" and the mark
+ * budget, and gives the page's counts), and wraps the plan in small batches, the viewport
+ * first. Each block is wrapped by one `markRanges` call scoped to it, which keeps mark.js linear
+ * in the size of the page.
  */
 export class PageHighlighter {
   /** Terms the page names through an unambiguous alias. */
   readonly confirmedOnPage = new Set<string>();
+  /** Mentions of each term on the page: wrapped, or planned and waiting to be wrapped. */
   private readonly counts = new Map<string, number>();
   private readonly markedBlocks = new Set<Element>();
   private marks = 0;
@@ -77,30 +86,46 @@ export class PageHighlighter {
     return { run, candidates };
   }
 
-  /** Wraps the accepted mentions of the runs, one mark.js call per block. Returns marks made. */
-  wrap(matched: readonly MatchedRun[]): number {
-    const byBlock = new Map<Element, { run: TextRun; mentions: TermCandidate[] }[]>();
-    const chosenTerms = new Set<string>();
+  /** Chooses, in document order, the mentions to wrap; they count as on the page from now. */
+  plan(matched: readonly MatchedRun[]): PlannedRun[] {
+    const planned: PlannedRun[] = [];
     const seenRuns = new Set<Text>();
-    let budget = this.maxMarks - this.marks;
     for (const { run, candidates } of matched) {
-      // The same text may be offered twice (a block inside another); it is wrapped once.
-      if (seenRuns.has(run.nodes[0]!) || !isRunIntact(run)) continue;
-      seenRuns.add(run.nodes[0]!);
+      // The same text may be offered twice (a block inside another); it is planned once.
+      const first = run.nodes[0]!;
+      if (seenRuns.has(first) || !isRunIntact(run)) continue;
+      seenRuns.add(first);
       const mentions: TermCandidate[] = [];
       for (const candidate of candidates) {
-        if (budget <= 0) break;
-        if (!this.shouldWrap(candidate, chosenTerms)) continue;
+        if (this.full) break;
+        if (!this.shouldWrap(candidate)) continue;
         mentions.push(candidate);
-        chosenTerms.add(candidate.termId);
-        budget--;
+        this.marks++;
+        this.counts.set(candidate.termId, (this.counts.get(candidate.termId) ?? 0) + 1);
       }
       if (mentions.length === 0) continue;
-      const runs = byBlock.get(run.block) ?? [];
-      runs.push({ run, mentions });
-      byBlock.set(run.block, runs);
+      planned.push({ run, mentions });
     }
-    let made = 0;
+    return planned;
+  }
+
+  /**
+   * Wraps planned runs, one mark.js call per block. A run the page changed since it was planned
+   * is dropped (the page observer brings its new text back). Returns how many were dropped.
+   */
+  wrap(planned: readonly PlannedRun[]): number {
+    const byBlock = new Map<Element, PlannedRun[]>();
+    let dropped = 0;
+    for (const entry of planned) {
+      if (!isRunIntact(entry.run)) {
+        this.forget(entry);
+        dropped++;
+        continue;
+      }
+      const runs = byBlock.get(entry.run.block) ?? [];
+      runs.push(entry);
+      byBlock.set(entry.run.block, runs);
+    }
     for (const [block, runs] of byBlock) {
       const ranges = toBlockRanges(block, runs).map((range) => ({
         ...range,
@@ -108,7 +133,6 @@ export class PageHighlighter {
       }));
       if (ranges.length === 0) continue;
       this.markedBlocks.add(block);
-      const wrapped = new Set<number>();
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
         className: HIGHLIGHT_CLASS,
@@ -117,19 +141,23 @@ export class PageHighlighter {
           const { termId, mention } = range as BlockRange & { mention: number };
           element.setAttribute(TERM_ATTRIBUTE, termId);
           element.setAttribute(MENTION_ATTRIBUTE, String(mention));
-          // A mention split across inline elements is wrapped in several pieces: count it once.
-          if (wrapped.has(mention)) return;
-          wrapped.add(mention);
-          this.counts.set(termId, (this.counts.get(termId) ?? 0) + 1);
         },
       });
-      made += wrapped.size;
     }
-    this.marks += made;
-    return made;
+    return dropped;
   }
 
-  /** How often each term was highlighted. */
+  /** Takes back a planned run that will not be wrapped (its text changed). */
+  forget({ mentions }: PlannedRun): void {
+    this.marks -= mentions.length;
+    for (const { termId } of mentions) {
+      const left = (this.counts.get(termId) ?? 0) - 1;
+      if (left > 0) this.counts.set(termId, left);
+      else this.counts.delete(termId);
+    }
+  }
+
+  /** How often each term is highlighted on the page (wrapped or waiting to be). */
   termCounts(): ReadonlyMap<string, number> {
     return this.counts;
   }
@@ -148,12 +176,9 @@ export class PageHighlighter {
     this.confirmedOnPage.clear();
   }
 
-  private shouldWrap(candidate: TermCandidate, chosenTerms: ReadonlySet<string>): boolean {
+  private shouldWrap(candidate: TermCandidate): boolean {
     if (!this.options.includeTerm(candidate.termId)) return false;
     if (!isAccepted(candidate, this.confirmedOnPage)) return false;
-    return (
-      this.options.density === 'every' ||
-      !(this.counts.has(candidate.termId) || chosenTerms.has(candidate.termId))
-    );
+    return this.options.density === 'every' || !this.counts.has(candidate.termId);
   }
 }

@@ -19,10 +19,18 @@ export const VARIANTS = [
   'markRegExp',
   /** The real thing: `HighlightSession.start()`, awaited. */
   'pledgemark',
+  /**
+   * `HighlightSession.start()`, then reading on: one screen down per frame, up to
+   * `SCROLL_SCREENS` screens, while blocks that come near the viewport are wrapped.
+   */
+  'pledgemarkScroll',
   /** Candidate renderer: Pledgemark's matching, CSS Custom Highlight API ranges instead of elements. */
   'cssHighlight',
 ] as const;
 export type Variant = (typeof VARIANTS)[number];
+
+/** The most screens the reading variant scrolls through. */
+export const SCROLL_SCREENS = 40;
 
 export interface PageSetup {
   compiled: CompiledMatcher;
@@ -40,8 +48,16 @@ export interface RunOptions {
 export interface RunOutcome {
   /** performance.now() around the call; for async variants until the promise resolves. */
   scriptMs: number;
-  /** Highlights on the page after the run (elements, or ranges for cssHighlight). */
+  /**
+   * Highlights on the page after the run (elements, or ranges for cssHighlight). For Pledgemark,
+   * the mentions it counts on the page, whether their block is wrapped yet or still waits for
+   * the viewport.
+   */
   count: number | null;
+  /** Pledgemark: highlight elements on the page when the run ended. */
+  elements?: number;
+  /** pledgemarkScroll: screens scrolled, and the share of the page's height they covered. */
+  scrolled?: { screens: number; share: number };
   /** From the start of the call until the first highlight inside the first viewport existed. */
   firstViewportMs: number | null;
   /**

@@ -104,6 +104,8 @@ interface Aggregate {
   firstViewportMs: number | null;
   count: number | null;
   countsVary: boolean;
+  elements?: number;
+  scrolled?: RunOutcome['scrolled'];
   heapAfterMB: number;
   heapDeltaMB: number;
   slices: number | null;
@@ -164,6 +166,8 @@ class Results {
       firstViewportMs: medianOrNull(runs.map((run) => run.firstViewportMs)),
       count: runs[0]!.count,
       countsVary: counts.size > 1,
+      ...(runs[0]!.elements !== undefined ? { elements: runs[0]!.elements } : {}),
+      ...(runs[0]!.scrolled ? { scrolled: runs[0]!.scrolled } : {}),
       heapAfterMB: median(runs.map((run) => run.heapAfterMB)),
       heapDeltaMB: median(runs.map((run) => run.heapAfterMB - run.heapBeforeMB)),
       slices: medianOrNull(runs.map((run) => run.slices ?? null)),
@@ -194,6 +198,7 @@ const LABELS: Record<Variant, string> = {
   naive: 'mark.js `mark(aliases)` (naive peer)',
   markRegExp: 'mark.js `markRegExp` (1 RegExp)',
   pledgemark: '**Pledgemark** `HighlightSession.start()`',
+  pledgemarkScroll: 'Pledgemark, then reading on (a screen per frame)',
   cssHighlight: 'CSS Custom Highlight (candidate)',
 };
 
@@ -381,9 +386,16 @@ function pageTable(results: Results, page: BenchPage): string {
     { variant: 'floor', glossary: 'real' },
     { variant: 'runs', glossary: 'real' },
     ...page.glossaries.flatMap((glossary) =>
-      (['match', 'naive', 'markRegExp', 'pledgemark', 'cssHighlight'] as Variant[]).map(
-        (variant) => ({ variant, glossary }),
-      ),
+      (
+        [
+          'match',
+          'naive',
+          'markRegExp',
+          'pledgemark',
+          'pledgemarkScroll',
+          'cssHighlight',
+        ] as Variant[]
+      ).map((variant) => ({ variant, glossary })),
     ),
   ];
   for (const { variant, glossary } of variants) {
@@ -429,7 +441,13 @@ function pageTable(results: Results, page: BenchPage): string {
     const count =
       a.count === null
         ? '–'
-        : `${a.count.toLocaleString('en-GB')}${a.countsVary ? ' (varies)' : ''}`;
+        : `${a.count.toLocaleString('en-GB')}${a.countsVary ? ' (varies)' : ''}` +
+          (a.scrolled
+            ? `; ${a.elements!.toLocaleString('en-GB')} wrapped after ${a.scrolled.screens} ` +
+              `screens (${(a.scrolled.share * 100).toFixed(0)}% of the page)`
+            : a.elements !== undefined && a.elements !== a.count
+              ? `; ${a.elements.toLocaleString('en-GB')} wrapped at the end (the rest wait for the viewport)`
+              : '');
     const heap = `${a.heapAfterMB.toFixed(1)} (${a.heapDeltaMB >= 0 ? '+' : ''}${a.heapDeltaMB.toFixed(1)})`;
     rows.push([
       LABELS[variant],
@@ -612,18 +630,30 @@ function evaluateTargets(results: Results): TargetResult[] {
     });
   }
 
+  /** The worse of the first pass and reading on after it: both are Pledgemark on the page. */
+  const worstPass = (pageId: string, key: 'worstTaskMs' | 'worstFrameMs'): number | null => {
+    const values = [pm(pageId), results.agg(pageId, 'pledgemarkScroll')]
+      .map((a) => a?.[key] ?? null)
+      .filter((value): value is number => value !== null);
+    return values.length ? Math.max(...values) : null;
+  };
+  const longTasks = (pageId: string) =>
+    (['pledgemark', 'pledgemarkScroll'] as Variant[])
+      .map((variant) => results.row(pageId, variant)?.runs[0]?.longTasks ?? 0)
+      .join(' + ');
+
   // 2. No task over 50 ms on the 10 MB page.
   const ten = pm('10mb');
   if (ten) {
-    const longest = ten.worstTaskMs;
+    const longest = worstPass('10mb', 'worstTaskMs');
     out.push({
-      target: 'No main-thread task over 50 ms on the 10 MB page',
+      target: 'No main-thread task over 50 ms on the 10 MB page (first pass, then reading on)',
       measured:
         longest === null
           ? 'longtask entries not supported'
           : longest === 0
             ? 'no long task reported'
-            : `longest task **${ms(longest, 0)} ms** (${results.row('10mb', 'pledgemark')!.runs[0]!.longTasks} tasks over 50 ms)`,
+            : `longest task **${ms(longest, 0)} ms** (${longTasks('10mb')} tasks over 50 ms)`,
       met: longest === null ? null : longest <= 50,
       short: `longest task on 10 MB ${ms(longest ?? NaN, 0)} ms (target 50)`,
     });
@@ -652,11 +682,11 @@ function evaluateTargets(results: Results): TargetResult[] {
         (w, run) => (!w || (run.longestFrameMs ?? 0) > (w.longestFrameMs ?? 0) ? run : w),
         null,
       )?.longestFrameDetail;
-      return { page, frame: a!.worstFrameMs, bound, detail };
+      return { page, frame: a ? worstPass(page.id, 'worstFrameMs') : null, bound, detail };
     });
     const met = worst.every(({ frame, bound }) => frame !== null && frame <= bound);
     out.push({
-      target: `Longest frame, ${band}`,
+      target: `Longest frame, ${band} (first pass, then reading on)`,
       measured: worst
         .map(
           ({ page, frame, bound, detail }) =>

@@ -75,7 +75,14 @@ const REAL_PAGES = [
 /** Variants that do not depend on the glossary run once per page. */
 const CONTENT_VARIANTS: Variant[] = ['noop', 'floor', 'runs'];
 const DIAGNOSTICS = new Set<Variant>(['runs', 'match']);
-const GLOSSARY_VARIANTS: Variant[] = ['match', 'naive', 'markRegExp', 'pledgemark', 'cssHighlight'];
+const GLOSSARY_VARIANTS: Variant[] = [
+  'match',
+  'naive',
+  'markRegExp',
+  'pledgemark',
+  'pledgemarkScroll',
+  'cssHighlight',
+];
 
 const log = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
 const startedAt = Date.now();
@@ -213,6 +220,7 @@ async function main(): Promise<void> {
       const keep = (variant: Variant, glossary: GlossaryId = 'real') =>
         (diagnostics || !DIAGNOSTICS.has(variant)) &&
         (variant !== 'cssHighlight' || page.bytes >= CSS_CANDIDATE_MIN_BYTES) &&
+        (variant !== 'pledgemarkScroll' || glossary === 'real') &&
         // One 3,000-alias RegExp over 10 MB is seconds in one task; the 2 MB row makes the point.
         !(variant === 'markRegExp' && glossary === 'large' && !diagnostics);
       const jobs: Row[] = [

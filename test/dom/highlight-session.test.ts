@@ -199,3 +199,84 @@ describe('dynamic pages', () => {
     expect(highlighted()).toEqual([]);
   });
 });
+
+describe('big pages: blocks wait for the viewport', () => {
+  /** A stand-in IntersectionObserver whose callback the test calls, as scrolling would. */
+  class FakeIntersectionObserver {
+    static latest: FakeIntersectionObserver | null = null;
+    readonly observed = new Set<Element>();
+    constructor(readonly callback: (entries: IntersectionObserverEntry[]) => void) {
+      FakeIntersectionObserver.latest = this;
+    }
+    observe(target: Element) {
+      this.observed.add(target);
+    }
+    unobserve(target: Element) {
+      this.observed.delete(target);
+    }
+    disconnect() {
+      this.observed.clear();
+    }
+    scrollNear(target: Element) {
+      this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry]);
+    }
+  }
+
+  async function highlightBig(html: string) {
+    document.body.innerHTML = html;
+    const onCountsChanged = vi.fn();
+    const pageWindow = Object.assign(Object.create(window) as Window, {
+      IntersectionObserver: FakeIntersectionObserver,
+    });
+    session = new HighlightSession({
+      window: pageWindow,
+      matcher: TEST_MATCHER,
+      onCountsChanged,
+      eagerMaxRuns: 2,
+    });
+    await session.start(EVERY);
+    return { onCountsChanged, near: FakeIntersectionObserver.latest! };
+  }
+
+  const PAGE = `
+    <p id="a">The FATF met.</p>
+    <p id="b">ETIM was named.</p>
+    <p id="c">The Passenger Name Record and the FATF.</p>`;
+
+  it('counts every mention at once, and wraps a block when it nears the viewport', async () => {
+    const { onCountsChanged, near } = await highlightBig(PAGE);
+    expect(highlighted()).toEqual([]);
+    expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({
+      fatf: 2,
+      etim: 1,
+      pnr: 1,
+    });
+    expect(near.observed.size).toBe(3);
+    near.scrollNear(document.getElementById('c')!);
+    await vi.waitFor(() =>
+      expect(highlighted()).toEqual([
+        ['pnr', 'Passenger Name Record'],
+        ['fatf', 'FATF'],
+      ]),
+    );
+    expect(near.observed.has(document.getElementById('c')!)).toBe(false);
+  });
+
+  it('wraps everything that waits before the reader moves through the highlights', async () => {
+    await highlightBig(PAGE);
+    await session!.wrapAllWaiting();
+    expect(highlighted()).toHaveLength(4);
+    session!.stop();
+    expect(document.body.innerHTML).toBe(PAGE);
+  });
+
+  it('reads a waiting block anew when the page changes it, keeping the counts right', async () => {
+    const { onCountsChanged, near } = await highlightBig(PAGE);
+    document.getElementById('b')!.textContent = 'Nothing about it any more.';
+    await vi.waitFor(() =>
+      expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({ fatf: 2, pnr: 1 }),
+    );
+    near.scrollNear(document.getElementById('a')!);
+    await vi.waitFor(() => expect(highlighted()).toEqual([['fatf', 'FATF']]));
+  });
+});

@@ -22,7 +22,14 @@ import {
   type TermCandidate,
 } from '../../../utils/term-matcher';
 import { combinedAliasSources } from '../combined-regexp';
-import type { FrameDetail, PageSetup, RunOptions, RunOutcome, Variant } from '../protocol';
+import {
+  SCROLL_SCREENS,
+  type FrameDetail,
+  type PageSetup,
+  type RunOptions,
+  type RunOutcome,
+  type Variant,
+} from '../protocol';
 
 /** The name the CSS Custom Highlight candidate registers its ranges under. */
 const HIGHLIGHT_NAME = 'pledgemark';
@@ -278,7 +285,8 @@ function probeViewport(): RunOutcome['viewportProbe'] {
   return { block: name, chars, share: chars / total };
 }
 
-async function pledgemark(t0: number): Promise<Partial & { finish: Finish }> {
+async function pledgemark(t0: number, scroll = false): Promise<Partial & { finish: Finish }> {
+  let scrolledScreens: RunOutcome['scrolled'];
   // Which highlights were made when: the records of our own observer, taken synchronously each
   // time the session reports new counts (right after each of its wraps).
   const made: { t: number; elements: Element[] }[] = [];
@@ -297,15 +305,30 @@ async function pledgemark(t0: number): Promise<Partial & { finish: Finish }> {
   const observer = new MutationObserver((records) => collect(records, performance.now()));
   observer.observe(root(), { childList: true, subtree: true });
   let slices = 0;
+  let counted = 0;
   const session = new HighlightSession({
     window,
     matcher: matcher!,
-    onCountsChanged: () => {
+    onCountsChanged: (counts) => {
       slices++;
+      counted = [...counts.values()].reduce((sum, count) => sum + count, 0);
       if (recorded < FIRST_VIEWPORT_WINDOW) collect(observer.takeRecords(), performance.now());
     },
   });
   await session.start({ density: 'every', includeTerm: () => true });
+  if (scroll) {
+    // Reading on: a screen down per frame; blocks near the viewport are wrapped as they come.
+    const height = () => document.documentElement.scrollHeight;
+    let screens = 0;
+    while (screens < SCROLL_SCREENS && scrollY + innerHeight < height()) {
+      scrollBy(0, innerHeight);
+      screens++;
+      await nextFrame();
+    }
+    await nextFrame();
+    await session.idle();
+    scrolledScreens = { screens, share: Math.min(1, ((screens + 1) * innerHeight) / height()) };
+  }
   observer.disconnect();
   const finish: Finish = () => {
     const viewportProbe = probeViewport();
@@ -318,7 +341,14 @@ async function pledgemark(t0: number): Promise<Partial & { finish: Finish }> {
     }
     return { firstViewportMs: null, viewportProbe };
   };
-  return { count: countMarks(), firstViewportMs: null, slices, finish };
+  return {
+    count: counted,
+    elements: countMarks(),
+    ...(scrolledScreens ? { scrolled: scrolledScreens } : {}),
+    firstViewportMs: null,
+    slices,
+    finish,
+  };
 }
 
 /**
@@ -450,6 +480,9 @@ async function run(variant: Variant, options: RunOptions): Promise<RunOutcome> {
       break;
     case 'pledgemark':
       partial = await pledgemark(t0);
+      break;
+    case 'pledgemarkScroll':
+      partial = await pledgemark(t0, true);
       break;
     case 'cssHighlight':
       partial = await cssHighlight(t0);
