@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
+import type { ClipMarks } from '../utils/clip-marks';
 import type { TextSegment } from '../utils/term-card-model';
 import type { DocumentDetail } from '../utils/views';
+import { SaveClipButton } from './save-clip-button';
 
 type DocumentPassage = DocumentDetail['passages'][number];
 
@@ -11,6 +13,10 @@ export interface DocumentViewProps {
   /** A passage's text split into segments, the glossary's terms emphasised. */
   segmentsOf: (text: string) => TextSegment[];
   onBack?: (() => void) | undefined;
+  /** Which passages are in the reader's clips (or being saved), by passage id. */
+  clipMarks?: ClipMarks | undefined;
+  /** With it, each passage (not the headings) offers "Save clip". */
+  onSaveClip?: ((passageId: string) => void) | undefined;
 }
 
 /** A heading-like passage: a section title, not a paragraph to cite. */
@@ -24,6 +30,8 @@ export function DocumentView({
   focusPassageId,
   segmentsOf,
   onBack,
+  clipMarks,
+  onSaveClip,
 }: DocumentViewProps): JSX.Element {
   const { document } = detail;
   const actors = new Map(detail.actors.map((actor) => [actor.id, actor]));
@@ -82,12 +90,23 @@ export function DocumentView({
               {isHeading(passage) ? (
                 <h3 class="document-heading">{passage.text}</h3>
               ) : (
-                <p>
-                  <span class="passage-locator">{passage.locator}</span>{' '}
-                  {segmentsOf(passage.text).map((segment, i) =>
-                    segment.emphasis ? <mark key={i}>{segment.text}</mark> : segment.text,
+                <>
+                  <p>
+                    <span class="passage-locator">{passage.locator}</span>{' '}
+                    {segmentsOf(passage.text).map((segment, i) =>
+                      segment.emphasis ? <mark key={i}>{segment.text}</mark> : segment.text,
+                    )}
+                  </p>
+                  {onSaveClip && (
+                    <div class="passage-actions">
+                      <SaveClipButton
+                        passageId={passage.id}
+                        mark={clipMarks?.[passage.id]}
+                        onSave={() => onSaveClip(passage.id)}
+                      />
+                    </div>
                   )}
-                </p>
+                </>
               )}
             </li>
           );

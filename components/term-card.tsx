@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import type { ClipMarks } from '../utils/clip-marks';
 import {
+  commitmentRows,
   countsLine,
   excerpt,
   groupByActor,
@@ -8,6 +10,7 @@ import {
   type TextSegment,
 } from '../utils/term-card-model';
 import type { CitedPassage, TermDetail, TermSummary } from '../utils/views';
+import { SaveClipButton } from './save-clip-button';
 
 export type CitationFormat = 'text' | 'markdown';
 
@@ -24,6 +27,10 @@ export interface TermCardProps {
   /** The passage whose citation was just copied, for feedback. */
   copied?: { passageId: string; format: CitationFormat } | null | undefined;
   onCopyCitation: (passage: CitedPassage, format: CitationFormat) => void;
+  /** Which passages are in the reader's clips (or being saved), by passage id. */
+  clipMarks?: ClipMarks | undefined;
+  /** With it, each passage offers "Save clip". */
+  onSaveClip?: ((passage: CitedPassage) => void) | undefined;
   onSelectTerm: (termId: string) => void;
   onOpenInPledgemark?: ((passageId?: string) => void) | undefined;
   onHideTerm?: (() => void) | undefined;
@@ -142,6 +149,8 @@ function CommitmentsSection(props: TermCardProps): JSX.Element {
       <h3 id={headingId}>Commitments</h3>
       {groups.length === 0 ? (
         <p class="empty">No document commits to anything about this term.</p>
+      ) : props.variant === 'page' ? (
+        <CommitmentsMatrix {...props} labelledBy={headingId} />
       ) : (
         <Limited
           items={groups}
@@ -161,6 +170,59 @@ function CommitmentsSection(props: TermCardProps): JSX.Element {
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The full view's commitments side by side: one row per document in date order, the document
+ * (short title, issuer, date) heading its row, then what it commits to about the term. A table,
+ * with explicit roles so that it stays one for assistive technology when a narrow view stacks
+ * its cells.
+ */
+function CommitmentsMatrix(props: TermCardProps & { labelledBy: string }): JSX.Element {
+  return (
+    <table class="commitments-matrix" role="table" aria-labelledby={props.labelledBy}>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th role="columnheader" scope="col">
+            Document
+          </th>
+          <th role="columnheader" scope="col">
+            What it commits to
+          </th>
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {commitmentRows(props.detail.commitments).map((row) => (
+          <tr role="row" key={row.document.id} data-document={row.document.id}>
+            <th role="rowheader" scope="row" class="matrix-document">
+              <cite class="matrix-title" title={row.document.title}>
+                {row.document.shortTitle}
+              </cite>
+              <span class="matrix-issuer">{row.document.issuingBody}</span>
+              {row.document.dateLabel && (
+                <time class="matrix-date" dateTime={row.document.date.replace('/', '--')}>
+                  {row.document.dateLabel}
+                </time>
+              )}
+            </th>
+            <td role="cell">
+              <ul class="passages">
+                {row.items.map((item) => (
+                  <PassageItem
+                    key={item.passage.id}
+                    {...props}
+                    passage={item.passage}
+                    inDocumentRow
+                    repeats={item.repeats}
+                  />
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -216,7 +278,15 @@ function PassageList(props: TermCardProps & { passages: CitedPassage[] }): JSX.E
   );
 }
 
-function PassageItem(props: TermCardProps & { passage: CitedPassage }): JSX.Element {
+function PassageItem(
+  props: TermCardProps & {
+    passage: CitedPassage;
+    /** The passage sits in its document's row: the locator alone places it. */
+    inDocumentRow?: boolean;
+    /** Earlier commitments it repeats word for word. */
+    repeats?: CitedPassage[];
+  },
+): JSX.Element {
   const { passage, variant } = props;
   const [expanded, setExpanded] = useState(
     variant === 'page' || passage.id === props.focusPassageId,
@@ -232,13 +302,24 @@ function PassageItem(props: TermCardProps & { passage: CitedPassage }): JSX.Elem
     <li class={`passage${passage.id === props.focusPassageId ? ' passage-focus' : ''}`}>
       <p class="passage-locator">
         {passage.locator}
-        {passage.document && variant === 'page' && ` · ${passage.document.shortTitle}`}
+        {passage.document &&
+          variant === 'page' &&
+          !props.inDocumentRow &&
+          ` · ${passage.document.shortTitle}`}
       </p>
       <blockquote class="passage-quote">
         {shown.trimmedStart && '… '}
         <Segments segments={shown.segments} />
         {shown.trimmedEnd && ' …'}
       </blockquote>
+      {props.repeats && props.repeats.length > 0 && (
+        <p class="passage-repeats">
+          Same wording as{' '}
+          {props.repeats
+            .map((earlier) => `${earlier.document.shortTitle}, ${earlier.locator}`)
+            .join('; ')}
+        </p>
+      )}
       {/* Copying comes first: it is what a reader of a card most often does. */}
       <div class="passage-actions">
         <button
@@ -255,6 +336,13 @@ function PassageItem(props: TermCardProps & { passage: CitedPassage }): JSX.Elem
         >
           {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
         </button>
+        {props.onSaveClip && (
+          <SaveClipButton
+            passageId={passage.id}
+            mark={props.clipMarks?.[passage.id]}
+            onSave={() => props.onSaveClip?.(passage)}
+          />
+        )}
         {(trimmed ||
           (expanded && variant === 'card' && passage.text.length > CARD_LIMITS.excerpt)) && (
           <button

@@ -23,6 +23,46 @@ export function groupByDocument(passages: readonly CitedPassage[]): DocumentGrou
   return [...groups.values()].sort((a, b) => a.document.date.localeCompare(b.document.date));
 }
 
+/** One commitment in the matrix, and the earlier commitments whose wording it repeats. */
+export interface CommitmentItem {
+  passage: CitedPassage;
+  repeats: CitedPassage[];
+}
+
+/** One row of the commitments matrix: a document and what it commits to about the term. */
+export interface CommitmentRow {
+  document: DocumentSummary;
+  items: CommitmentItem[];
+}
+
+/** Text compared for repeated wording: case, spacing and closing punctuation aside. */
+function wording(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;:,]+$/, '');
+}
+
+/**
+ * Commitments as a matrix: one row per document in date order, each with what it commits to.
+ * A commitment that repeats an earlier document's wording word for word says which, so that a
+ * plan that carries over an older pledge reads as such.
+ */
+export function commitmentRows(passages: readonly CitedPassage[]): CommitmentRow[] {
+  const earlier = new Map<string, CitedPassage[]>();
+  return groupByDocument(passages).map((group) => {
+    const items = group.passages.map((passage) => ({
+      passage,
+      repeats: earlier.get(wording(passage.text)) ?? [],
+    }));
+    for (const passage of group.passages) {
+      const key = wording(passage.text);
+      earlier.set(key, [...(earlier.get(key) ?? []), passage]);
+    }
+    return { document: group.document, items };
+  });
+}
+
 /** Positions grouped by actor, those who said most first. */
 export function groupByActor(passages: readonly CitedPassage[]): ActorGroup[] {
   const groups = new Map<string, ActorGroup>();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TermCard, type CitationFormat } from '../../components/term-card';
 import { citationMarkdown, citationText } from '../../utils/citation';
+import { loadClipMarks, saveClip, type ClipMarks } from '../../utils/clip-marks';
 import { callBackground, type SendMessage } from '../../utils/messaging';
 import type { CitedPassage, TermDetail } from '../../utils/views';
 
@@ -30,6 +31,7 @@ type CardState =
 export function CardView(props: CardViewProps) {
   const [state, setState] = useState<CardState>({ status: 'loading' });
   const [copied, setCopied] = useState<{ passageId: string; format: CitationFormat } | null>(null);
+  const [clipMarks, setClipMarks] = useState<ClipMarks>({});
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,6 +44,9 @@ export function CardView(props: CardViewProps) {
       else if (!result.value)
         setState({ status: 'error', message: 'Pledgemark has no entry for this term.' });
       else setState({ status: 'ready', detail: result.value });
+    });
+    void loadClipMarks(props.send).then((marks) => {
+      if (current) setClipMarks(marks);
     });
     return () => {
       current = false;
@@ -56,6 +61,12 @@ export function CardView(props: CardViewProps) {
   const copy = async (passage: CitedPassage, format: CitationFormat) => {
     await props.copy(format === 'text' ? citationText(passage) : citationMarkdown(passage));
     setCopied({ passageId: passage.id, format });
+  };
+
+  const save = async (passageId: string) => {
+    setClipMarks((marks) => ({ ...marks, [passageId]: { status: 'saving' } }));
+    const mark = await saveClip(props.send, passageId);
+    setClipMarks((marks) => ({ ...marks, [passageId]: mark }));
   };
 
   const label =
@@ -80,6 +91,8 @@ export function CardView(props: CardViewProps) {
           mentionsIn={(text) => props.mentionsIn(props.termId, text)}
           copied={copied}
           onCopyCitation={(passage, format) => void copy(passage, format)}
+          clipMarks={clipMarks}
+          onSaveClip={(passage) => void save(passage.id)}
           onSelectTerm={props.onSwitchTerm}
           onOpenInPledgemark={(passageId) => props.onOpenInPledgemark(props.termId, passageId)}
           onHideTerm={() => props.onHideTerm(props.termId)}

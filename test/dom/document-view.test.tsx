@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DocumentView } from '../../components/document-view';
 import { excerpt } from '../../utils/term-card-model';
 import type { DocumentDetail } from '../../utils/views';
@@ -68,5 +68,24 @@ describe('DocumentView', () => {
       'Speech 1 (Luo Zhaohui), para. 13',
     );
     expect(focused.querySelector('mark')?.textContent).toBe('ETIM');
+  });
+
+  it('offers "Save clip" on passages, not on headings, and shows a passage already saved', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const onSaveClip = vi.fn();
+    render(
+      <DocumentView
+        detail={DETAIL}
+        segmentsOf={(text) => [{ text, emphasis: false }]}
+        clipMarks={{ 'seminar-2020:s01.p13': { status: 'saved' } }}
+        onSaveClip={onSaveClip}
+      />,
+      root,
+    );
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('button.save-clip')];
+    expect(buttons.map((button) => button.textContent)).toEqual(['✓ Saved to clips']);
+    buttons[0]!.click();
+    expect(onSaveClip).toHaveBeenCalledWith('seminar-2020:s01.p13');
   });
 });

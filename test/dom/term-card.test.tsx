@@ -151,4 +151,43 @@ describe('TermCard', () => {
     const page = show({ detail: { ...FATF_DETAIL, positions: many }, variant: 'page' });
     expect(page.root.querySelectorAll('.term-section')[1]!.querySelectorAll('h4')).toHaveLength(6);
   });
+
+  it('offers "Save clip" after the copy actions, says when a passage is saved, and says why saving failed', () => {
+    const onSaveClip = vi.fn();
+    const { root, button } = show({
+      onSaveClip,
+      clipMarks: {
+        'g7:b4': { status: 'already-saved' },
+        'workplan:finance.b2': { status: 'error', message: 'The browser has no room left.' },
+        's01.p13': { status: 'saving' },
+      },
+    });
+    const first = root.querySelector('.passage-actions')!;
+    expect([...first.querySelectorAll('button')].slice(0, 3).map((b) => b.textContent)).toEqual([
+      'Copy citation',
+      'Copy as Markdown',
+      '✓ Already in your clips',
+    ]);
+    const failed = [...root.querySelectorAll('.passage')][1]!;
+    const retry = failed.querySelector<HTMLButtonElement>('button.save-clip')!;
+    expect(retry.textContent).toBe('Save clip');
+    expect(document.getElementById(retry.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'The browser has no room left.',
+    );
+    expect(failed.querySelector('[role="alert"]')?.textContent).toBe(
+      'The browser has no room left.',
+    );
+    retry.click();
+    expect(onSaveClip).toHaveBeenCalledWith(FATF_DETAIL.commitments[1]);
+    // While saving, the button keeps its focus and ignores clicks.
+    const saving = button('Saving…')!;
+    expect(saving.getAttribute('aria-disabled')).toBe('true');
+    saving.click();
+    expect(onSaveClip).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no "Save clip" without a way to save', () => {
+    const { root } = show();
+    expect(root.querySelector('button.save-clip')).toBeNull();
+  });
 });
