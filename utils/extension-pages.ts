@@ -6,7 +6,8 @@
 export type PageRoute =
   | { view: 'search'; query: string }
   | { view: 'term'; termId: string; passageId: string | null }
-  | { view: 'document'; documentId: string; passageId: string | null };
+  | { view: 'document'; documentId: string; passageId: string | null }
+  | { view: 'clips' };
 
 export function routeToHash(route: PageRoute): string {
   const params = new URLSearchParams();
@@ -14,6 +15,7 @@ export function routeToHash(route: PageRoute): string {
     if (route.query) params.set('q', route.query);
     return params.size ? `#search?${params}` : '';
   }
+  if (route.view === 'clips') return '#clips';
   if (route.view === 'term') params.set('id', route.termId);
   else params.set('id', route.documentId);
   if (route.passageId) params.set('passage', route.passageId);
@@ -27,5 +29,6 @@ export function hashToRoute(hash: string): PageRoute {
   const passageId = params.get('passage');
   if (view === 'term' && id) return { view: 'term', termId: id, passageId };
   if (view === 'document' && id) return { view: 'document', documentId: id, passageId };
+  if (view === 'clips') return { view: 'clips' };
   return { view: 'search', query: params.get('q') ?? '' };
 }

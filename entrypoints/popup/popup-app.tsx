@@ -14,6 +14,9 @@ import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-
 import { excerpt } from '../../utils/term-card-model';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import type { CitedPassage, DocumentDetail, TermDetail } from '../../utils/views';
+import { ClipsPage } from './clips-page';
+import { PageTerms } from './page-terms';
+import { useClipMarks } from './use-clip-marks';
 
 const SEARCH_DELAY_MS = 120;
 const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
@@ -50,12 +53,23 @@ export function PopupApp() {
 
   return (
     <main class="popup pm-theme">
-      <h1 class="popup-title">Pledgemark</h1>
+      <header class="popup-header">
+        <h1 class="popup-title">Pledgemark</h1>
+        <nav class="popup-nav" aria-label="Views">
+          <a href="#" aria-current={route.view === 'search' ? 'page' : undefined}>
+            Search
+          </a>
+          <a href="#clips" aria-current={route.view === 'clips' ? 'page' : undefined}>
+            Clips
+          </a>
+        </nav>
+      </header>
       {route.view === 'search' && <SearchView initialQuery={route.query} />}
       {route.view === 'term' && <TermView termId={route.termId} passageId={route.passageId} />}
       {route.view === 'document' && (
         <DocumentPage documentId={route.documentId} passageId={route.passageId} />
       )}
+      {route.view === 'clips' && <ClipsPage />}
     </main>
   );
 }
@@ -112,6 +126,12 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
           navigate({ view: 'document', documentId, passageId })
         }
       />
+      {settings && (
+        <PageTerms
+          settings={settings}
+          onOpenTerm={(termId) => navigate({ view: 'term', termId, passageId: null })}
+        />
+      )}
       {settings && (
         <HighlightControls
           settings={settings}
@@ -173,6 +193,7 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
     'Pledgemark has no entry for this term.',
   );
   const [copied, setCopied] = useState<{ passageId: string; format: CitationFormat } | null>(null);
+  const [clipMarks, saveClip] = useClipMarks();
   const copy = async (passage: CitedPassage, format: CitationFormat) => {
     await navigator.clipboard.writeText(
       format === 'text' ? citationText(passage) : citationMarkdown(passage),
@@ -200,6 +221,8 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
           }
           copied={copied}
           onCopyCitation={(passage, format) => void copy(passage, format)}
+          clipMarks={clipMarks}
+          onSaveClip={(passage) => saveClip(passage.id)}
           onSelectTerm={(next) => navigate({ view: 'term', termId: next, passageId: null })}
           onOpenInPledgemark={(target) => {
             const passage = [...state.value.commitments, ...state.value.positions].find(
@@ -226,6 +249,7 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
     [documentId],
     'Pledgemark has no such document.',
   );
+  const [clipMarks, saveClip] = useClipMarks();
   const confirmed = useMemo(
     () =>
       state.status === 'ready'
@@ -245,6 +269,8 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
       focusPassageId={passageId}
       segmentsOf={(text) => excerpt(text, matcher.findMentions(text, confirmed)).segments}
       onBack={() => history.back()}
+      clipMarks={clipMarks}
+      onSaveClip={saveClip}
     />
   );
 }

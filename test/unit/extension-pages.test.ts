@@ -7,6 +7,7 @@ describe('extension page routes', () => {
       { view: 'search', query: 'API/PNR & "FATF"' },
       { view: 'term', termId: 'pnr', passageId: 'g7-action-plan-2016:a1.border-security.b2' },
       { view: 'document', documentId: 'appf-2021', passageId: null },
+      { view: 'clips' },
     ];
     for (const route of routes) expect(hashToRoute(routeToHash(route))).toEqual(route);
   });
