@@ -12,6 +12,8 @@ export const STORAGE_TIMEOUT_MS = 10_000;
  */
 export class ClipStorageError extends Error {
   override readonly name = 'ClipStorageError';
+  /** Answered to the caller as a `storage` error: something the user can act on. */
+  readonly code = 'storage';
 }
 
 /**

@@ -67,7 +67,15 @@ export type RequestOf<P extends Protocol<P>, N extends keyof P> = P[N]['request'
 export type ResponseOf<P extends Protocol<P>, N extends keyof P> = P[N]['response'];
 
 export type ErrorCode =
-  'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'internal';
+  'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'storage' | 'internal';
+
+/**
+ * The code of a handler's failure: `storage` when it says so (the browser's database is full or
+ * blocked: the user can act on it), `internal` for anything else.
+ */
+function failureCode(error: unknown): ErrorCode {
+  return (error as { code?: unknown } | null)?.code === 'storage' ? 'storage' : 'internal';
+}
 
 export type Result<T> =
   { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -227,7 +235,7 @@ export async function dispatchMessage<P extends Protocol<P>>(
     ) => Promise<unknown>;
     return { ok: true, value: await handler(request, sender) };
   } catch (error) {
-    return refuse('internal', error instanceof Error ? error.message : String(error));
+    return refuse(failureCode(error), error instanceof Error ? error.message : String(error));
   }
 }
 
