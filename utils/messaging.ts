@@ -8,6 +8,7 @@ import type {
   TermDetail,
   TermSummary,
 } from './views';
+import { SEARCH_FACETS, type SearchFilters } from './views';
 
 /**
  * The one message contract between the extension's contexts. Every call is named for its intent,
@@ -20,8 +21,14 @@ import type {
 export interface BackgroundProtocol {
   /** A term's definition, supporting passages, related terms, commitments and positions. */
   lookupTerm: { request: { termId: string }; response: TermDetail | null };
-  /** Full-text search over the corpus's terms and passages. */
-  search: { request: { query: string; limit?: number }; response: SearchResponse };
+  /**
+   * Full-text search over the corpus's terms and passages, narrowed by facet filters, with each
+   * facet's counts. An empty query lists the passages the filters select.
+   */
+  search: {
+    request: { query: string; limit?: number; filters?: SearchFilters };
+    response: SearchResponse;
+  };
   /** One passage with its document and actor, ready to cite. */
   getPassage: { request: { passageId: string }; response: CitedPassage | null };
   /** A whole document, its passages in order. */
@@ -91,7 +98,8 @@ export interface Envelope {
 /** Longest query the background accepts; longer input is refused, not truncated silently. */
 export const MAX_QUERY_LENGTH = 10_000;
 const MAX_ID_LENGTH = 200;
-const MAX_LIMIT = 500;
+/** Most passages one search answers with. */
+export const MAX_LIMIT = 500;
 const MAX_REPORTED_TERMS = 2_000;
 /** More places than anyone keeps clips in; a larger index is a malformed request. */
 const MAX_CLIP_INDEX = 100_000;
@@ -117,11 +125,30 @@ const clipIdField: Validator = ({ clipId }) =>
 const noFields: Validator = (request) =>
   Object.keys(request).length === 0 ? null : 'this call takes no fields';
 
+/**
+ * Filters must name known facets, each with one value of a sensible length. Whether the corpus
+ * has that value is the search's to say (it answers with a notice, not a refusal).
+ */
+function searchFiltersProblem(filters: unknown): string | null {
+  if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
+    return 'filters must be an object';
+  }
+  for (const [facet, value] of Object.entries(filters)) {
+    if (!(SEARCH_FACETS as readonly string[]).includes(facet)) {
+      return `filters may only name ${SEARCH_FACETS.join(', ')}`;
+    }
+    if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) {
+      return `filters.${facet} must be a non-empty string of at most ${MAX_ID_LENGTH} characters`;
+    }
+  }
+  return null;
+}
+
 export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator } = {
   lookupTerm: idField('termId'),
   getPassage: idField('passageId'),
   getDocument: idField('documentId'),
-  search: ({ query, limit }) => {
+  search: ({ query, limit, filters }) => {
     if (typeof query !== 'string') return 'query must be a string';
     if (query.length > MAX_QUERY_LENGTH)
       return `query is longer than ${MAX_QUERY_LENGTH} characters`;
@@ -131,7 +158,7 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
     ) {
       return `limit must be a whole number from 1 to ${MAX_LIMIT}`;
     }
-    return null;
+    return filters === undefined ? null : searchFiltersProblem(filters);
   },
   reportPageTerms: ({ termCounts }) => {
     if (typeof termCounts !== 'object' || termCounts === null || Array.isArray(termCounts)) {

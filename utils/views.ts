@@ -67,14 +67,42 @@ export interface TermHit {
   term: TermSummary;
 }
 
+/** What a search can be narrowed by. */
+export const SEARCH_FACETS = ['document', 'actor', 'country', 'kind', 'year', 'term'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+/**
+ * At most one value per facet: a document id, an actor id, a country as the corpus names it, a
+ * record kind ("commitment", "position", "context"), a year ("2016") or a term id.
+ */
+export type SearchFilters = Partial<Record<SearchFacet, string>>;
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  /** Passages with this value among those matching the query and the other facets' filters. */
+  count: number;
+}
+
+export type SearchFacets = Record<SearchFacet, FacetValue[]>;
+
 export interface SearchResponse {
   query: string;
   /** Matching terms first (a term is usually what the user is after), then passages. */
   terms: TermHit[];
   passages: SearchHit[];
+  /** How many passages match the query and the filters; `passages` holds the first of them. */
   totalPassages: number;
   /** Said to the user when the query was changed before searching (e.g. cut to length). */
   notice?: string;
+  /** The filters the passages were narrowed by (unknown values are left out and noticed). */
+  filters?: SearchFilters;
+  /**
+   * Each facet's values with their counts over every passage matching the query (all passages
+   * when the query is empty). A facet's own filter is not applied to its counts, so they say
+   * what choosing another value of it would give.
+   */
+  facets?: SearchFacets;
 }
 
 export interface TermDetail {

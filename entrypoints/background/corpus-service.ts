@@ -35,7 +35,10 @@ export function createCorpusService(corpus: Corpus, db = new PledgemarkDatabase(
   };
   const handlers: CorpusHandlers = {
     lookupTerm: async ({ termId }) => (await ensureSeeded(), queries.lookupTerm(termId)),
-    search: async ({ query, limit }) => (await ensureSeeded(), queries.search(query, limit)),
+    search: async ({ query, limit, filters }) => {
+      await ensureSeeded();
+      return queries.search(query, { limit, filters });
+    },
     getPassage: async ({ passageId }) => (await ensureSeeded(), queries.getPassage(passageId)),
     getDocument: async ({ documentId }) => (await ensureSeeded(), queries.getDocument(documentId)),
     describeTerms: async ({ termIds }) => {
