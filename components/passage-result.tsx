@@ -8,15 +8,18 @@ const KIND_LABEL = { commitment: 'Commitment', position: 'Position', context: 'C
 export function PassageResult({
   passage,
   matchedWords = [],
+  textId,
 }: {
   passage: CitedPassage;
   matchedWords?: readonly string[];
+  /** An id for the quoted text, for a control that refers to it (aria-describedby). */
+  textId?: string;
 }): JSX.Element {
   const { document, actor } = passage;
   const actorLine = [actor.name, actor.role, actor.country].filter(Boolean).join(', ');
   return (
     <article class="passage" aria-label={`${document.shortTitle}, ${passage.locator}`}>
-      <p class="passage-text">
+      <p class="passage-text" id={textId}>
         <HighlightWords text={passage.text} words={matchedWords} />
       </p>
       <p class="passage-meta">

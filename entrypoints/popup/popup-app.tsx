@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import matcherJson from '../../data/generated/matcher.json';
 import { DocumentView } from '../../components/document-view';
@@ -8,12 +8,13 @@ import { TermCard, type CitationFormat } from '../../components/term-card';
 import '../../components/term-card.css';
 import { citationMarkdown, citationText } from '../../utils/citation';
 import { hashToRoute, routeToHash, type PageRoute } from '../../utils/extension-pages';
-import { callBackground, type Envelope } from '../../utils/messaging';
+import { callBackground, MAX_LIMIT, type Envelope } from '../../utils/messaging';
 import { isSiteEnabled, normalizeHost, withSiteEnabled, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { excerpt } from '../../utils/term-card-model';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import type { CitedPassage, DocumentDetail, TermDetail } from '../../utils/views';
+import { SEARCH_FACETS, type SearchFilters } from '../../utils/views';
 import { ClipsPage } from './clips-page';
 import { PageTerms } from './page-terms';
 import { useClipMarks } from './use-clip-marks';
@@ -74,9 +75,28 @@ export function PopupApp() {
   );
 }
 
+/** Passages asked for at a time. */
+const SEARCH_PAGE = 50;
+
+/** The filters kept in this history entry, so that Back from a passage finds them again. */
+function savedFilters(): SearchFilters {
+  const saved: unknown = (history.state as { filters?: unknown } | null)?.filters;
+  if (typeof saved !== 'object' || saved === null) return {};
+  return Object.fromEntries(
+    SEARCH_FACETS.flatMap((facet) => {
+      const value = (saved as Record<string, unknown>)[facet];
+      return typeof value === 'string' ? [[facet, value]] : [];
+    }),
+  );
+}
+
 function SearchView({ initialQuery }: { initialQuery: string }) {
   const [query, setQuery] = useState(initialQuery);
+  const [filters, setFilters] = useState<SearchFilters>(savedFilters);
+  const [limit, setLimit] = useState(SEARCH_PAGE);
   const [state, setState] = useState<SearchState>({ status: 'idle' });
+  /** The query of the last search sent: only a changed query waits for the typing to pause. */
+  const searched = useRef<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [hostname, setHostname] = useState<string | null>(null);
 
@@ -87,28 +107,35 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
   }, []);
 
   useEffect(() => {
-    // Keep the query in the address so that Back returns to these results.
-    history.replaceState(null, '', routeToHash({ view: 'search', query }) || location.pathname);
-    if (query.trim() === '') {
-      setState({ status: 'idle' });
-      return;
-    }
+    // Keep the query in the address and the filters in the entry, so that Back returns here.
+    history.replaceState(
+      { filters },
+      '',
+      routeToHash({ view: 'search', query }) || location.pathname,
+    );
+    // Searched even when empty: the answer brings every facet's counts over the whole corpus
+    // (and has the background load the index before the first word is typed).
     let current = true;
+    const typing = searched.current !== null && searched.current !== query && query.trim() !== '';
     setState((previous) => (previous.status === 'done' ? previous : { status: 'loading' }));
-    const timer = setTimeout(async () => {
-      const result = await callBackground(send, 'search', { query });
-      if (!current) return;
-      setState(
-        result.ok
-          ? { status: 'done', response: result.value }
-          : { status: 'error', message: result.error.message },
-      );
-    }, SEARCH_DELAY_MS);
+    const timer = setTimeout(
+      async () => {
+        searched.current = query;
+        const result = await callBackground(send, 'search', { query, filters, limit });
+        if (!current) return;
+        setState(
+          result.ok
+            ? { status: 'done', response: result.value }
+            : { status: 'error', message: result.error.message },
+        );
+      },
+      typing ? SEARCH_DELAY_MS : 0,
+    );
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, filters, limit]);
 
   const save = (next: Settings) => {
     setSettings(next);
@@ -119,11 +146,24 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
     <>
       <SearchPanel
         query={query}
+        filters={filters}
         state={state}
-        onQueryChange={setQuery}
+        onQueryChange={(next) => {
+          setQuery(next);
+          setLimit(SEARCH_PAGE);
+        }}
+        onFiltersChange={(next) => {
+          setFilters(next);
+          setLimit(SEARCH_PAGE);
+        }}
         onOpenTerm={(termId) => navigate({ view: 'term', termId, passageId: null })}
         onOpenPassage={(documentId, passageId) =>
           navigate({ view: 'document', documentId, passageId })
+        }
+        onShowMore={
+          limit < MAX_LIMIT
+            ? () => setLimit((shown) => Math.min(shown + SEARCH_PAGE, MAX_LIMIT))
+            : undefined
         }
       />
       {settings && (

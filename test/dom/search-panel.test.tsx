@@ -1,8 +1,17 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchPanel, type SearchState } from '../../components/search-panel';
-import type { CitedPassage, SearchResponse } from '../../utils/views';
-import { G7 } from '../fixtures/views/term-detail';
+import type {
+  CitedPassage,
+  SearchFacets,
+  SearchFilters,
+  SearchHit,
+  SearchResponse,
+  TermHit,
+} from '../../utils/views';
+import { G7, SEMINAR } from '../fixtures/views/term-detail';
 
 const passage: CitedPassage = {
   id: 'g7-action-plan-2016:a1.border-security.b2',
@@ -21,45 +30,129 @@ const passage: CitedPassage = {
   },
 };
 
+const position: CitedPassage = {
+  id: 'seminar-2020:s07.p10',
+  text: 'The fact that the East Turkistan Islamic Movement (ETIM) was removed from the list sent out a strong signal.',
+  locator: 'Speech 7 (Imtiaz Gul), para. 10',
+  sectionPath: ['Speech 7'],
+  kind: 'position',
+  document: SEMINAR,
+  actor: {
+    id: 'imtiaz-gul',
+    name: 'Imtiaz Gul',
+    role: 'Executive Director',
+    organisation: 'Center for Research and Security Studies',
+    country: 'Pakistan',
+    kind: 'person',
+  },
+};
+
+const pnrTerm: TermHit = {
+  type: 'term',
+  score: 9,
+  term: {
+    id: 'pnr',
+    label: 'Passenger Name Record (PNR)',
+    category: 'concept',
+    aliases: ['PNR'],
+    definition: '',
+  },
+};
+
+const hit = (cited: CitedPassage, matchedWords: string[] = []): SearchHit => ({
+  type: 'passage',
+  score: 3,
+  passage: cited,
+  matchedWords,
+});
+
+const FACETS: SearchFacets = {
+  document: [
+    { value: 'g7-action-plan-2016', label: 'G7 Action Plan 2016', count: 1 },
+    { value: 'seminar-2020', label: 'Virtual Seminar 2020 Proceedings', count: 1 },
+  ],
+  actor: [
+    { value: 'g7', label: 'G7', count: 1 },
+    { value: 'imtiaz-gul', label: 'Imtiaz Gul', count: 1 },
+  ],
+  country: [{ value: 'Pakistan', label: 'Pakistan', count: 1 }],
+  kind: [
+    { value: 'commitment', label: 'Commitments', count: 1 },
+    { value: 'position', label: 'Positions', count: 1 },
+  ],
+  year: [
+    { value: '2016', label: '2016', count: 1 },
+    { value: '2020', label: '2020', count: 1 },
+  ],
+  term: [{ value: 'pnr', label: 'Passenger Name Record (PNR)', count: 1 }],
+};
+
 function response(overrides: Partial<SearchResponse> = {}): SearchResponse {
   return {
     query: 'PNR',
     terms: [],
-    passages: [{ type: 'passage', score: 3, passage, matchedWords: ['pnr'] }],
+    passages: [hit(passage, ['pnr'])],
     totalPassages: 1,
+    filters: {},
+    facets: FACETS,
     ...overrides,
   };
 }
 
-const onOpenTerm = vi.fn();
-const onOpenPassage = vi.fn();
-
-function show(state: SearchState, query = 'PNR', onQueryChange = vi.fn()) {
+function show(
+  state: SearchState,
+  {
+    query = 'PNR',
+    filters = {},
+    onShowMore,
+  }: { query?: string; filters?: SearchFilters; onShowMore?: () => void } = {},
+) {
+  const callbacks = {
+    onQueryChange: vi.fn(),
+    onFiltersChange: vi.fn(),
+    onOpenTerm: vi.fn(),
+    onOpenPassage: vi.fn(),
+  };
   const root = document.createElement('div');
   document.body.append(root);
   render(
     <SearchPanel
       query={query}
+      filters={filters}
       state={state}
-      onQueryChange={onQueryChange}
-      onOpenTerm={onOpenTerm}
-      onOpenPassage={onOpenPassage}
+      {...callbacks}
+      onShowMore={onShowMore}
     />,
     root,
   );
-  return root;
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+  return { root, input, ...callbacks };
 }
+
+function press(target: Element, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+
+const results = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[data-result]')];
+const select = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('label.facet')]
+    .find((label) => label.querySelector('.facet-name')?.textContent === name)!
+    .querySelector('select')!;
 
 describe('SearchPanel', () => {
   afterEach(() => {
+    render(null, document.body);
     document.body.innerHTML = '';
   });
 
   it('has a labelled search box that reports what is typed', () => {
-    const onQueryChange = vi.fn();
-    const root = show({ status: 'idle' }, '', onQueryChange);
-    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const { root, input, onQueryChange } = show({ status: 'idle' }, { query: '' });
     expect(input.getAttribute('aria-label')).toBe('Search the corpus');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Down Arrow moves into them, Enter opens one, Escape clears the search/,
+    );
     input.value = 'FATF';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     expect(onQueryChange).toHaveBeenCalledWith('FATF');
@@ -67,7 +160,7 @@ describe('SearchPanel', () => {
   });
 
   it('lists each result with its text, document, locator, date and actor', () => {
-    const root = show({ status: 'done', response: response() });
+    const { root } = show({ status: 'done', response: response() });
     const items = root.querySelectorAll('[role="list"] > [role="listitem"]');
     expect(items).toHaveLength(1);
     const item = items[0]!;
@@ -80,26 +173,17 @@ describe('SearchPanel', () => {
     expect(item.querySelector('time')?.textContent).toBe('May 2016');
     expect(item.querySelector('.passage-actor')?.textContent).toBe('G7');
     expect(root.querySelector('[role="status"]')?.textContent).toBe('1 passage');
+    // The button that opens the passage is described by its text, for screen readers.
+    const open = item.querySelector('button')!;
+    expect(document.getElementById(open.getAttribute('aria-describedby')!)).toBe(
+      item.querySelector('.passage-text'),
+    );
   });
 
   it('offers matching terms and opens a passage in its document', () => {
-    const root = show({
+    const { root, onOpenTerm, onOpenPassage } = show({
       status: 'done',
-      response: response({
-        terms: [
-          {
-            type: 'term',
-            score: 9,
-            term: {
-              id: 'pnr',
-              label: 'Passenger Name Record (PNR)',
-              category: 'concept',
-              aliases: ['PNR'],
-              definition: '',
-            },
-          },
-        ],
-      }),
+      response: response({ terms: [pnrTerm] }),
     });
     const termButton = root.querySelector<HTMLButtonElement>(
       '[aria-label="Matching terms"] button',
@@ -113,17 +197,68 @@ describe('SearchPanel', () => {
     expect(onOpenPassage).toHaveBeenCalledWith('g7-action-plan-2016', passage.id);
   });
 
-  it('says when nothing matches', () => {
-    const root = show({
-      status: 'done',
-      response: response({ query: 'zzzz', passages: [], totalPassages: 0 }),
-    });
+  it('says when nothing matches, with or without filters', () => {
+    const nothing = { passages: [], totalPassages: 0 };
+    let { root } = show({ status: 'done', response: response({ query: 'zzzz', ...nothing }) });
     expect(root.querySelector('[role="status"]')?.textContent).toBe('No passage matches “zzzz”.');
     expect(root.querySelector('[role="list"]')).toBeNull();
+    render(null, document.body);
+    document.body.innerHTML = '';
+
+    const filters = { country: 'Pakistan' };
+    ({ root } = show({ status: 'done', response: response({ ...nothing, filters }) }, { filters }));
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'No passage matches “PNR” with these filters.',
+    );
+  });
+
+  it('quotes a long query back cut short', () => {
+    const query = 'x'.repeat(10_000);
+    const { root } = show(
+      { status: 'done', response: response({ query, passages: [], totalPassages: 0 }) },
+      { query },
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      `No passage matches “${'x'.repeat(60)}…”.`,
+    );
+  });
+
+  it('shows what the search said about the query', () => {
+    const { root } = show(
+      {
+        status: 'done',
+        response: response({
+          query: 'passanger name record',
+          notice: 'No passage has these exact words; showing close spellings.',
+        }),
+      },
+      { query: 'passanger name record' },
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      '1 passage — No passage has these exact words; showing close spellings.',
+    );
+  });
+
+  it('says a one-letter query is not searched', () => {
+    const { root } = show(
+      {
+        status: 'done',
+        response: response({
+          query: 'a',
+          passages: [],
+          totalPassages: 0,
+          notice: 'Type at least two characters to search.',
+        }),
+      },
+      { query: 'a' },
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Type at least two characters to search.',
+    );
   });
 
   it('shows errors as text', () => {
-    const root = show({ status: 'error', message: 'Pledgemark could not store its corpus' });
+    const { root } = show({ status: 'error', message: 'Pledgemark could not store its corpus' });
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(
       'Pledgemark could not store its corpus',
     );
@@ -131,15 +266,244 @@ describe('SearchPanel', () => {
 
   it('renders page-supplied text as text, never as markup', () => {
     const hostile = { ...passage, text: '<img src=x onerror=alert(1)> PNR' };
-    const root = show({
+    const { root } = show({
       status: 'done',
-      response: response({
-        passages: [{ type: 'passage', score: 1, passage: hostile, matchedWords: [] }],
-      }),
+      response: response({ passages: [hit(hostile)] }),
     });
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.passage-text')?.textContent).toBe(
       '<img src=x onerror=alert(1)> PNR',
     );
+  });
+
+  it('says how many are shown and offers more when there are', () => {
+    const onShowMore = vi.fn();
+    const { root } = show(
+      { status: 'done', response: response({ totalPassages: 120 }) },
+      { onShowMore },
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('120 passages');
+    expect(root.querySelector('.search-more')?.textContent).toBe('1 of 120 shown. Show more');
+    root.querySelector<HTMLButtonElement>('.search-more button')!.click();
+    expect(onShowMore).toHaveBeenCalledOnce();
+  });
+});
+
+describe('SearchPanel facets', () => {
+  afterEach(() => {
+    render(null, document.body);
+    document.body.innerHTML = '';
+  });
+
+  it('offers each facet as a labelled select with counts', () => {
+    const { root } = show({ status: 'done', response: response() });
+    const names = [...root.querySelectorAll('label.facet .facet-name')].map(
+      (name) => name.textContent,
+    );
+    expect(names).toEqual(['Document', 'Speaker or body', 'Country', 'Kind', 'Year', 'Term']);
+    const country = select(root, 'Country');
+    expect([...country.options].map((option) => option.textContent)).toEqual([
+      'All countries',
+      'Pakistan (1)',
+    ]);
+    expect(country.value).toBe('');
+    expect(root.querySelector('.facets-clear')).toBeNull();
+  });
+
+  it('hands back the filters with a value chosen, changed or cleared', () => {
+    const { root, onFiltersChange } = show(
+      { status: 'done', response: response() },
+      {
+        filters: { kind: 'commitment' },
+      },
+    );
+    const kind = select(root, 'Kind');
+    expect(kind.value).toBe('commitment');
+    expect(kind.closest('label')?.classList.contains('facet-active')).toBe(true);
+
+    const country = select(root, 'Country');
+    country.value = 'Pakistan';
+    country.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onFiltersChange).toHaveBeenLastCalledWith({ kind: 'commitment', country: 'Pakistan' });
+
+    kind.value = '';
+    kind.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onFiltersChange).toHaveBeenLastCalledWith({});
+
+    const clear = root.querySelector<HTMLButtonElement>('.facets-clear')!;
+    expect(clear.textContent).toBe('Clear filter');
+    clear.click();
+    expect(onFiltersChange).toHaveBeenLastCalledWith({});
+  });
+
+  it('lists the passages the filters select when there is no query', () => {
+    const filters = { country: 'Pakistan' };
+    const { root } = show(
+      {
+        status: 'done',
+        response: response({
+          query: '',
+          passages: [hit(position)],
+          totalPassages: 1,
+          filters,
+        }),
+      },
+      { query: '', filters },
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      '1 passage matches these filters, oldest document first',
+    );
+    expect(root.querySelector('.passage-text')?.textContent).toBe(position.text);
+  });
+
+  it('shows the idle hint, with the facets, for an empty query and no filters', () => {
+    const { root } = show(
+      {
+        status: 'done',
+        response: response({ query: '', passages: [], totalPassages: 0 }),
+      },
+      { query: '' },
+    );
+    expect(root.querySelector('.search-status')?.textContent).toContain(
+      'choose a filter to list its passages',
+    );
+    expect(root.querySelectorAll('label.facet select')).toHaveLength(6);
+  });
+});
+
+describe('SearchPanel keyboard', () => {
+  afterEach(() => {
+    render(null, document.body);
+    document.body.innerHTML = '';
+  });
+
+  const twoPassages = () =>
+    show({
+      status: 'done',
+      response: response({
+        terms: [pnrTerm],
+        passages: [hit(passage), hit(position)],
+        totalPassages: 2,
+      }),
+    });
+
+  it('moves from the box through terms and passages with the arrow keys', () => {
+    const { root, input } = twoPassages();
+    const [term, first, second] = results(root);
+    input.focus();
+    expect(press(input, 'ArrowDown').defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(term);
+    press(term!, 'ArrowDown');
+    expect(document.activeElement).toBe(first);
+    expect(first!.closest('li')?.contains(document.activeElement)).toBe(true);
+    press(first!, 'ArrowDown');
+    expect(document.activeElement).toBe(second);
+    press(second!, 'ArrowDown');
+    expect(document.activeElement, 'stays on the last result').toBe(second);
+    press(second!, 'Home');
+    expect(document.activeElement).toBe(term);
+    press(term!, 'End');
+    expect(document.activeElement).toBe(second);
+    press(second!, 'ArrowUp');
+    expect(document.activeElement).toBe(first);
+    press(first!, 'ArrowUp');
+    press(term!, 'ArrowUp');
+    expect(document.activeElement, 'up from the first result returns to the box').toBe(input);
+  });
+
+  it('keeps the results a single Tab stop: only the current one is tabbable', () => {
+    const { root, input } = twoPassages();
+    const tabbable = () => results(root).filter((result) => result.tabIndex === 0);
+    expect(tabbable()).toEqual([results(root)[0]]);
+    input.focus();
+    act(() => {
+      press(input, 'ArrowDown');
+      press(document.activeElement!, 'ArrowDown');
+    });
+    expect(tabbable()).toEqual([results(root)[1]]);
+  });
+
+  it('opens the focused result with Enter, as a click would', () => {
+    const { root, input, onOpenTerm, onOpenPassage } = twoPassages();
+    input.focus();
+    press(input, 'Enter');
+    expect(onOpenTerm).not.toHaveBeenCalled();
+    expect(onOpenPassage).not.toHaveBeenCalled();
+    press(input, 'ArrowDown');
+    expect(press(document.activeElement!, 'Enter').defaultPrevented).toBe(true);
+    expect(onOpenTerm).toHaveBeenCalledWith('pnr');
+    press(document.activeElement!, 'ArrowDown');
+    press(document.activeElement!, 'ArrowDown');
+    press(document.activeElement!, 'Enter');
+    expect(onOpenPassage).toHaveBeenCalledWith('seminar-2020', position.id);
+    expect(results(root)).toHaveLength(3);
+  });
+
+  it('clears the query with Escape, from the box or a result; a second Escape does nothing', () => {
+    const onQueryChange = vi.fn();
+    const root = document.createElement('div');
+    document.body.append(root);
+    function Harness() {
+      const [query, setQuery] = useState('PNR');
+      return (
+        <SearchPanel
+          query={query}
+          filters={{}}
+          state={{
+            status: 'done',
+            response: response({ passages: [hit(passage), hit(position)], totalPassages: 2 }),
+          }}
+          onQueryChange={(next) => {
+            onQueryChange(next);
+            setQuery(next);
+          }}
+          onFiltersChange={vi.fn()}
+          onOpenTerm={vi.fn()}
+          onOpenPassage={vi.fn()}
+        />
+      );
+    }
+    act(() => render(<Harness />, root));
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.focus();
+    press(input, 'ArrowDown');
+    act(() => {
+      expect(press(document.activeElement!, 'Escape').defaultPrevented).toBe(true);
+    });
+    expect(onQueryChange).toHaveBeenCalledWith('');
+    expect(input.value).toBe('');
+    expect(document.activeElement).toBe(input);
+    act(() => {
+      expect(press(input, 'Escape').defaultPrevented).toBe(false);
+    });
+    expect(onQueryChange).toHaveBeenCalledOnce();
+    expect(input.value).toBe('');
+  });
+
+  it('lets Escape through in an empty box', () => {
+    const { input, onQueryChange } = show({ status: 'idle' }, { query: '' });
+    input.focus();
+    expect(press(input, 'Escape').defaultPrevented).toBe(false);
+    expect(onQueryChange).not.toHaveBeenCalled();
+  });
+
+  it('goes back to the box when a letter is typed on a result', () => {
+    const { input } = twoPassages();
+    input.focus();
+    press(input, 'ArrowDown');
+    press(document.activeElement!, 'Control', { ctrlKey: true });
+    expect(document.activeElement).not.toBe(input);
+    press(document.activeElement!, 'e');
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('does nothing with the arrows when there are no results', () => {
+    const { input } = show(
+      { status: 'done', response: response({ query: 'zzzz', passages: [], totalPassages: 0 }) },
+      { query: 'zzzz' },
+    );
+    input.focus();
+    expect(press(input, 'ArrowDown').defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(input);
   });
 });
