@@ -10,6 +10,8 @@ import { isSiteEnabled, normalizeHost, type Settings } from '../../utils/setting
 
 /** How long highlighting takes to follow a settings change before the tab is asked again. */
 const SETTLE_MS = 700;
+/** How often the tab is asked again while the popup is open: its page may still be changing. */
+const REFRESH_MS = 2_000;
 
 const send: SendMessage = (envelope) => browser.runtime.sendMessage(envelope);
 
@@ -29,6 +31,9 @@ function webPageHost(url: string): string | null {
   }
 }
 
+/** Term labels by id, asked of the background once per term. */
+const labels = new Map<string, string>();
+
 async function readPageTerms(tabId: number, url: string | undefined, settings: Settings) {
   const host = url === undefined ? undefined : webPageHost(url);
   if (host === null) return { status: 'unreachable', reason: 'restricted-page' } as const;
@@ -44,10 +49,12 @@ async function readPageTerms(tabId: number, url: string | undefined, settings: S
     return { status: 'inactive', reason } as const;
   }
   const termIds = Object.keys(termCounts);
-  const described =
-    termIds.length > 0 ? await callBackground(send, 'describeTerms', { termIds }) : null;
-  // Without labels (the corpus unavailable) the terms still show, by id.
-  const labels = new Map(described?.ok ? described.value.map((term) => [term.id, term.label]) : []);
+  const unlabelled = termIds.filter((termId) => !labels.has(termId));
+  if (unlabelled.length > 0) {
+    // Without labels (the corpus unavailable) the terms still show, by id.
+    const described = await callBackground(send, 'describeTerms', { termIds: unlabelled });
+    if (described.ok) for (const term of described.value) labels.set(term.id, term.label);
+  }
   const terms = termIds
     .map((termId) => ({ termId, label: labels.get(termId) ?? termId, count: termCounts[termId]! }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -56,7 +63,8 @@ async function readPageTerms(tabId: number, url: string | undefined, settings: S
 
 /**
  * "On this page" in the popup: asks the active tab's content script which terms it highlights,
- * again when the settings change, and sends it to the next highlight. Shows nothing when the
+ * again when the settings change and every few seconds (a page may still be highlighting or
+ * loading more), and sends it to the next highlight. Shows nothing when the
  * popup is itself open as a tab: then there is no other page to speak of.
  */
 export function PageTerms({
@@ -82,13 +90,14 @@ export function PageTerms({
   useEffect(() => {
     if (tab === null || tab === 'none') return;
     let current = true;
-    const timer = setTimeout(
-      () =>
-        void readPageTerms(tab.id, tab.url, settings).then((next) => {
-          if (current) setState(next);
-        }),
-      asked.current ? SETTLE_MS : 0,
-    );
+    let timer: ReturnType<typeof setTimeout>;
+    const read = () =>
+      void readPageTerms(tab.id, tab.url, settings).then((next) => {
+        if (!current) return;
+        setState(next);
+        timer = setTimeout(read, REFRESH_MS);
+      });
+    timer = setTimeout(read, asked.current ? SETTLE_MS : 0);
     asked.current = true;
     return () => {
       current = false;

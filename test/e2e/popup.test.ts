@@ -3,7 +3,8 @@
  * would: a search opens a term's view, where the commitments matrix sets the G7 2016, APEC 2017
  * and APEC 2018–2022 commitments on PNR side by side and the positions on ETIM come from several
  * speakers; a passage is saved as a clip (once, however often it is saved), and the clip list
- * exports it as Markdown, to the clipboard and as a downloaded file.
+ * exports it as Markdown, to the clipboard and as a downloaded file. A web page answers which
+ * terms it highlights and goes to the next highlight of one term, as "On this page" asks it to.
  *
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
@@ -17,6 +18,7 @@ import {
   type ExtensionSession,
   type PageDriver,
 } from './browsers';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 const SEARCH_INPUT = 'input[type="search"][aria-label="Search the corpus"]';
 const G7_PNR =
@@ -88,6 +90,33 @@ function readPositions(): { actor: string; meta: string; quotes: number }[] {
 }
 
 const withoutFinalStop = (text: string) => text.replace(/[.;]\s*$/, '');
+
+/**
+ * Runs in an extension page: sends one TabProtocol call to every tab, as the popup does to the
+ * active one, and answers what the tabs with a content script said.
+ */
+async function askTabs({ name, request }: { name: string; request: object }): Promise<unknown[]> {
+  type TabsApi = {
+    query: (filter: object) => Promise<{ id?: number }[]>;
+    sendMessage: (tabId: number, message: unknown, options: object) => Promise<unknown>;
+  };
+  const api = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
+  const tabs = (api.browser ?? api.chrome).tabs;
+  const answers = await Promise.allSettled(
+    (await tabs.query({})).map((tab) =>
+      tabs.sendMessage(tab.id!, { channel: 'pledgemark/v1', name, request }, { frameId: 0 }),
+    ),
+  );
+  return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+}
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
 for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserName[]) {
   describe.skipIf(shouldSkip(TARGETS[name]))(`popup page in ${name}`, () => {
@@ -254,6 +283,54 @@ Commitment · G7, Group of Seven · May 2016
       await popup.press('Enter');
       await popup.waitForSelector('li.clip', WAIT_MS);
       expect(await popup.evaluate(() => document.querySelectorAll('li.clip').length, null)).toBe(1);
+    });
+
+    it('asks a page for its terms and goes to the next highlight of one term, as "On this page" does', async (context) => {
+      dumpLogsOnFailure(context);
+      const page = await session!.openPage(server.url('slice.html'));
+      await page.waitForSelector('[data-pledgemark-term="etim"]', WAIT_MS);
+      // Other tabs (Firefox's first, blank one) answer too: the page is the one with its terms.
+      type Answer = { ok: boolean; value?: { termCounts?: Record<string, number> } };
+      const slicePage = (answers: unknown[]) =>
+        (answers as Answer[]).find((answer) => answer.value?.termCounts?.etim);
+      // The counts follow the highlighting pass, which may still be going on.
+      let terms: Answer | undefined;
+      for (const deadline = Date.now() + WAIT_MS; !terms && Date.now() < deadline;) {
+        terms = slicePage(await popup.evaluate(askTabs, { name: 'getPageTerms', request: {} }));
+        if (!terms) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(terms).toMatchObject({
+        ok: true,
+        value: { active: true, termCounts: { fatf: 1, pnr: 1, etim: 1 } },
+      });
+      expect(
+        await popup.evaluate(askTabs, {
+          name: 'focusHighlight',
+          request: { direction: 'next', termId: 'etim' },
+        }),
+      ).toContainEqual({ ok: true, value: { found: true, index: 1, total: 1 } });
+      // The card opened on the ETIM highlight; closing it returns the focus there.
+      await page.bringToFront();
+      await page.waitForFunction(
+        () => document.activeElement?.localName === 'pledgemark-card',
+        null,
+        WAIT_MS,
+      );
+      await page.press('Escape');
+      await page.waitForFunction(
+        () => document.activeElement?.getAttribute('data-pledgemark-term') === 'etim',
+        null,
+        WAIT_MS,
+      );
+      const elsewhere = await popup.evaluate(askTabs, {
+        name: 'focusHighlight',
+        request: { direction: 'next', termId: 'ftf' },
+      });
+      expect(elsewhere.length).toBeGreaterThan(0);
+      for (const answer of elsewhere) {
+        expect(answer).toEqual({ ok: true, value: { found: false, index: 0, total: 0 } });
+      }
+      await page.close();
     });
   });
 }
