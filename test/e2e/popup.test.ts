@@ -110,6 +110,20 @@ async function askTabs({ name, request }: { name: string; request: object }): Pr
   return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
 }
 
+/** Runs in an extension page: one call to the background, as the popup makes it. */
+function askBackground({ name, request }: { name: string; request: object }): Promise<unknown> {
+  type RuntimeApi = { sendMessage: (message: unknown) => Promise<unknown> };
+  const api = globalThis as unknown as {
+    browser?: { runtime: RuntimeApi };
+    chrome: { runtime: RuntimeApi };
+  };
+  return (api.browser ?? api.chrome).runtime.sendMessage({
+    channel: 'pledgemark/v1',
+    name,
+    request,
+  });
+}
+
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -285,7 +299,7 @@ Commitment · G7, Group of Seven · May 2016
       expect(await popup.evaluate(() => document.querySelectorAll('li.clip').length, null)).toBe(1);
     });
 
-    it('asks a page for its terms and goes to the next highlight of one term, as "On this page" does', async (context) => {
+    it('asks a page for its terms, goes to the next highlight of one term as "On this page" does, and saves a clip from its card', async (context) => {
       dumpLogsOnFailure(context);
       const page = await session!.openPage(server.url('slice.html'));
       await page.waitForSelector('[data-pledgemark-term="etim"]', WAIT_MS);
@@ -309,13 +323,33 @@ Commitment · G7, Group of Seven · May 2016
           request: { direction: 'next', termId: 'etim' },
         }),
       ).toContainEqual({ ok: true, value: { found: true, index: 1, total: 1 } });
-      // The card opened on the ETIM highlight; closing it returns the focus there.
+      // The card opened on the ETIM highlight with the focus inside: Close, then the first
+      // passage's "Copy citation", "Copy as Markdown" and "Save clip".
       await page.bringToFront();
       await page.waitForFunction(
         () => document.activeElement?.localName === 'pledgemark-card',
         null,
         WAIT_MS,
       );
+      for (let step = 0; step < 4; step++) await page.press('Tab');
+      await page.press('Enter');
+      const saved = async () => {
+        const listed = (await popup.evaluate(askBackground, {
+          name: 'listClips',
+          request: {},
+        })) as {
+          value: { citation: { text: string; document: { id: string } } }[];
+        };
+        return listed.value.map((clip) => clip.citation);
+      };
+      for (const deadline = Date.now() + WAIT_MS; Date.now() < deadline;) {
+        if ((await saved()).length === 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const [, fromCard] = await saved();
+      expect(fromCard?.document.id).toBe('seminar-2020');
+      expect(fromCard?.text).toMatch(/ETIM|Turkistan/);
+      // Closing the card returns the focus to the highlight.
       await page.press('Escape');
       await page.waitForFunction(
         () => document.activeElement?.getAttribute('data-pledgemark-term') === 'etim',
