@@ -132,11 +132,10 @@ export class ClipStore {
     );
   }
 
+  /** The clips not removed, in the user's order (the index orders equal positions by id). */
   private async keptClips(): Promise<Clip[]> {
     const clips = await this.db.clips.orderBy('position').toArray();
-    return clips
-      .filter((clip) => clip.removedAt === undefined)
-      .sort((a, b) => a.position - b.position || a.id! - b.id!);
+    return clips.filter((clip) => clip.removedAt === undefined);
   }
 
   private async kept(): Promise<ClipView[]> {
