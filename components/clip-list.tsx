@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { clipActorLine } from '../utils/clip-markdown';
 import type { ClipView } from '../utils/views';
 
@@ -74,6 +74,14 @@ export function ClipList(props: ClipListProps): JSX.Element {
     props.onMove(clip, index + by);
   };
 
+  // Dragging by the handle is a shortcut for the pointer; the buttons do the same from the keys.
+  const [dragged, setDragged] = useState<ClipView | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const endDrag = () => {
+    setDragged(null);
+    setDropAt(null);
+  };
+
   return (
     <section class="clips" aria-labelledby="clips-title">
       <h2 id="clips-title" class="clips-title">
@@ -135,6 +143,14 @@ export function ClipList(props: ClipListProps): JSX.Element {
                 props.onRemove(clip);
               }}
               onOpenInDocument={() => props.onOpenInDocument(clip)}
+              dropTarget={dragged !== null && dragged.id !== clip.id && dropAt === index}
+              onDragStart={() => setDragged(clip)}
+              onDragOver={() => dragged && setDropAt(index)}
+              onDrop={() => {
+                if (dragged && dragged.id !== clip.id) props.onMove(dragged, index);
+                endDrag();
+              }}
+              onDragEnd={endDrag}
             />
           ))}
         </ol>
@@ -156,6 +172,11 @@ function ClipItem({
   onMove,
   onRemove,
   onOpenInDocument,
+  dropTarget,
+  onDragStart,
+  onDragOver,
+  onDrop,
+  onDragEnd,
 }: {
   clip: ClipView;
   index: number;
@@ -163,12 +184,46 @@ function ClipItem({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
   onOpenInDocument: () => void;
+  /** A dragged clip would land here. */
+  dropTarget: boolean;
+  onDragStart: () => void;
+  onDragOver: () => void;
+  onDrop: () => void;
+  onDragEnd: () => void;
 }): JSX.Element {
   const { citation } = clip;
   const name = clipName(clip);
   const titleId = `clip-${clip.id}-title`;
   return (
-    <li class="clip" data-clip-id={clip.id} tabIndex={-1} aria-labelledby={titleId}>
+    <li
+      class={`clip${dropTarget ? ' clip-drop-target' : ''}`}
+      data-clip-id={clip.id}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      onDragOver={(event) => {
+        // Accepting the drop is what lets it happen.
+        event.preventDefault();
+        onDragOver();
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        onDrop();
+      }}
+    >
+      <span
+        class="clip-handle"
+        draggable
+        aria-hidden="true"
+        title="Drag to move"
+        onDragStart={(event) => {
+          // Firefox starts a drag only with data to carry.
+          event.dataTransfer?.setData('text/plain', name);
+          onDragStart();
+        }}
+        onDragEnd={onDragEnd}
+      >
+        ⠿
+      </span>
       <h3 id={titleId} class="clip-title">
         <span class="visually-hidden">Clip {index + 1}: </span>
         {name}

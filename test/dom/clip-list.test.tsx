@@ -129,6 +129,23 @@ describe('ClipList', () => {
     expect(document.activeElement?.closest('li')).toBe(items()[1]);
   });
 
+  it('moves a clip dragged by its handle onto another', () => {
+    const props = show();
+    const drag = (target: Element, type: string) =>
+      act(() => {
+        target.dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
+      });
+    const [first, , third] = items();
+    drag(third!.querySelector('.clip-handle')!, 'dragstart');
+    drag(first!, 'dragover');
+    expect(items()[0]!.classList.contains('clip-drop-target')).toBe(true);
+    drag(first!, 'drop');
+    expect(props.onMove).toHaveBeenCalledWith(LUO_CLIP, 0);
+    expect(root.querySelector('.clip-drop-target')).toBeNull();
+    // The handle is for the pointer only: the buttons do the same from the keyboard.
+    expect(third!.querySelector('.clip-handle')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('removes a clip, then offers to undo, with the focus on Undo', () => {
     const props = show();
     button(items()[1]!, `Remove: ${WORKPLAN_NAME}`).click();
