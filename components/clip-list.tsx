@@ -114,11 +114,12 @@ export function ClipList(props: ClipListProps): JSX.Element {
         </p>
         {removed && (
           <p class="clip-undo">
-            Removed “{clipName(removed)}”.{' '}
+            <span id="clip-removed">Removed “{clipName(removed)}”.</span>{' '}
             <button
               ref={undo}
               type="button"
               class="link-button"
+              aria-describedby="clip-removed"
               onClick={() => {
                 focusNext.current = { clipId: removed.id, control: 'item' };
                 props.onUndoRemove();

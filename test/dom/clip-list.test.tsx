@@ -155,6 +155,9 @@ describe('ClipList', () => {
       'Removed “APEC CTWG Workplan 2017, Introduction › step 9”. Undo',
     );
     expect(text(document.activeElement)).toBe('Undo');
+    expect(
+      text(document.getElementById(document.activeElement!.getAttribute('aria-describedby')!)),
+    ).toBe('Removed “APEC CTWG Workplan 2017, Introduction › step 9”.');
     button(root, 'Undo').click();
     expect(props.onUndoRemove).toHaveBeenCalled();
     show({ ...props, clips: CLIPS, removed: null });
