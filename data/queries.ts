@@ -7,7 +7,7 @@ import {
   RECORD_KINDS,
   searchableWords,
   TERM_ID_PREFIX,
-  TYPO_SEARCH_OPTIONS,
+  typoSearchOptions,
   type CorpusSearchIndex,
   type FacetTable,
 } from './search-index';
@@ -28,10 +28,18 @@ import {
   type TermDetail,
   type TermHit,
 } from '../utils/views';
+import { SEARCH_PAGE_SIZE } from '../utils/messaging';
 
 /** Longer queries are cut to this many words: enough for any real question, cheap to run. */
 export const MAX_QUERY_WORDS = 24;
-const DEFAULT_LIMIT = 50;
+/**
+ * For a query of several words, the passages read are put in order again, in blocks of this
+ * size, those that have the words side by side first. Blocks of a fixed size (a page) keep the
+ * first pages in the same order however many are asked for.
+ */
+const RERANKED_BLOCK = SEARCH_PAGE_SIZE;
+/** How much more a passage weighs when all the query's words stand side by side in it. */
+const PHRASE_BONUS = 0.5;
 const MAX_TERM_HITS = 8;
 /** Longest query echoed back in a notice. */
 const ECHO_LENGTH = 60;
@@ -81,51 +89,67 @@ export class CorpusQueries {
    * the whole corpus, for the popup to offer as filters.
    */
   async search(query: string, request: SearchRequest = {}): Promise<SearchResponse> {
-    const { filters = {}, limit = DEFAULT_LIMIT } = request;
+    const { filters = {}, limit = SEARCH_PAGE_SIZE } = request;
     const state = await this.searchIndex();
     const notices: string[] = [];
     const selection = selectFilters(state, filters, notices);
 
     const trimmed = query.trim();
-    const words = trimmed.split(/\s+/).filter(Boolean);
+    const typed = trimmed.split(/\s+/).filter(Boolean);
     if (trimmed.length === 1) notices.push('Type at least two characters to search.');
-    if (words.length > MAX_QUERY_WORDS) {
+    if (typed.length > MAX_QUERY_WORDS) {
       notices.push(`Only the first ${MAX_QUERY_WORDS} words of the query were searched.`);
     }
-    const searched = trimmed.length > 1 ? words.slice(0, MAX_QUERY_WORDS).join(' ') : '';
+    const searched = trimmed.length > 1 ? typed.slice(0, MAX_QUERY_WORDS).join(' ') : '';
+    const words = searchableWords(searched);
 
-    let matches: PassageMatch[];
+    // The passages that match, as rows of the facet table, best first; with their search results
+    // (score, matched words) when there is a query.
+    let rows: Int32Array = state.allRows;
+    let results: SearchResult[] | null = null;
     let terms: TermHit[] = [];
-    if (searched === '') {
-      matches = allRows(state.facets);
-    } else if (searchableWords(searched).length === 0) {
+    if (searched !== '' && words.length === 0) {
       notices.push(`“${echo(searched)}” has no word specific enough to search for.`);
-      matches = [];
-    } else {
-      const results = runQuery(state.engine, searched, notices);
-      matches = results.flatMap((result) => {
-        const row = result.row as number | undefined;
-        return row === undefined ? [] : [{ row, score: result.score, words: result.terms }];
-      });
-      terms = await this.termHits(results.filter((result) => result.row === undefined));
+      rows = new Int32Array(0);
+    } else if (searched !== '') {
+      const termResults: SearchResult[] = [];
+      results = [];
+      for (const result of runQuery(state, words, notices)) {
+        (result.row === undefined ? termResults : results).push(result);
+      }
+      rows = Int32Array.from(results, (result) => result.row as number);
+      terms = await this.termHits(termResults);
     }
 
-    const { kept, facets } = countFacets(state, matches, selection);
+    const { kept, facets } = countFacets(state, rows, selection);
     // With neither a query nor a filter, the counts are the answer: listing all would be noise.
-    const listed = searched === '' && !selection.active ? [] : kept;
-    const top = listed.slice(0, limit);
-    const ids = top.map((match) => state.facets.passageIds[match.row]!);
-    const cited = new Map(
-      (await this.cite(await this.db.passages.bulkGet(ids))).map((passage) => [
-        passage.id,
-        passage,
-      ]),
+    const listed = searched === '' && !selection.active ? kept.subarray(0, 0) : kept;
+    const read = [...listed.subarray(0, limit)];
+    const passages = await this.db.passages.bulkGet(
+      read.map((position) => state.facets.passageIds[rows[position]!]!),
     );
-    const hits: SearchHit[] = top.flatMap((match, i) => {
-      const passage = cited.get(ids[i]!);
-      return passage
-        ? [{ type: 'passage', score: match.score, passage, matchedWords: match.words }]
-        : [];
+    let top = read.map((position, i) => ({
+      passage: passages[i],
+      score: results?.[position]?.score ?? 0,
+      words: results?.[position]?.terms ?? [],
+    }));
+    if (results && words.length > 1) {
+      const bonus = top.map((entry) => ({
+        ...entry,
+        score: entry.score * (entry.passage ? phraseBonus(entry.passage.text, words) : 1),
+      }));
+      top = [];
+      for (let start = 0; start < bonus.length; start += RERANKED_BLOCK) {
+        const block = bonus.slice(start, start + RERANKED_BLOCK);
+        top.push(...block.sort((a, b) => b.score - a.score));
+      }
+    }
+    const cited = new Map(
+      (await this.cite(top.map((entry) => entry.passage))).map((passage) => [passage.id, passage]),
+    );
+    const hits: SearchHit[] = top.flatMap(({ passage, score, words: matchedWords }) => {
+      const citation = passage && cited.get(passage.id);
+      return citation ? [{ type: 'passage', score, passage: citation, matchedWords }] : [];
     });
     return {
       query,
@@ -246,14 +270,6 @@ export class CorpusQueries {
   }
 }
 
-/** A passage row of the facet table that matches the query. */
-interface PassageMatch {
-  row: number;
-  score: number;
-  /** The indexed words it matched (after prefix and typo expansion), for emphasis. */
-  words: string[];
-}
-
 interface FacetEntry {
   value: string;
   label: string;
@@ -263,6 +279,8 @@ interface FacetEntry {
 interface SearchIndexState {
   engine: CorpusSearchIndex['engine'];
   facets: FacetTable;
+  vocabulary: CorpusSearchIndex['vocabulary'];
+  termNames: CorpusSearchIndex['termNames'];
   /** Each facet's possible values, in the order they are offered when counts do not order them. */
   values: Record<SearchFacet, FacetEntry[]>;
   /** Each facet's value → its index in `values`. */
@@ -271,9 +289,16 @@ interface SearchIndexState {
   actorCountry: Int16Array;
   /** Document index → year index. */
   documentYear: Uint8Array;
+  /** Every row, in the order of the record: what an empty query matches. */
+  allRows: Int32Array;
 }
 
-function indexState({ engine, facets }: CorpusSearchIndex): SearchIndexState {
+function indexState({
+  engine,
+  facets,
+  vocabulary,
+  termNames,
+}: CorpusSearchIndex): SearchIndexState {
   const countries = [
     ...new Set(facets.actors.flatMap((actor) => (actor.country ? [actor.country] : []))),
   ].sort();
@@ -295,12 +320,15 @@ function indexState({ engine, facets }: CorpusSearchIndex): SearchIndexState {
   return {
     engine,
     facets,
+    vocabulary,
+    termNames,
     values,
     valueIndex,
     actorCountry: Int16Array.from(facets.actors, (actor) =>
       actor.country ? countries.indexOf(actor.country) : -1,
     ),
     documentYear: Uint8Array.from(facets.documents, (document) => years.indexOf(document.year)),
+    allRows: Int32Array.from({ length: facets.rowCount }, (_, row) => row),
   };
 }
 
@@ -336,95 +364,99 @@ function selectFilters(
   return { selected, filters: applied, active: Object.keys(applied).length > 0 };
 }
 
-const NO_WORDS: string[] = [];
-
-/** Every indexed passage, in the order of the record. */
-function allRows(facets: FacetTable): PassageMatch[] {
-  return Array.from({ length: facets.rowCount }, (_, row) => ({ row, score: 0, words: NO_WORDS }));
-}
-
 function hasPassage(results: SearchResult[]): boolean {
   return results.some((result) => result.row !== undefined);
 }
 
 /**
- * Every word must match, as typed or as the start of a longer word; failing that, allowing for
- * typos; failing that, any of the words. Each fallback is said in a notice.
+ * Every word must match, as typed or as the start of a longer word, or (for a word the index
+ * does not have) with a typo or two; failing that, any of the words. Each is said in a notice.
  */
 function runQuery(
-  engine: CorpusSearchIndex['engine'],
-  searched: string,
+  { engine, vocabulary, termNames }: SearchIndexState,
+  words: readonly string[],
   notices: string[],
 ): SearchResult[] {
-  const exact = engine.search(searched);
-  if (hasPassage(exact)) return exact;
-  const close = engine.search(searched, TYPO_SEARCH_OPTIONS);
-  if (hasPassage(close)) {
-    notices.push('No passage has these exact words; showing close spellings.');
-    return close;
+  const misspelled = new Set(words.filter((word) => !vocabulary.has(word)));
+  const options = typoSearchOptions(misspelled);
+  const all = engine.search(termNames.widen(words, 'AND'), options);
+  const corrected =
+    misspelled.size > 0
+      ? `No passage has ${[...misspelled].map((word) => `“${echo(word)}”`).join(', ')}; showing close spellings.`
+      : null;
+  if (hasPassage(all)) {
+    if (corrected) notices.push(corrected);
+    return all;
   }
-  const any = engine.search(searched, { ...TYPO_SEARCH_OPTIONS, combineWith: 'OR' });
-  if (!hasPassage(any)) return exact;
+  const any = engine.search(termNames.widen(words, 'OR'), options);
+  if (!hasPassage(any)) return all;
   notices.push('No passage has all these words; showing passages with any of them.');
   return any;
 }
 
+/** One bit per facet, for the set of filters a passage fails. */
+const FACET_BIT: Record<SearchFacet, number> = {
+  document: 1,
+  actor: 2,
+  country: 4,
+  kind: 8,
+  year: 16,
+  term: 32,
+};
+
 /**
- * Keeps the matches that pass every filter, and counts each facet's values over the matches
- * that pass every filter but that facet's own (so a facet's counts say what choosing another of
- * its values would give). One pass over the matches, reading only the facet table.
+ * Keeps the rows that pass every filter (their positions in `rows`), and counts each facet's
+ * values over the rows that pass every filter but that facet's own, so that a facet's counts say
+ * what choosing another of its values would give. One pass, reading only the facet table.
  */
 function countFacets(
   state: SearchIndexState,
-  matches: readonly PassageMatch[],
+  rows: Int32Array,
   { selected }: FilterSelection,
-): { kept: PassageMatch[]; facets: SearchFacets } {
+): { kept: Int32Array; facets: SearchFacets } {
   const { facets: table, actorCountry, documentYear } = state;
   const counts = {} as Record<SearchFacet, Uint32Array>;
   for (const facet of SEARCH_FACETS) counts[facet] = new Uint32Array(state.values[facet].length);
-  const kept: PassageMatch[] = [];
-  let misses = 0;
-  let missed: SearchFacet | null = null;
-  const check = (facet: SearchFacet, passes: () => boolean) => {
-    if (selected[facet] >= 0 && !passes()) {
-      misses++;
-      missed = facet;
-    }
-  };
-  const count = (facet: SearchFacet, value: number) => {
-    if (misses === 0 || missed === facet) counts[facet][value]!++;
-  };
-  for (const match of matches) {
-    const { row } = match;
+  const filtered = (facet: SearchFacet) => selected[facet] >= 0;
+  const [byDocument, byActor, byCountry, byKind, byYear, byTerm] = SEARCH_FACETS.map(filtered);
+  const kept = new Int32Array(rows.length);
+  let keptCount = 0;
+  for (let position = 0; position < rows.length; position++) {
+    const row = rows[position]!;
     const document = table.document[row]!;
     const actor = table.actor[row]!;
     const country = actorCountry[actor]!;
     const kind = table.kind[row]!;
     const year = documentYear[document]!;
-    misses = 0;
-    missed = null;
-    check('document', () => document === selected.document);
-    check('actor', () => actor === selected.actor);
-    check('country', () => country === selected.country);
-    check('kind', () => kind === selected.kind);
-    check('year', () => year === selected.year);
-    check('term', () => table.hasTerm(row, selected.term));
-    if (misses > 1) continue;
-    if (misses === 0) kept.push(match);
-    count('document', document);
-    count('actor', actor);
-    if (country >= 0) count('country', country);
-    count('kind', kind);
-    count('year', year);
-    for (let i = table.termOffsets[row]!; i < table.termOffsets[row + 1]!; i++) {
-      count('term', table.termIndexes[i]!);
+    const failed =
+      (byDocument && document !== selected.document ? FACET_BIT.document : 0) |
+      (byActor && actor !== selected.actor ? FACET_BIT.actor : 0) |
+      (byCountry && country !== selected.country ? FACET_BIT.country : 0) |
+      (byKind && kind !== selected.kind ? FACET_BIT.kind : 0) |
+      (byYear && year !== selected.year ? FACET_BIT.year : 0) |
+      (byTerm && !table.hasTerm(row, selected.term) ? FACET_BIT.term : 0);
+    // Failing two filters or more, a row counts nowhere; failing one, only in that facet.
+    if ((failed & (failed - 1)) !== 0) continue;
+    if (failed === 0) kept[keptCount++] = position;
+    // A facet counts the row when it failed no filter, or that facet's only: (failed | bit) === bit.
+    if ((failed | FACET_BIT.document) === FACET_BIT.document) counts.document[document]!++;
+    if ((failed | FACET_BIT.actor) === FACET_BIT.actor) counts.actor[actor]!++;
+    if ((failed | FACET_BIT.country) === FACET_BIT.country && country >= 0) {
+      counts.country[country]!++;
+    }
+    if ((failed | FACET_BIT.kind) === FACET_BIT.kind) counts.kind[kind]!++;
+    if ((failed | FACET_BIT.year) === FACET_BIT.year) counts.year[year]!++;
+    if ((failed | FACET_BIT.term) === FACET_BIT.term) {
+      for (let i = table.termOffsets[row]!; i < table.termOffsets[row + 1]!; i++) {
+        counts.term[table.termIndexes[i]!]!++;
+      }
     }
   }
   const facets = {} as SearchFacets;
   for (const facet of SEARCH_FACETS) {
     facets[facet] = facetValues(state, facet, counts[facet], selected[facet]);
   }
-  return { kept, facets };
+  return { kept: kept.subarray(0, keptCount), facets };
 }
 
 /** Facets whose values are best offered by how many passages have them, most first. */
@@ -444,6 +476,14 @@ function facetValues(
     values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   }
   return values;
+}
+
+/** 1, plus a share of the bonus for each pair of the query's words that stand side by side. */
+function phraseBonus(text: string, words: readonly string[]): number {
+  const textWords = searchableWords(text);
+  const pairs = new Set(textWords.slice(1).map((word, i) => `${textWords[i]} ${word}`));
+  const together = words.slice(1).filter((word, i) => pairs.has(`${words[i]} ${word}`)).length;
+  return 1 + (PHRASE_BONUS * together) / (words.length - 1);
 }
 
 /** A query or value as quoted back in a notice: cut short when long. */

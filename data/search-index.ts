@@ -1,4 +1,9 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, {
+  type AsPlainObject,
+  type Options,
+  type Query,
+  type SearchOptions,
+} from 'minisearch';
 import type {
   Actor,
   Corpus,
@@ -26,8 +31,6 @@ export interface SearchRecord {
   context: string;
   label: string;
   aliases: string;
-  /** Labels and aliases of the terms a passage mentions, so "Passenger Name Record" finds "PNR". */
-  termNames: string;
   locator: string;
   actor: string;
 }
@@ -40,15 +43,19 @@ export const TERM_ID_PREFIX = 'term:';
  */
 const STOP_WORDS = new Set(
   (
-    'a an and are as at be been by for from has have in into is of on or s such than that the ' +
+    'an and are as at be been by for from has have in into is of on or such than that the ' +
     'their these this those to was were which with'
   ).split(' '),
 );
 
-/** Lower case without diacritics, so that "Türkistan" finds "Turkistan"; null for stop words. */
+/**
+ * Lower case without diacritics, so that "Türkistan" finds "Turkistan"; null for stop words and
+ * single letters (list markers, initials, the "s" of "ETIM's"). Single digits stay: "OP 2".
+ */
 export function normaliseTerm(term: string): string | null {
   const normalised = term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  return normalised === '' || STOP_WORDS.has(normalised) ? null : normalised;
+  if (normalised === '' || STOP_WORDS.has(normalised)) return null;
+  return /^\p{L}$/u.test(normalised) ? null : normalised;
 }
 
 /**
@@ -64,6 +71,9 @@ export function searchableWords(query: string): string[] {
   return tokenize(query).flatMap((word) => normaliseTerm(word) ?? []);
 }
 
+/** A query word this long also matches the longer words it starts ("extrem" → "extremism"). */
+const PREFIX_MIN_LENGTH = 3;
+
 /**
  * Typos are corrected only for words of this length: shorter words have too many neighbours
  * (and are usually acronyms), and the cost of the edit-distance search grows with the length.
@@ -72,36 +82,131 @@ const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MAX_LENGTH = 24;
 
 /**
- * The one set of options used both to build and to load the index, and to search it first:
- * every word must match (in any field), the last letters of a word may be missing, no typos.
+ * The one set of options used both to build and to load the index, and to search it: every word
+ * must match (in any field), the last letters of a word may be missing, no typos.
  */
 export const SEARCH_OPTIONS: Options<SearchRecord> = {
   idField: 'id',
-  fields: ['text', 'context', 'label', 'aliases', 'termNames', 'locator', 'actor'],
+  fields: ['text', 'context', 'label', 'aliases', 'locator', 'actor'],
   storeFields: ['row'],
   tokenize,
   processTerm: normaliseTerm,
   searchOptions: {
-    boost: { context: 0.5, label: 4, aliases: 4, termNames: 1.5, locator: 1.5, actor: 1.5 },
-    prefix: (term) => term.length > 2,
+    boost: { context: 0.5, label: 4, aliases: 4, locator: 1.5, actor: 1.5 },
+    prefix: (term) => term.length >= PREFIX_MIN_LENGTH,
     fuzzy: false,
     combineWith: 'AND',
   },
 };
 
 /**
- * The second try, when the first finds no passage: allow one typo in words of 5 to 7 letters
- * and two in longer ones ("passanger", "finacial"). Only then, because correcting words that
- * are spelled right adds noise and, on a large corpus, most of the cost of a query.
+ * Searching with typos corrected in the given words only, those the index does not have: one
+ * typo in words of 5 to 7 letters, two in longer ones ("passanger", "finacial"). Correcting words
+ * that are spelled right would add noise and, on a large corpus, most of the cost of a query.
  */
-export const TYPO_SEARCH_OPTIONS: SearchOptions = {
-  fuzzy: (term) =>
-    term.length >= FUZZY_MIN_LENGTH && term.length <= FUZZY_MAX_LENGTH
-      ? term.length >= 8
-        ? 2
-        : 1
-      : false,
-};
+export function typoSearchOptions(misspelled: ReadonlySet<string>): SearchOptions {
+  return {
+    fuzzy: (term) =>
+      misspelled.has(term) && term.length >= FUZZY_MIN_LENGTH && term.length <= FUZZY_MAX_LENGTH
+        ? term.length >= 8
+          ? 2
+          : 1
+        : false,
+  };
+}
+
+/** Every word of the index, sorted, to tell a query's unknown (misspelled) words at once. */
+export class Vocabulary {
+  private readonly words: string[];
+
+  constructor(words: Iterable<string>) {
+    this.words = [...new Set(words)].sort();
+  }
+
+  /** Whether the index has the word, or (when long enough for it) a word it starts. */
+  has(word: string): boolean {
+    let low = 0;
+    let high = this.words.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.words[middle]! < word) low = middle + 1;
+      else high = middle;
+    }
+    const next = this.words[low];
+    if (next === undefined) return false;
+    return next === word || (word.length >= PREFIX_MIN_LENGTH && next.startsWith(word));
+  }
+}
+
+/**
+ * How much a term's other names weigh against the words searched for. MiniSearch multiplies a
+ * passage's score by how many of the query's words it matched, so a name of n words is weighed
+ * down by n² to count, in all, about as much as one word of the query.
+ */
+const SYNONYM_WEIGHT = 0.5;
+
+/**
+ * The glossary's names of each term, so that a query naming a term by one of them ("PNR",
+ * "Passenger Name Record", "East Turkestan Islamic Movement") also matches the passages that
+ * call it by another. The other names weigh less: a passage that says the words searched for
+ * ranks before one that only has another name for them.
+ */
+export class TermNames {
+  /** Each name as its words, by its first word, longest first. */
+  private readonly byFirstWord = new Map<string, string[][]>();
+  /** Every name (as its words, joined) of the terms a name is a name of. */
+  private readonly synonyms = new Map<string, Set<string>>();
+
+  constructor(readonly names: readonly (readonly string[])[]) {
+    for (const termNames of names) {
+      const phrases = new Set(
+        termNames.map((name) => searchableWords(name).join(' ')).filter((phrase) => phrase !== ''),
+      );
+      for (const phrase of phrases) {
+        const synonyms = this.synonyms.get(phrase);
+        if (synonyms) {
+          for (const other of phrases) synonyms.add(other);
+          continue;
+        }
+        this.synonyms.set(phrase, new Set(phrases));
+        const words = phrase.split(' ');
+        const starting = this.byFirstWord.get(words[0]!) ?? [];
+        starting.push(words);
+        this.byFirstWord.set(words[0]!, starting);
+      }
+    }
+    for (const starting of this.byFirstWord.values()) starting.sort((a, b) => b.length - a.length);
+  }
+
+  /** The query's words, each term name among them (longest first) widened to any of its names. */
+  widen(words: readonly string[], combineWith: 'AND' | 'OR'): Query {
+    const queries: Query[] = [];
+    for (let i = 0; i < words.length;) {
+      const name = this.byFirstWord
+        .get(words[i]!)
+        ?.find((candidate) => candidate.every((word, j) => words[i + j] === word));
+      if (!name) {
+        queries.push(words[i]!);
+        i++;
+        continue;
+      }
+      const asked = name.join(' ');
+      const others = [...this.synonyms.get(asked)!].filter((phrase) => phrase !== asked);
+      queries.push({
+        combineWith: 'OR',
+        queries: [
+          { combineWith: 'AND', queries: [asked] },
+          ...others.map((phrase) => {
+            const weight = SYNONYM_WEIGHT / phrase.split(' ').length ** 2;
+            return { combineWith: 'AND' as const, queries: [phrase], boostTerm: () => weight };
+          }),
+        ],
+      });
+      i += name.length;
+    }
+    return { combineWith, queries };
+  }
+}
 
 export const RECORD_KINDS: readonly RecordKind[] = ['commitment', 'position', 'context'];
 
@@ -207,11 +312,15 @@ interface SerialisedSearchIndex {
   version: typeof SEARCH_INDEX_VERSION;
   engine: AsPlainObject;
   facets: SerialisedFacets;
+  /** Each term's names (label and aliases), in the order of the facet table's terms. */
+  termNames: readonly (readonly string[])[];
 }
 
 export interface CorpusSearchIndex {
   engine: MiniSearch<SearchRecord>;
   facets: FacetTable;
+  vocabulary: Vocabulary;
+  termNames: TermNames;
   /** `JSON.stringify` of the index gives the form `loadSearchIndex` reads back. */
   toJSON(): SerialisedSearchIndex;
 }
@@ -311,16 +420,7 @@ function buildFacetTable(corpus: Corpus, passages: readonly Passage[]): FacetTab
 }
 
 export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)): SearchRecord[] {
-  const termsById = new Map(corpus.terms.map((term) => [term.id, term]));
   const actorsById = new Map(corpus.actors.map((actor) => [actor.id, actor]));
-  const termNamesByPassage = new Map<string, string[]>();
-  for (const occurrence of corpus.occurrences) {
-    const term = termsById.get(occurrence.termId);
-    if (!term) continue;
-    const names = termNamesByPassage.get(occurrence.passageId) ?? [];
-    names.push(term.label, ...term.aliases.map((alias) => alias.text));
-    termNamesByPassage.set(occurrence.passageId, names);
-  }
   const passageRecords: SearchRecord[] = passages.map((passage, row) => {
     const actor = actorsById.get(passage.actorId);
     return {
@@ -330,7 +430,6 @@ export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)
       context: passage.kind === 'context' ? passage.text : '',
       label: '',
       aliases: '',
-      termNames: (termNamesByPassage.get(passage.id) ?? []).join(' '),
       locator: locatorForms(passage.locator),
       actor: actor ? actorWords(actor) : '',
     };
@@ -341,7 +440,6 @@ export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)
     context: '',
     label: term.label,
     aliases: term.aliases.map((alias) => alias.text).join(' '),
-    termNames: '',
     locator: '',
     actor: '',
   }));
@@ -350,16 +448,31 @@ export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)
 
 export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
   const passages = indexedPassages(corpus);
+  const records = searchRecords(corpus, passages);
   const engine = new MiniSearch<SearchRecord>(SEARCH_OPTIONS);
-  engine.addAll(searchRecords(corpus, passages));
+  engine.addAll(records);
   const facets = buildFacetTable(corpus, passages);
+  const fields = SEARCH_OPTIONS.fields as (keyof SearchRecord)[];
+  const vocabulary = new Vocabulary(
+    records.flatMap((record) => fields.flatMap((field) => searchableWords(String(record[field])))),
+  );
+  const termNames = new TermNames(
+    corpus.terms.map((term) => [
+      // "Financial Action Task Force (FATF)": each form is an alias already.
+      term.label.replace(/\s*\([^)]*\)/g, ''),
+      ...term.aliases.map((alias) => alias.text),
+    ]),
+  );
   return {
     engine,
     facets,
+    vocabulary,
+    termNames,
     toJSON: () => ({
       version: SEARCH_INDEX_VERSION,
       engine: engine.toJSON(),
       facets: facets.toJSON(),
+      termNames: termNames.names,
     }),
   };
 }
@@ -373,7 +486,9 @@ export function loadSearchIndex(serialised: string): CorpusSearchIndex | null {
   if (!isCurrentIndex(json)) return null;
   const engine = MiniSearch.loadJS<SearchRecord>(json.engine, SEARCH_OPTIONS);
   const facets = FacetTable.fromJSON(json.facets);
-  return { engine, facets, toJSON: () => json };
+  const vocabulary = new Vocabulary(json.engine.index.map(([word]) => word));
+  const termNames = new TermNames(json.termNames);
+  return { engine, facets, vocabulary, termNames, toJSON: () => json };
 }
 
 function isCurrentIndex(json: unknown): json is SerialisedSearchIndex {

@@ -98,6 +98,8 @@ export interface Envelope {
 /** Longest query the background accepts; longer input is refused, not truncated silently. */
 export const MAX_QUERY_LENGTH = 10_000;
 const MAX_ID_LENGTH = 200;
+/** Passages a search answers with unless asked for more: each is read from IndexedDB. */
+export const SEARCH_PAGE_SIZE = 20;
 /** Most passages one search answers with. */
 export const MAX_LIMIT = 500;
 const MAX_REPORTED_TERMS = 2_000;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import matcherJson from '../../data/generated/matcher.json';
 import { DocumentView } from '../../components/document-view';
@@ -8,7 +8,7 @@ import { TermCard, type CitationFormat } from '../../components/term-card';
 import '../../components/term-card.css';
 import { citationMarkdown, citationText } from '../../utils/citation';
 import { hashToRoute, routeToHash, type PageRoute } from '../../utils/extension-pages';
-import { callBackground, MAX_LIMIT, type Envelope } from '../../utils/messaging';
+import { callBackground, MAX_LIMIT, SEARCH_PAGE_SIZE, type Envelope } from '../../utils/messaging';
 import { isSiteEnabled, normalizeHost, withSiteEnabled, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { excerpt } from '../../utils/term-card-model';
@@ -75,9 +75,6 @@ export function PopupApp() {
   );
 }
 
-/** Passages asked for at a time. */
-const SEARCH_PAGE = 50;
-
 /** The filters kept in this history entry, so that Back from a passage finds them again. */
 function savedFilters(): SearchFilters {
   const saved: unknown = (history.state as { filters?: unknown } | null)?.filters;
@@ -93,7 +90,7 @@ function savedFilters(): SearchFilters {
 function SearchView({ initialQuery }: { initialQuery: string }) {
   const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<SearchFilters>(savedFilters);
-  const [limit, setLimit] = useState(SEARCH_PAGE);
+  const [limit, setLimit] = useState(SEARCH_PAGE_SIZE);
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   /** The query of the last search sent: only a changed query waits for the typing to pause. */
   const searched = useRef<string | null>(null);
@@ -106,7 +103,9 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
     return watchSettings(setSettings);
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so that the first search leaves before the first paint and its answer (the
+  // facets' counts, from an index the background then has loaded) comes in sooner.
+  useLayoutEffect(() => {
     // Keep the query in the address and the filters in the entry, so that Back returns here.
     history.replaceState(
       { filters },
@@ -150,11 +149,11 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
         state={state}
         onQueryChange={(next) => {
           setQuery(next);
-          setLimit(SEARCH_PAGE);
+          setLimit(SEARCH_PAGE_SIZE);
         }}
         onFiltersChange={(next) => {
           setFilters(next);
-          setLimit(SEARCH_PAGE);
+          setLimit(SEARCH_PAGE_SIZE);
         }}
         onOpenTerm={(termId) => navigate({ view: 'term', termId, passageId: null })}
         onOpenPassage={(documentId, passageId) =>
@@ -162,7 +161,7 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
         }
         onShowMore={
           limit < MAX_LIMIT
-            ? () => setLimit((shown) => Math.min(shown + SEARCH_PAGE, MAX_LIMIT))
+            ? () => setLimit((shown) => Math.min(shown + SEARCH_PAGE_SIZE, MAX_LIMIT))
             : undefined
         }
       />

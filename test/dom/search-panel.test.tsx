@@ -229,13 +229,13 @@ describe('SearchPanel', () => {
         status: 'done',
         response: response({
           query: 'passanger name record',
-          notice: 'No passage has these exact words; showing close spellings.',
+          notice: 'No passage has “passanger”; showing close spellings.',
         }),
       },
       { query: 'passanger name record' },
     );
     expect(root.querySelector('[role="status"]')?.textContent).toBe(
-      '1 passage — No passage has these exact words; showing close spellings.',
+      '1 passage — No passage has “passanger”; showing close spellings.',
     );
   });
 

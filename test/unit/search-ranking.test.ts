@@ -83,9 +83,9 @@ const FIRST_PASSAGE: RankingCase[] = [
   { query: 'FTF returnees', first: 'apec-workplan-2017:deliverable-1.8' },
   // A name said once in the corpus: the G7 supports "relevant organizations such as Hedayah".
   { query: 'Hedayah', first: 'g7-action-plan-2016:a2.b4' },
-  // Three passages say "cyber terrorism"; two list it among other problems, Fu Xiaoqiang's fourth
-  // point is about it: "Fourth, we must actively fight against cyber terrorism ..."
-  { query: 'cyber terrorism', first: 'seminar-2020:s16.p9' },
+  // A phrase said once: Khidoiatzoda Komroni Dzhamolidin's third proposal, "3. Establish a Cyber
+  // Security Academy to train national specialists in this field."
+  { query: 'Cyber Security Academy', first: 'seminar-2020:s13.p16' },
 ];
 
 const FIRST_TERM: RankingCase[] = [
@@ -116,7 +116,7 @@ describe('search ranking on the real corpus', () => {
     // The seminar writes "Kazakhstan"; "Kazakstan" is one letter short.
     const response = await queries.search('Kazakstan');
     expect(response.passages[0]?.passage.text).toMatch(/Kazakhstan/);
-    expect(response.notice).toBe('No passage has these exact words; showing close spellings.');
+    expect(response.notice).toBe('No passage has “kazakstan”; showing close spellings.');
   });
 });
 
