@@ -1010,7 +1010,8 @@ function deriveFindings(results: Results): string[] {
         `${ms(total.busyMs)} ms of main-thread time). Split by the diagnostic variants: reading ` +
         `the page into runs (\`walkRuns\`) ${ms(walk)} ms (${ratio(walk, floor)} the floor by ` +
         `itself), matching ${ms(scan)} ms more (walk + scan ${ms(match.scriptMs)} ms, ` +
-        `${ratio(match.scriptMs, floor)}), and wrapping ${total.count ?? 0} highlights with mark.js ` +
+        `${ratio(match.scriptMs, floor)}), and planning ${total.count ?? 0} highlights and ` +
+        `wrapping ${total.elements ?? total.count ?? 0} of them (the rest wait for the viewport) ` +
         `about ${ms(wrap)} ms, of which ${ms(total.styleLayoutMs)} ms is style and layout. ` +
         (walk > 3 * floor
           ? `The walk alone is past the 3× budget, so that target cannot be met by faster ` +
@@ -1125,13 +1126,14 @@ function deriveFindings(results: Results): string[] {
     );
   }
 
-  // Compiling the RegExps on first use.
+  // Building the matcher when the content script starts.
   const compile = (glossary: GlossaryId) => median(data.firstScans[glossary].map((s) => s.firstMs));
   const again = (glossary: GlossaryId) => median(data.firstScans[glossary].map((s) => s.secondMs));
   if (data.firstScans.real.length && data.firstScans.large.length) {
     out.push(
-      `**Compiling the matcher.** V8 compiles a RegExp on its first use, so the first \`scan()\` ` +
-        `on a page costs ${ms(compile('real'))} ms with ${real} aliases and ` +
+      '**Building the matcher.** The content script builds its trie from the compiled ' +
+        'glossary when it starts; that and the first `scan()` ' +
+        `cost ${ms(compile('real'))} ms with ${real} aliases and ` +
         `${ms(compile('large'))} ms with ${large} (the same short text scanned again: ` +
         `${ms(again('real'))} / ${ms(again('large'))} ms; medians of ` +
         `${data.firstScans.real.length} fresh pages). It is paid inside the unsliced first task, ` +

@@ -577,13 +577,15 @@ function frameDetail(frame: LongAnimationFrame): FrameDetail {
 }
 
 /**
- * The first scan of a page compiles the matcher's RegExps (V8 compiles lazily, on first use):
- * times it, and a second scan of the same text for comparison. Call on a fresh page, after setup.
+ * What the content script pays before its first match: building the matcher's trie from the
+ * compiled glossary, then a first scan; and a second scan of the same text for comparison. Call
+ * on a fresh page, after setup.
  */
 function firstScan(): { firstMs: number; secondMs: number } {
   const text = 'Officials met the Financial Action Task Force (FATF) on border security.';
   const t0 = performance.now();
-  matcher!.scan(text);
+  matcher = new TermMatcher(matcher!.compiled);
+  matcher.scan(text);
   const t1 = performance.now();
   matcher!.scan(text);
   return { firstMs: t1 - t0, secondMs: performance.now() - t1 };
