@@ -9,7 +9,6 @@ import {
   TERM_ID_PREFIX,
   typoSearchOptions,
   type CorpusSearchIndex,
-  type FacetTable,
 } from './search-index';
 import {
   SEARCH_FACETS,
@@ -64,8 +63,9 @@ const FACET_NOUN: Record<SearchFacet, string> = {
 const KIND_LABEL = { commitment: 'Commitments', position: 'Positions', context: 'Context' };
 
 /**
- * Read-only questions to the corpus copy in IndexedDB. Documents and actors are few, so they are
- * cached in memory on first use; passages are read on demand.
+ * Questions to the corpus copy in IndexedDB. Documents and actors are few, so they are cached in
+ * memory on first use; passages are read on demand. The corpus is only read, but for one write:
+ * a search index stored in an older form is replaced by a current one, built from the corpus.
  */
 export class CorpusQueries {
   private index: Promise<SearchIndexState> | null = null;
@@ -103,54 +103,11 @@ export class CorpusQueries {
     const searched = trimmed.length > 1 ? typed.slice(0, MAX_QUERY_WORDS).join(' ') : '';
     const words = searchableWords(searched);
 
-    // The passages that match, as rows of the facet table, best first; with their search results
-    // (score, matched words) when there is a query.
-    let rows: Int32Array = state.allRows;
-    let results: SearchResult[] | null = null;
-    let terms: TermHit[] = [];
-    if (searched !== '' && words.length === 0) {
-      notices.push(`“${echo(searched)}” has no word specific enough to search for.`);
-      rows = new Int32Array(0);
-    } else if (searched !== '') {
-      const termResults: SearchResult[] = [];
-      results = [];
-      for (const result of runQuery(state, words, notices)) {
-        (result.row === undefined ? termResults : results).push(result);
-      }
-      rows = Int32Array.from(results, (result) => result.row as number);
-      terms = await this.termHits(termResults);
-    }
-
+    const { rows, results, terms } = await this.match(state, searched, words, notices);
     const { kept, facets } = countFacets(state, rows, selection);
     // With neither a query nor a filter, the counts are the answer: listing all would be noise.
     const listed = searched === '' && !selection.active ? kept.subarray(0, 0) : kept;
-    const read = [...listed.subarray(0, limit)];
-    const passages = await this.db.passages.bulkGet(
-      read.map((position) => state.facets.passageIds[rows[position]!]!),
-    );
-    let top = read.map((position, i) => ({
-      passage: passages[i],
-      score: results?.[position]?.score ?? 0,
-      words: results?.[position]?.terms ?? [],
-    }));
-    if (results && words.length > 1) {
-      const bonus = top.map((entry) => ({
-        ...entry,
-        score: entry.score * (entry.passage ? phraseBonus(entry.passage.text, words) : 1),
-      }));
-      top = [];
-      for (let start = 0; start < bonus.length; start += RERANKED_BLOCK) {
-        const block = bonus.slice(start, start + RERANKED_BLOCK);
-        top.push(...block.sort((a, b) => b.score - a.score));
-      }
-    }
-    const cited = new Map(
-      (await this.cite(top.map((entry) => entry.passage))).map((passage) => [passage.id, passage]),
-    );
-    const hits: SearchHit[] = top.flatMap(({ passage, score, words: matchedWords }) => {
-      const citation = passage && cited.get(passage.id);
-      return citation ? [{ type: 'passage', score, passage: citation, matchedWords }] : [];
-    });
+    const hits = await this.readPage(state, rows, results, listed.subarray(0, limit), words);
     return {
       query,
       terms,
@@ -160,6 +117,72 @@ export class CorpusQueries {
       facets,
       ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
     };
+  }
+
+  /**
+   * The passages that match, as rows of the facet table, best first, with their search results
+   * (score, matched words) when there is a query; and the matching terms.
+   */
+  private async match(
+    state: SearchIndexState,
+    searched: string,
+    words: readonly string[],
+    notices: string[],
+  ): Promise<{ rows: Int32Array; results: SearchResult[] | null; terms: TermHit[] }> {
+    if (searched === '') return { rows: state.allRows, results: null, terms: [] };
+    if (words.length === 0) {
+      notices.push(`“${echo(searched)}” has no word specific enough to search for.`);
+      return { rows: new Int32Array(0), results: null, terms: [] };
+    }
+    const termResults: SearchResult[] = [];
+    const results: SearchResult[] = [];
+    for (const result of runQuery(state, words, notices)) {
+      (result.row === undefined ? termResults : results).push(result);
+    }
+    return {
+      rows: Int32Array.from(results, (result) => result.row as number),
+      results,
+      terms: await this.termHits(termResults),
+    };
+  }
+
+  /**
+   * Reads and cites the passages at the given positions of `rows`; for a query of several words,
+   * those that have the words side by side move up within each block.
+   */
+  private async readPage(
+    state: SearchIndexState,
+    rows: Int32Array,
+    results: SearchResult[] | null,
+    positions: Int32Array,
+    words: readonly string[],
+  ): Promise<SearchHit[]> {
+    const read = [...positions];
+    const passages = await this.db.passages.bulkGet(
+      read.map((position) => state.facets.passageIds[rows[position]!]!),
+    );
+    let page = read.map((position, i) => ({
+      passage: passages[i],
+      score: results?.[position]?.score ?? 0,
+      words: results?.[position]?.terms ?? [],
+    }));
+    if (results && words.length > 1) {
+      const bonus = page.map((entry) => ({
+        ...entry,
+        score: entry.score * (entry.passage ? phraseBonus(entry.passage.text, words) : 1),
+      }));
+      page = [];
+      for (let start = 0; start < bonus.length; start += RERANKED_BLOCK) {
+        page.push(...bonus.slice(start, start + RERANKED_BLOCK).sort((a, b) => b.score - a.score));
+      }
+    }
+    const cited = new Map(
+      (await this.cite(page.map((entry) => entry.passage))).map((passage) => [passage.id, passage]),
+    );
+    return page.flatMap(({ passage, score, words: matchedWords }) => {
+      const citation = passage && cited.get(passage.id);
+      return citation ? [{ type: 'passage' as const, score, passage: citation, matchedWords }] : [];
+    });
   }
 
   async lookupTerm(termId: string): Promise<TermDetail | null> {
@@ -237,8 +260,12 @@ export class CorpusQueries {
   private searchIndex(): Promise<SearchIndexState> {
     this.index ??= this.db.meta.get('corpus').then(async (meta) => {
       if (!meta) throw new Error('The corpus is not loaded yet');
-      const index =
-        loadSearchIndex(meta.searchIndex) ?? buildSearchIndex(await this.storedCorpus(meta));
+      const stored = loadSearchIndex(meta.searchIndex);
+      if (stored) return indexState(stored);
+      // Seeding keys the copy by the corpus hash only: for the same corpus, the index written by
+      // an earlier version of Pledgemark stays until it is replaced here.
+      const index = buildSearchIndex(await this.storedCorpus(meta));
+      await this.db.meta.update('corpus', { searchIndex: JSON.stringify(index) });
       return indexState(index);
     });
     this.index.catch(() => (this.index = null));
@@ -276,11 +303,7 @@ interface FacetEntry {
 }
 
 /** The loaded index, with each facet's values and the lookups that derive country and year. */
-interface SearchIndexState {
-  engine: CorpusSearchIndex['engine'];
-  facets: FacetTable;
-  vocabulary: CorpusSearchIndex['vocabulary'];
-  termNames: CorpusSearchIndex['termNames'];
+interface SearchIndexState extends CorpusSearchIndex {
   /** Each facet's possible values, in the order they are offered when counts do not order them. */
   values: Record<SearchFacet, FacetEntry[]>;
   /** Each facet's value → its index in `values`. */
@@ -293,12 +316,8 @@ interface SearchIndexState {
   allRows: Int32Array;
 }
 
-function indexState({
-  engine,
-  facets,
-  vocabulary,
-  termNames,
-}: CorpusSearchIndex): SearchIndexState {
+function indexState(index: CorpusSearchIndex): SearchIndexState {
+  const { facets } = index;
   const countries = [
     ...new Set(facets.actors.flatMap((actor) => (actor.country ? [actor.country] : []))),
   ].sort();
@@ -318,10 +337,7 @@ function indexState({
     ]),
   ) as Record<SearchFacet, Map<string, number>>;
   return {
-    engine,
-    facets,
-    vocabulary,
-    termNames,
+    ...index,
     values,
     valueIndex,
     actorCountry: Int16Array.from(facets.actors, (actor) =>

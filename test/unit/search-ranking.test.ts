@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries } from '../../data/queries';
-import { searchRecords, SEARCH_OPTIONS } from '../../data/search-index';
+import { loadSearchIndex, searchRecords, SEARCH_OPTIONS } from '../../data/search-index';
 import { seedCorpus } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
 
@@ -236,7 +236,7 @@ describe('odd queries get an answer, never an error', () => {
 });
 
 describe('the stored index', () => {
-  it('is rebuilt from the stored corpus when it was written in an older form', async () => {
+  it('is rebuilt from the stored corpus when it was written in an older form, and stored', async () => {
     const older = new PledgemarkDatabase('pledgemark-search-ranking-older');
     try {
       await seedCorpus(older, CORPUS);
@@ -246,6 +246,10 @@ describe('the stored index', () => {
       await older.meta.update('corpus', { searchIndex: JSON.stringify(bare) });
       const response = await new CorpusQueries(older).search('PNR');
       expect(response.passages[0]?.passage.id).toBe('g7-action-plan-2016:a1.border-security.b2');
+      // ... and stored, so that the next start of the background loads it.
+      const meta = await older.meta.get('corpus');
+      expect(loadSearchIndex(meta!.searchIndex)).not.toBeNull();
+      expect(meta!.hash).toBe(CORPUS.hash);
     } finally {
       await older.delete();
     }
