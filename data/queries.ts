@@ -157,6 +157,7 @@ export class CorpusQueries {
     positions: Int32Array,
     words: readonly string[],
   ): Promise<SearchHit[]> {
+    if (positions.length === 0) return [];
     const read = [...positions];
     const passages = await this.db.passages.bulkGet(
       read.map((position) => state.facets.passageIds[rows[position]!]!),
@@ -248,6 +249,7 @@ export class CorpusQueries {
   }
 
   private async termHits(results: SearchResult[]): Promise<TermHit[]> {
+    if (results.length === 0) return [];
     const top = results.slice(0, MAX_TERM_HITS);
     const terms = await this.db.terms.bulkGet(
       top.map((result) => String(result.id).slice(TERM_ID_PREFIX.length)),
