@@ -1,0 +1,151 @@
+/**
+ * The page side of the search benchmark (`test/bench/popup-speed.ts`): bundled by esbuild and
+ * added to a blank page in headless Chromium, so that the corpus is seeded into, read from and
+ * searched in the browser's real IndexedDB, as the background does. It exposes
+ * `window.__pmSearchBench`, which the harness drives through `page.evaluate`.
+ */
+import MiniSearch from 'minisearch';
+import type { Corpus } from '../../../data/corpus-types';
+import { PledgemarkDatabase } from '../../../data/db';
+import corpusJson from '../../../data/generated/corpus.json';
+import { CorpusQueries } from '../../../data/queries';
+import { loadSearchIndex, SEARCH_OPTIONS } from '../../../data/search-index';
+import { seedCorpus } from '../../../data/seed';
+import { SEARCH_PAGE_SIZE } from '../../../utils/messaging';
+import type { SearchFilters } from '../../../utils/views';
+import { syntheticCorpus } from './synthetic-corpus';
+
+export interface QueryCase {
+  kind: string;
+  query: string;
+  filters?: SearchFilters;
+}
+
+export interface PreparedCorpus {
+  scale: number;
+  passages: number;
+  /** Passages in the index (short context lines are left out). */
+  indexed: number;
+  /** Distinct words of the index. */
+  vocabulary: number;
+  /** Length of the serialised index stored in IndexedDB, in characters. */
+  indexChars: number;
+  /** Generating the corpus, building the index and storing everything. */
+  seedMs: number;
+}
+
+export interface LoadSample {
+  /** Reading the stored index (one string) from IndexedDB. */
+  readMs: number;
+  /** `loadSearchIndex`: JSON.parse, MiniSearch.loadJS, the facet table, vocabulary, term names. */
+  loadMs: number;
+  /** MiniSearch.loadJS alone, on the parsed index. */
+  miniSearchMs: number;
+  /** A new CorpusQueries' first search (''): read, load and the whole-corpus facet counts. */
+  firstSearchMs: number;
+  /** Reading one page of passages (the first search's page size), as each search does. */
+  pageReadMs: number;
+}
+
+export interface QuerySample {
+  case: number;
+  ms: number;
+  totalPassages: number;
+  notice: string | null;
+}
+
+export interface SearchBench {
+  prepare(scale: number): Promise<PreparedCorpus>;
+  measureLoad(scale: number, reps: number): Promise<LoadSample[]>;
+  measureQueries(scale: number, cases: QueryCase[], reps: number): Promise<QuerySample[]>;
+}
+
+declare global {
+  interface Window {
+    __pmSearchBench: SearchBench;
+  }
+}
+
+const real = corpusJson as Corpus;
+const prepared = new Map<number, { corpus: Corpus; db: PledgemarkDatabase }>();
+
+function preparedCorpus(scale: number): { corpus: Corpus; db: PledgemarkDatabase } {
+  const found = prepared.get(scale);
+  if (!found) throw new Error(`The ${scale}× corpus was not prepared`);
+  return found;
+}
+
+window.__pmSearchBench = {
+  async prepare(scale) {
+    const started = performance.now();
+    const corpus = syntheticCorpus(real, scale);
+    const db = new PledgemarkDatabase(`pledgemark-bench-x${scale}`);
+    await db.delete();
+    await db.open();
+    await seedCorpus(db, corpus);
+    const seedMs = performance.now() - started;
+    prepared.set(scale, { corpus, db });
+    const meta = (await db.meta.get('corpus'))!;
+    const index = loadSearchIndex(meta.searchIndex)!;
+    return {
+      scale,
+      passages: corpus.passages.length,
+      indexed: index.facets.rowCount,
+      vocabulary: index.engine.termCount,
+      indexChars: meta.searchIndex.length,
+      seedMs,
+    };
+  },
+
+  async measureLoad(scale, reps) {
+    const { corpus, db } = preparedCorpus(scale);
+    const samples: LoadSample[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      let started = performance.now();
+      const meta = (await db.meta.get('corpus'))!;
+      const readMs = performance.now() - started;
+      started = performance.now();
+      loadSearchIndex(meta.searchIndex);
+      const loadMs = performance.now() - started;
+      const parsed = JSON.parse(meta.searchIndex) as {
+        engine: Parameters<typeof MiniSearch.loadJS>[0];
+      };
+      started = performance.now();
+      MiniSearch.loadJS(parsed.engine, SEARCH_OPTIONS);
+      const miniSearchMs = performance.now() - started;
+      started = performance.now();
+      await new CorpusQueries(db).search('');
+      const firstSearchMs = performance.now() - started;
+      const page = corpus.passages
+        .slice(rep * SEARCH_PAGE_SIZE, (rep + 1) * SEARCH_PAGE_SIZE)
+        .map((passage) => passage.id);
+      started = performance.now();
+      await db.passages.bulkGet(page);
+      const pageReadMs = performance.now() - started;
+      samples.push({ readMs, loadMs, miniSearchMs, firstSearchMs, pageReadMs });
+    }
+    return samples;
+  },
+
+  async measureQueries(scale, cases, reps) {
+    const queries = new CorpusQueries(preparedCorpus(scale).db);
+    const samples: QuerySample[] = [];
+    // One round to load the index and warm the code, then rounds over every case in turn, so
+    // that a pause of the shared machine spreads over the cases instead of hitting one.
+    for (let rep = -1; rep < reps; rep++) {
+      for (const [i, { query, filters }] of cases.entries()) {
+        const started = performance.now();
+        const response = await queries.search(query, { filters });
+        const ms = performance.now() - started;
+        if (rep < 0) continue;
+        samples.push({
+          case: i,
+          ms,
+          totalPassages: response.totalPassages,
+          notice: response.notice ?? null,
+        });
+      }
+    }
+    return samples;
+  },
+};
