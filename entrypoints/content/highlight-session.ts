@@ -25,6 +25,12 @@ const NEAR_VIEWPORT_MARGIN = '100% 0px';
 const RUNS_PER_CLOCK_CHECK = 16;
 /** Probe points across the viewport (columns × rows) that find the blocks the reader sees. */
 const VIEWPORT_PROBES = { columns: 4, rows: 6 };
+/**
+ * The viewport pass runs unsliced, before the first yield: it stops at this budget (a hit test
+ * costs in proportion to the page, and one leaf block may hold most of it); the sliced pass
+ * reads whatever it left.
+ */
+const VIEWPORT_PASS_MS = 16;
 
 export interface HighlightSessionDeps {
   window: Window;
@@ -132,32 +138,46 @@ export class HighlightSession {
     return next;
   }
 
-  /** Wraps, in one go, the blocks under probe points spread over the viewport. */
+  /**
+   * Wraps, in one go, the blocks under probe points spread over the viewport, nearest the
+   * centre first, within a time budget.
+   */
   private wrapViewport(root: Element): void {
     const { window } = this.deps;
     const { document } = window;
+    const slice = new TimeSlice(VIEWPORT_PASS_MS);
     const blocks = new Set<Element>();
     const width = window.innerWidth;
     const height = window.innerHeight;
+    const probes: { x: number; y: number }[] = [];
     for (let column = 0; column < VIEWPORT_PROBES.columns; column++) {
       for (let row = 0; row < VIEWPORT_PROBES.rows; row++) {
-        const x = ((column + 0.5) * width) / VIEWPORT_PROBES.columns;
-        const y = ((row + 0.5) * height) / VIEWPORT_PROBES.rows;
-        const element = document.elementFromPoint?.(x, y);
-        if (!element || !root.contains(element) || isExcluded(element)) continue;
-        const block = blockOf(element, root);
-        // The root itself would mean the whole page in one task: the sliced pass covers it.
-        if (block && block !== root && block !== document.documentElement) blocks.add(block);
+        probes.push({
+          x: ((column + 0.5) * width) / VIEWPORT_PROBES.columns,
+          y: ((row + 0.5) * height) / VIEWPORT_PROBES.rows,
+        });
       }
+    }
+    const fromCentre = ({ x, y }: { x: number; y: number }) =>
+      Math.hypot(x - width / 2, y - height / 2);
+    probes.sort((a, b) => fromCentre(a) - fromCentre(b));
+    for (const { x, y } of probes) {
+      if (slice.exhausted) break;
+      const element = document.elementFromPoint?.(x, y);
+      if (!element || !root.contains(element) || isExcluded(element)) continue;
+      const block = blockOf(element, root);
+      // The root itself would mean the whole page in one task: the sliced pass covers it.
+      if (block && block !== root && block !== document.documentElement) blocks.add(block);
     }
     const matched: MatchedRun[] = [];
     // A probe between paragraphs lands on their container, which may hold most of the page:
     // only blocks that hold no other block are read here; the sliced pass reads the rest.
-    for (const block of blocks) {
+    reading: for (const block of blocks) {
       if (block.querySelector(BLOCK_SELECTOR)) continue;
       for (const run of walkRuns(block)) {
         const found = this.highlighter!.match(run);
         if (found) matched.push(found);
+        if (slice.exhausted) break reading;
       }
     }
     this.wrap(this.plan(matched));

@@ -172,6 +172,8 @@ export function* walkRuns(
     if (node.nodeType !== Node.TEXT_NODE) {
       const element = node as Element;
       if (excludesText(element)) {
+        // Text on either side of an existing highlight is not one phrase.
+        if (element.localName === HIGHLIGHT_ELEMENT) broken = true;
         node = nextOutsideSubtree(walker);
         continue;
       }

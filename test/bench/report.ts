@@ -458,7 +458,9 @@ function pageTable(results: Results, page: BenchPage): string {
       ms(a.styleLayoutMs),
       longMs(a.longestTaskMs),
       longMs(a.longestFrameMs),
-      CONTENT_ONLY.has(variant) || variant === 'match' ? '–' : viewport,
+      CONTENT_ONLY.has(variant) || variant === 'match' || variant === 'pledgemarkScroll'
+        ? '–'
+        : viewport,
       count,
       heap,
       String(a.n),

@@ -121,6 +121,15 @@ describe('highlighting a page', () => {
     expect(highlighted()).toEqual([['fatf', 'FATF']]);
   });
 
+  it('never joins the text on either side of an existing highlight into one phrase', async () => {
+    // As when the viewport pass wrapped part of a block that the full pass then reads again.
+    const { onCountsChanged } = await highlight(
+      '<p>Financial <pledgemark-term class="pledgemark-term">PNR</pledgemark-term> Action Task Force</p>',
+    );
+    expect(highlighted()).toEqual([]);
+    expect(onCountsChanged).not.toHaveBeenCalled();
+  });
+
   it('covers open shadow roots', async () => {
     document.body.innerHTML = '<p>Outside: FATF</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
