@@ -48,28 +48,24 @@ export function isCaseSensitive(alias: TermAlias): boolean {
   return alias.caseSensitive ?? !/\p{Ll}/u.test(alias.text);
 }
 
-const DASH = /[-\u2010-\u2015\u2212]/;
 const APOSTROPHE = /['\u2018\u2019]/;
 const SPACE = /[\s\u00a0]/;
 
-/** One character as the matcher compares it: every dash, apostrophe and space alike. */
-function foldChar(char: string, caseSensitive: boolean): string {
-  if (DASH.test(char)) return '-';
-  if (APOSTROPHE.test(char)) return "'";
-  if (SPACE.test(char)) return ' ';
-  if (caseSensitive) return char;
-  const lower = char.toLowerCase();
-  return lower.length === 1 ? lower : char;
-}
-
 /** Folds the variants a match accepts (dashes, apostrophes, runs of white space, case). */
 export function foldAliasText(text: string, caseSensitive: boolean): string {
-  let folded = '';
-  for (const char of text.trim()) {
-    const next = foldChar(char, caseSensitive);
-    if (next !== ' ' || !folded.endsWith(' ')) folded += next;
-  }
-  return folded;
+  const folded = text
+    .trim()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\s\u00a0]+/g, ' ');
+  if (caseSensitive) return folded;
+  const lower = folded.toLowerCase();
+  // A character whose lower case is longer (U+0130) keeps its case: offsets must stay aligned.
+  return lower.length === folded.length
+    ? lower
+    : [...folded]
+        .map((char) => (char.toLowerCase().length === 1 ? char.toLowerCase() : char))
+        .join('');
 }
 
 export function compileMatcher(terms: TermLike[]): CompiledMatcher {
@@ -151,52 +147,67 @@ class AliasTrie {
   private edgeSymbol = new Int32Array(0);
   private edgeTarget = new Int32Array(0);
   /** The aliases that end at each node, in glossary order. */
-  readonly aliasesAt: (readonly number[] | undefined)[] = [];
+  readonly aliasesAt: (readonly number[] | undefined)[];
 
   constructor(aliases: readonly MatcherAlias[]) {
-    const symbolOfChar = new Map<string, number>();
-    const symbolFor = (folded: string): number => {
-      let symbol = symbolOfChar.get(folded);
-      if (symbol === undefined) {
-        symbol = this.symbolCount++;
-        symbolOfChar.set(folded, symbol);
+    // Symbols are UTF-16 code units, as the scan reads the page's text.
+    const symbolOfCode = new Int32Array(0x10000).fill(NO_SYMBOL);
+    const foldedCodes: number[] = [];
+    const spellings = aliases.map((alias) => {
+      const folded = foldAliasText(alias.text, false);
+      const spelling = new Int32Array(folded.length);
+      for (let i = 0; i < folded.length; i++) {
+        const code = folded.charCodeAt(i);
+        if (symbolOfCode[code] === NO_SYMBOL) {
+          symbolOfCode[code] = this.symbolCount++;
+          foldedCodes.push(code);
+        }
+        spelling[i] = symbolOfCode[code]!;
       }
-      return symbol;
-    };
-    const children: Map<number, number>[] = [new Map()];
-    const ends: number[][] = [];
-    aliases.forEach((alias, aliasIndex) => {
+      return spelling;
+    });
+    // Built with one map over (node, symbol) pairs, keyed by small integers: a map per node
+    // would cost more than the rest of the matcher's start on a large glossary. Every node but
+    // the root has one parent.
+    const childOf = new Map<number, number>();
+    const parents: number[] = [NO_NODE];
+    const symbols: number[] = [NO_SYMBOL];
+    const ends = new Map<number, number[]>();
+    spellings.forEach((spelling, aliasIndex) => {
       let node = 0;
-      for (const char of foldAliasText(alias.text, false)) {
-        const symbol = symbolFor(char);
-        let child = children[node]!.get(symbol);
+      for (const symbol of spelling) {
+        const key = node * this.symbolCount + symbol;
+        let child = childOf.get(key);
         if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
-          children[node]!.set(symbol, child);
+          child = parents.length;
+          parents.push(node);
+          symbols.push(symbol);
+          childOf.set(key, child);
         }
         node = child;
       }
-      (ends[node] ??= []).push(aliasIndex);
+      const ending = ends.get(node);
+      if (ending) ending.push(aliasIndex);
+      else ends.set(node, [aliasIndex]);
     });
-    for (const [folded, symbol] of symbolOfChar) this.registerVariants(folded, symbol);
+    foldedCodes.forEach((code, symbol) => this.registerVariants(String.fromCharCode(code), symbol));
+    const nodes = parents.length;
     this.rootChildren = new Int32Array(this.symbolCount).fill(NO_NODE);
-    for (const [symbol, child] of children[0]!) this.rootChildren[symbol] = child;
-    let edges = 0;
-    for (const map of children) edges += map.size;
-    this.edgeStart = new Int32Array(children.length + 1);
-    this.edgeSymbol = new Int32Array(edges);
-    this.edgeTarget = new Int32Array(edges);
-    let edge = 0;
-    children.forEach((map, node) => {
-      this.edgeStart[node] = edge;
-      for (const [symbol, child] of map) {
-        this.edgeSymbol[edge] = symbol;
-        this.edgeTarget[edge++] = child;
-      }
-      this.aliasesAt[node] = ends[node];
-    });
-    this.edgeStart[children.length] = edge;
+    // Children laid out by parent: count, then place each after its elder siblings.
+    this.edgeStart = new Int32Array(nodes + 1);
+    for (let child = 1; child < nodes; child++) this.edgeStart[parents[child]! + 1]!++;
+    for (let node = 0; node < nodes; node++) this.edgeStart[node + 1]! += this.edgeStart[node]!;
+    this.edgeSymbol = new Int32Array(nodes - 1);
+    this.edgeTarget = new Int32Array(nodes - 1);
+    const placed = this.edgeStart.slice(0, nodes);
+    for (let child = 1; child < nodes; child++) {
+      const parent = parents[child]!;
+      const edge = placed[parent]!++;
+      this.edgeSymbol[edge] = symbols[child]!;
+      this.edgeTarget[edge] = child;
+      if (parent === 0) this.rootChildren[symbols[child]!] = child;
+    }
+    this.aliasesAt = Array.from({ length: nodes }, (_, node) => ends.get(node));
   }
 
   /** The symbol of a character of page text, or NO_SYMBOL when no alias uses it. */
