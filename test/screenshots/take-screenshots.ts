@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: the hover card on the E2E fixture page in light and dark mode, taken in
- * headless Chromium with the built extension (`npx wxt build` first). The README links them.
+ * `npm run screenshots`: the hover card on the E2E fixture page in light and dark mode, and the
+ * popup's search, term view and clips at popup size, taken in headless Chromium with the built
+ * extension (`npx wxt build` first). The README links them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,26 @@ try {
     await page.waitForTimeout(1_200);
     const path = join(root, 'test', 'screenshots', `card-${scheme}.png`);
     await page.screenshot({ path });
+    console.log(`wrote ${path}`);
+  }
+
+  // The popup's views, at the size of a toolbar popup (which cannot be opened headless).
+  const worker =
+    context.serviceWorkers().find((candidate) => candidate.url().startsWith('chrome-extension:')) ??
+    (await context.waitForEvent('serviceworker'));
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  const views = [
+    { name: 'popup-search', hash: '#search?q=PNR', ready: '.search-facets select' },
+    { name: 'popup-term', hash: '#term?id=pnr', ready: 'table' },
+  ];
+  for (const { name, hash, ready } of views) {
+    await popup.goto(`${origin}/popup.html${hash}`);
+    await popup.locator(ready).first().waitFor();
+    await popup.waitForTimeout(500);
+    const path = join(root, 'test', 'screenshots', `${name}.png`);
+    await popup.screenshot({ path });
     console.log(`wrote ${path}`);
   }
 } finally {
