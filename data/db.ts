@@ -2,13 +2,21 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { toCitedPassage, type CitedPassage } from '../utils/views';
 import type { Actor, CorpusDocument, Occurrence, Passage, Term } from './corpus-types';
 
-/** Bookkeeping about the corpus copy: which corpus is stored and its serialised search index. */
+/** Bookkeeping about the corpus copy: which corpus is stored, and since when. */
 export interface CorpusMeta {
   key: 'corpus';
   hash: string;
   seededAt: string;
-  /** MiniSearch index over this corpus, serialised with `JSON.stringify`. */
-  searchIndex: string;
+}
+
+/**
+ * The search index over one corpus, serialised with `JSON.stringify`. Kept apart from the
+ * corpus's meta record, which every start of the background reads to check the hash: that read
+ * stays small however large the index grows.
+ */
+export interface StoredSearchIndex {
+  hash: string;
+  json: string;
 }
 
 /** A passage the user saved while reading. User data: corpus updates never touch it. */
@@ -38,6 +46,7 @@ export const CORPUS_TABLES = [
   'terms',
   'occurrences',
   'meta',
+  'searchIndexes',
 ] as const;
 
 /**
@@ -51,6 +60,7 @@ export class PledgemarkDatabase extends Dexie {
   terms!: Table<Term, string>;
   occurrences!: Table<Occurrence, [string, string]>;
   meta!: Table<CorpusMeta, string>;
+  searchIndexes!: Table<StoredSearchIndex, string>;
   clips!: Table<Clip, number>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -68,7 +78,22 @@ export class PledgemarkDatabase extends Dexie {
     this.version(2)
       .stores({})
       .upgrade((transaction) => addClipCitations(transaction));
+    // Version 3 moves the search index out of the meta record into a table of its own.
+    this.version(3)
+      .stores({ searchIndexes: 'hash' })
+      .upgrade((transaction) => moveSearchIndex(transaction));
   }
+}
+
+async function moveSearchIndex(transaction: Transaction): Promise<void> {
+  const meta = transaction.table<CorpusMeta & { searchIndex?: string }, string>('meta');
+  const record = await meta.get('corpus');
+  if (record?.searchIndex === undefined) return;
+  const { searchIndex, ...rest } = record;
+  await transaction
+    .table<StoredSearchIndex, string>('searchIndexes')
+    .put({ hash: record.hash, json: searchIndex });
+  await meta.put(rest);
 }
 
 /** Cites every version 1 clip from the corpus tables as they stand when the upgrade runs. */

@@ -260,16 +260,22 @@ export class CorpusQueries {
   }
 
   private searchIndex(): Promise<SearchIndexState> {
-    this.index ??= this.db.meta.get('corpus').then(async (meta) => {
-      if (!meta) throw new Error('The corpus is not loaded yet');
-      const stored = loadSearchIndex(meta.searchIndex);
-      if (stored) return indexState(stored);
-      // Seeding keys the copy by the corpus hash only: for the same corpus, the index written by
-      // an earlier version of Pledgemark stays until it is replaced here.
-      const index = buildSearchIndex(await this.storedCorpus(meta));
-      await this.db.meta.update('corpus', { searchIndex: JSON.stringify(index) });
-      return indexState(index);
-    });
+    const { db } = this;
+    this.index ??= db
+      .transaction('r', [db.meta, db.searchIndexes], async () => {
+        const meta = await db.meta.get('corpus');
+        if (!meta) throw new Error('The corpus is not loaded yet');
+        return { meta, stored: await db.searchIndexes.get(meta.hash) };
+      })
+      .then(async ({ meta, stored }) => {
+        const loaded = stored ? loadSearchIndex(stored.json) : null;
+        if (loaded) return indexState(loaded);
+        // Seeding keys the copy by the corpus hash only: for the same corpus, the index written
+        // by an earlier version of Pledgemark stays until it is replaced here.
+        const index = buildSearchIndex(await this.storedCorpus(meta));
+        await db.searchIndexes.put({ hash: meta.hash, json: JSON.stringify(index) });
+        return indexState(index);
+      });
     this.index.catch(() => (this.index = null));
     return this.index;
   }

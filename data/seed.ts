@@ -25,12 +25,8 @@ export async function seedCorpus(
     await db.actors.bulkAdd(corpus.actors);
     await db.terms.bulkAdd(corpus.terms);
     await db.occurrences.bulkAdd(corpus.occurrences);
-    const meta: CorpusMeta = {
-      key: 'corpus',
-      hash: corpus.hash,
-      seededAt: now().toISOString(),
-      searchIndex,
-    };
+    const meta: CorpusMeta = { key: 'corpus', hash: corpus.hash, seededAt: now().toISOString() };
+    await db.searchIndexes.add({ hash: corpus.hash, json: searchIndex });
     await db.meta.put(meta);
   });
   return { status: 'seeded', hash: corpus.hash };

@@ -243,13 +243,13 @@ describe('the stored index', () => {
       // What an earlier version stored: the bare MiniSearch index.
       const bare = new MiniSearch(SEARCH_OPTIONS);
       bare.addAll(searchRecords(CORPUS));
-      await older.meta.update('corpus', { searchIndex: JSON.stringify(bare) });
+      await older.searchIndexes.put({ hash: CORPUS.hash, json: JSON.stringify(bare) });
       const response = await new CorpusQueries(older).search('PNR');
       expect(response.passages[0]?.passage.id).toBe('g7-action-plan-2016:a1.border-security.b2');
       // ... and stored, so that the next start of the background loads it.
-      const meta = await older.meta.get('corpus');
-      expect(loadSearchIndex(meta!.searchIndex)).not.toBeNull();
-      expect(meta!.hash).toBe(CORPUS.hash);
+      const stored = await older.searchIndexes.get(CORPUS.hash);
+      expect(loadSearchIndex(stored!.json)).not.toBeNull();
+      expect(stored!.hash).toBe(CORPUS.hash);
     } finally {
       await older.delete();
     }

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries, MAX_QUERY_WORDS } from '../../data/queries';
+import { buildSearchIndex } from '../../data/search-index';
 import { seedCorpus } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
 
@@ -140,5 +142,52 @@ describe('CorpusQueries', () => {
       document: { dateLabel: '13-15 December 2021' },
     });
     expect(await queries.getDocument('nope')).toBeNull();
+  });
+});
+
+describe('the database upgrade to version 3', () => {
+  it('moves the search index out of the meta record, and search goes on with it', async () => {
+    const name = `pledgemark-index-upgrade-${++dbCount}`;
+    // The schema and records as version 2 left them: the index inside the meta record.
+    const older = new Dexie(name);
+    older.version(2).stores({
+      documents: 'id',
+      passages: 'id, documentId, actorId, kind',
+      actors: 'id, country',
+      terms: 'id, category',
+      occurrences: '[termId+passageId], termId, passageId, documentId',
+      meta: 'key',
+      clips: '++id, passageId, position',
+    });
+    await older.table('documents').bulkAdd(CORPUS.documents);
+    await older.table('passages').bulkAdd(CORPUS.passages);
+    await older.table('actors').bulkAdd(CORPUS.actors);
+    await older.table('terms').bulkAdd(CORPUS.terms);
+    await older.table('occurrences').bulkAdd(CORPUS.occurrences);
+    const searchIndex = JSON.stringify(buildSearchIndex(CORPUS));
+    const seededAt = '2026-01-01T00:00:00.000Z';
+    await older.table('meta').put({ key: 'corpus', hash: CORPUS.hash, seededAt, searchIndex });
+    older.close();
+
+    const upgraded = new PledgemarkDatabase(name);
+    try {
+      expect(await upgraded.meta.get('corpus')).toEqual({
+        key: 'corpus',
+        hash: CORPUS.hash,
+        seededAt,
+      });
+      expect(await upgraded.searchIndexes.get(CORPUS.hash)).toEqual({
+        hash: CORPUS.hash,
+        json: searchIndex,
+      });
+      expect(await seedCorpus(upgraded, CORPUS)).toEqual({
+        status: 'unchanged',
+        hash: CORPUS.hash,
+      });
+      const response = await new CorpusQueries(upgraded).search('PNR');
+      expect(response.passages.length).toBeGreaterThan(0);
+    } finally {
+      await upgraded.delete();
+    }
   });
 });

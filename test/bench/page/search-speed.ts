@@ -85,14 +85,14 @@ window.__pmSearchBench = {
     await seedCorpus(db, corpus);
     const seedMs = performance.now() - started;
     prepared.set(scale, { corpus, db });
-    const meta = (await db.meta.get('corpus'))!;
-    const index = loadSearchIndex(meta.searchIndex)!;
+    const stored = (await db.searchIndexes.get(corpus.hash))!;
+    const index = loadSearchIndex(stored.json)!;
     return {
       scale,
       passages: corpus.passages.length,
       indexed: index.facets.rowCount,
       vocabulary: index.engine.termCount,
-      indexChars: meta.searchIndex.length,
+      indexChars: stored.json.length,
       seedMs,
     };
   },
@@ -102,12 +102,12 @@ window.__pmSearchBench = {
     const samples: LoadSample[] = [];
     for (let rep = 0; rep < reps; rep++) {
       let started = performance.now();
-      const meta = (await db.meta.get('corpus'))!;
+      const stored = (await db.searchIndexes.get(corpus.hash))!;
       const readMs = performance.now() - started;
       started = performance.now();
-      loadSearchIndex(meta.searchIndex);
+      loadSearchIndex(stored.json);
       const loadMs = performance.now() - started;
-      const parsed = JSON.parse(meta.searchIndex) as {
+      const parsed = JSON.parse(stored.json) as {
         engine: Parameters<typeof MiniSearch.loadJS>[0];
       };
       started = performance.now();
