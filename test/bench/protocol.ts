@@ -41,8 +41,6 @@ export interface PageSetup {
 export interface RunOptions {
   /** The naive peer gives up after this long (checked between its per-alias passes). */
   capMs: number;
-  /** Skip the first-viewport check after the run (profiled runs: keeps its layout out). */
-  skipViewport?: boolean;
 }
 
 export interface RunOutcome {

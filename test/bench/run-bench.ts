@@ -443,10 +443,12 @@ async function measure(
     const before = await getMetrics(cdp);
     const outcome: RunOutcome = await tab.evaluate(
       (arg) => window.__pmBench.run(arg.variant, arg.options),
-      { variant, options: { capMs: CAP_MS, skipViewport: withProfile } },
+      { variant, options: { capMs: CAP_MS } },
     );
     const after = await getMetrics(cdp);
     const profile = withProfile ? (await cdp.send('Profiler.stop')).profile : undefined;
+    // After the metrics and the profile: the diagnostics' hit tests are the harness's cost.
+    Object.assign(outcome, await tab.evaluate(() => window.__pmBench.diagnose()));
     const delta = (name: string) => ((after[name] ?? NaN) - (before[name] ?? NaN)) * 1000;
     return {
       ...outcome,

@@ -259,6 +259,18 @@ function markRegExp(t0: number): Partial {
 /** Work done after the clock stopped: finding which highlight reached the viewport first. */
 type Finish = () => Pick<RunOutcome, 'firstViewportMs' | 'viewportProbe'>;
 
+/**
+ * The last run's diagnostics (hit-test probes, rectangles of the highlights made), taken by
+ * `diagnose()` once the harness has read the run's metrics: their cost is not the run's.
+ */
+let pendingDiagnostics: Finish | null = null;
+
+function diagnose(): Pick<RunOutcome, 'firstViewportMs' | 'viewportProbe'> | Record<string, never> {
+  const finish = pendingDiagnostics;
+  pendingDiagnostics = null;
+  return finish ? finish() : {};
+}
+
 /** The largest block under a 6 × 10 grid of probes over the viewport, and its share of the text. */
 function probeViewport(): RunOutcome['viewportProbe'] {
   const body = root();
@@ -490,7 +502,7 @@ async function run(variant: Variant, options: RunOptions): Promise<RunOutcome> {
   }
   const scriptMs = performance.now() - t0;
   const { finish, ...measured } = partial;
-  if (finish && !options.skipViewport) Object.assign(measured, finish());
+  pendingDiagnostics = finish ?? null;
   // One forced style and layout, then a rendered frame, so that the rendering cost is counted.
   void (document.body ?? document.documentElement).getBoundingClientRect();
   await nextFrame();
@@ -593,8 +605,13 @@ function firstScan(): { firstMs: number; secondMs: number } {
 
 declare global {
   interface Window {
-    __pmBench: { setup: typeof setup; run: typeof run; firstScan: typeof firstScan };
+    __pmBench: {
+      setup: typeof setup;
+      run: typeof run;
+      diagnose: typeof diagnose;
+      firstScan: typeof firstScan;
+    };
   }
 }
 
-window.__pmBench = { setup, run, firstScan };
+window.__pmBench = { setup, run, diagnose, firstScan };
