@@ -87,6 +87,8 @@ export class HighlightSession {
     }
     return this.enqueue(abort.signal, async () => {
       this.wrapViewport(root);
+      // Let the viewport's highlights render before the rest of the page is read.
+      await yieldToPage(this.deps.window, abort.signal);
       await this.scan([root], abort.signal);
     });
   }
