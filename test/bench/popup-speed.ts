@@ -19,7 +19,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { format } from 'prettier';
 import { CHANNEL, SEARCH_PAGE_SIZE } from '../../utils/messaging';
@@ -31,6 +30,7 @@ import type {
   QuerySample,
   SearchBench,
 } from './page/search-speed';
+import { bundleForPage } from './page-bundle';
 import { startBenchServer } from './server';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -205,15 +205,7 @@ interface ScaleResult {
 }
 
 async function measureSearch(): Promise<Map<number, ScaleResult>> {
-  const bundled = await build({
-    entryPoints: [join(ROOT, 'test', 'bench', 'page', 'search-speed.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
+  const bundled = await bundleForPage(join(ROOT, 'test', 'bench', 'page', 'search-speed.ts'));
   const server = await startBenchServer();
   const url = server.add(
     '/search.html',
@@ -229,7 +221,7 @@ async function measureSearch(): Promise<Map<number, ScaleResult>> {
     // tsx keeps function names through a `__name` helper, which functions sent to the page call.
     await page.addInitScript('globalThis.__name = (fn) => fn;');
     await page.goto(url);
-    await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+    await page.addScriptTag({ content: bundled });
     const bench = (name: keyof SearchBench, ...args: unknown[]) =>
       page.evaluate(
         ([name, args]) =>

@@ -16,7 +16,6 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { GLOSSARY } from '../../data/glossary';
 import { compileMatcher, type CompiledMatcher } from '../../utils/term-matcher';
@@ -31,6 +30,7 @@ import {
   type Measurement,
   type Row,
 } from './report';
+import { bundleForPage } from './page-bundle';
 import { startBenchServer, withoutScripts } from './server';
 import { mentionAliases, syntheticPage, vocabularyClashes } from './synthetic-pages';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
@@ -111,17 +111,8 @@ async function main(): Promise<void> {
   if (clashes.length) notes.push(`Synthetic vocabulary matching an alias: ${clashes.join('; ')}`);
 
   // ── Page-side bundle ──────────────────────────────────────────────────────────────────────
-  const bundled = await build({
-    entryPoints: [join(PROJECT_ROOT, 'test', 'bench', 'page', 'bench-page.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-    plugins: [viteQueryImports],
-  });
-  const bundle = `${bundled.outputFiles[0]!.text}\n//# sourceURL=pm-bench.js\n`;
+  const bundled = await bundleForPage(join(PROJECT_ROOT, 'test', 'bench', 'page', 'bench-page.ts'));
+  const bundle = `${bundled}\n//# sourceURL=pm-bench.js\n`;
   const css =
     readFileSync(join(PROJECT_ROOT, 'entrypoints', 'content', 'highlight.css'), 'utf8') +
     '\n::highlight(pledgemark) { background-color: rgba(255, 196, 0, 0.3); ' +
@@ -354,21 +345,6 @@ async function main(): Promise<void> {
     log(`wrote ${OUT}`);
   }
 }
-
-/** Vite's `?inline` and `?raw` imports (the content script imports its CSS as a string). */
-const viteQueryImports: Plugin = {
-  name: 'vite-query-imports',
-  setup(builder) {
-    builder.onResolve({ filter: /\?(inline|raw)$/ }, ({ path, resolveDir }) => ({
-      path: resolve(resolveDir, path.replace(/\?(inline|raw)$/, '')),
-      namespace: 'vite-text',
-    }));
-    builder.onLoad({ filter: /.*/, namespace: 'vite-text' }, ({ path }) => ({
-      contents: readFileSync(path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
 
 function newRow(page: BenchPage, variant: Variant, glossary: GlossaryId): Row {
   return { pageId: page.id, variant, glossary, runs: [] };

@@ -1,4 +1,5 @@
 import type { Corpus, Occurrence, Passage } from '../../../data/corpus-types';
+import { random as seededRandom } from '../large-glossary';
 
 /**
  * A corpus `scale` times the size of the real one, for the search benchmark: every passage comes
@@ -52,16 +53,4 @@ function varied(text: string, random: () => number): string {
       return `${word.slice(0, at)}${letter}${word.slice(at + 1)}`;
     })
     .join(' ');
-}
-
-/** Mulberry32: the same corpus on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
