@@ -9,6 +9,7 @@ import {
   TERM_ID_PREFIX,
   typoSearchOptions,
   type CorpusSearchIndex,
+  type WordSearch,
 } from './search-index';
 import {
   SEARCH_FACETS,
@@ -103,6 +104,9 @@ export class CorpusQueries {
     const searched = trimmed.length > 1 ? typed.slice(0, MAX_QUERY_WORDS).join(' ') : '';
     const words = searchableWords(searched);
 
+    // An empty query is how the popup opens: the engine for words is built once this answer has
+    // gone, so that the first words typed find it ready.
+    if (searched === '') setTimeout(() => state.wordSearch(), 0);
     const { rows, results, terms } = await this.match(state, searched, words, notices);
     const { kept, facets } = countFacets(state, rows, selection);
     // With neither a query nor a filter, the counts are the answer: listing all would be noise.
@@ -136,7 +140,7 @@ export class CorpusQueries {
     }
     const termResults: SearchResult[] = [];
     const results: SearchResult[] = [];
-    for (const result of runQuery(state, words, notices)) {
+    for (const result of runQuery(state.wordSearch(), words, notices)) {
       (result.row === undefined ? termResults : results).push(result);
     }
     return {
@@ -397,7 +401,7 @@ function hasPassage(results: SearchResult[]): boolean {
  * does not have) with a typo or two; failing that, any of the words. Each is said in a notice.
  */
 function runQuery(
-  { engine, vocabulary, termNames }: SearchIndexState,
+  { engine, vocabulary, termNames }: WordSearch,
   words: readonly string[],
   notices: string[],
 ): SearchResult[] {

@@ -316,11 +316,20 @@ interface SerialisedSearchIndex {
   termNames: readonly (readonly string[])[];
 }
 
-export interface CorpusSearchIndex {
+/** What a query with words is run on. */
+export interface WordSearch {
   engine: MiniSearch<SearchRecord>;
-  facets: FacetTable;
   vocabulary: Vocabulary;
   termNames: TermNames;
+}
+
+export interface CorpusSearchIndex {
+  facets: FacetTable;
+  /**
+   * The engine for queries with words. A loaded index builds it at the first call: it is most of
+   * the cost of loading, and the facet table alone answers an empty query (the popup's first).
+   */
+  wordSearch(): WordSearch;
   /** `JSON.stringify` of the index gives the form `loadSearchIndex` reads back. */
   toJSON(): SerialisedSearchIndex;
 }
@@ -463,11 +472,10 @@ export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
       ...term.aliases.map((alias) => alias.text),
     ]),
   );
+  const words: WordSearch = { engine, vocabulary, termNames };
   return {
-    engine,
     facets,
-    vocabulary,
-    termNames,
+    wordSearch: () => words,
     toJSON: () => ({
       version: SEARCH_INDEX_VERSION,
       engine: engine.toJSON(),
@@ -484,11 +492,17 @@ export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
 export function loadSearchIndex(serialised: string): CorpusSearchIndex | null {
   const json: unknown = JSON.parse(serialised);
   if (!isCurrentIndex(json)) return null;
-  const engine = MiniSearch.loadJS<SearchRecord>(json.engine, SEARCH_OPTIONS);
-  const facets = FacetTable.fromJSON(json.facets);
-  const vocabulary = new Vocabulary(json.engine.index.map(([word]) => word));
-  const termNames = new TermNames(json.termNames);
-  return { engine, facets, vocabulary, termNames, toJSON: () => json };
+  let words: WordSearch | null = null;
+  return {
+    facets: FacetTable.fromJSON(json.facets),
+    wordSearch: () =>
+      (words ??= {
+        engine: MiniSearch.loadJS<SearchRecord>(json.engine, SEARCH_OPTIONS),
+        vocabulary: new Vocabulary(json.engine.index.map(([word]) => word)),
+        termNames: new TermNames(json.termNames),
+      }),
+    toJSON: () => json,
+  };
 }
 
 function isCurrentIndex(json: unknown): json is SerialisedSearchIndex {

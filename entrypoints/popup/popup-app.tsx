@@ -21,7 +21,11 @@ import { useClipMarks } from './use-clip-marks';
 
 const SEARCH_DELAY_MS = 120;
 const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
-const matcher = new TermMatcher(matcherJson as CompiledMatcher);
+let termMatcher: TermMatcher | null = null;
+/** Built on first use: the search view, where the popup opens, does not need it. */
+function matcher(): TermMatcher {
+  return (termMatcher ??= new TermMatcher(matcherJson as CompiledMatcher));
+}
 
 /** The host of the active tab, when it is a web page Pledgemark runs on. */
 async function activeHostname(): Promise<string | null> {
@@ -117,19 +121,19 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
     let current = true;
     const typing = searched.current !== null && searched.current !== query && query.trim() !== '';
     setState((previous) => (previous.status === 'done' ? previous : { status: 'loading' }));
-    const timer = setTimeout(
-      async () => {
-        searched.current = query;
-        const result = await callBackground(send, 'search', { query, filters, limit });
-        if (!current) return;
-        setState(
-          result.ok
-            ? { status: 'done', response: result.value }
-            : { status: 'error', message: result.error.message },
-        );
-      },
-      typing ? SEARCH_DELAY_MS : 0,
-    );
+    const run = async () => {
+      searched.current = query;
+      const result = await callBackground(send, 'search', { query, filters, limit });
+      if (!current) return;
+      setState(
+        result.ok
+          ? { status: 'done', response: result.value }
+          : { status: 'error', message: result.error.message },
+      );
+    };
+    // Only typing waits; opening, a filter or "Show more" asks at once.
+    const timer = typing ? setTimeout(run, SEARCH_DELAY_MS) : undefined;
+    if (!typing) void run();
     return () => {
       current = false;
       clearTimeout(timer);
@@ -254,7 +258,7 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
           variant="page"
           focusPassageId={passageId ?? undefined}
           mentionsIn={(text) =>
-            matcher
+            matcher()
               .findMentions(text, new Set([termId]))
               .filter((mention) => mention.termId === termId)
           }
@@ -292,7 +296,7 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
   const confirmed = useMemo(
     () =>
       state.status === 'ready'
-        ? matcher.confirmedTerms(state.value.passages.map((passage) => passage.text))
+        ? matcher().confirmedTerms(state.value.passages.map((passage) => passage.text))
         : new Set<string>(),
     [state],
   );
@@ -306,7 +310,7 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
     <DocumentView
       detail={state.value}
       focusPassageId={passageId}
-      segmentsOf={(text) => excerpt(text, matcher.findMentions(text, confirmed)).segments}
+      segmentsOf={(text) => excerpt(text, matcher().findMentions(text, confirmed)).segments}
       onBack={() => history.back()}
       clipMarks={clipMarks}
       onSaveClip={saveClip}
