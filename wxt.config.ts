@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /** The Firefox add-on id: stable so that users' storage and the end-to-end tests can rely on it. */
@@ -38,6 +39,19 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The corpus is a packaged file that the background reads when it seeds the database, not
+    // part of its script (see entrypoints/background/index.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: resolve('data/generated/corpus.json'),
+        relativeDest: 'corpus.json',
+      });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('/corpus.json');
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },

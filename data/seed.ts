@@ -4,6 +4,12 @@ import { buildSearchIndex } from './search-index';
 
 export type SeedOutcome = { status: 'unchanged' | 'seeded'; hash: string };
 
+/** A corpus known by its hash, read only when the database does not hold it yet. */
+export interface CorpusSource {
+  hash: string;
+  load(): Promise<Corpus>;
+}
+
 /**
  * Makes the database hold `corpus`. Idempotent: a database that already holds the same corpus
  * hash is left alone. A different corpus replaces the old one in a single transaction over the
@@ -30,4 +36,25 @@ export async function seedCorpus(
     await db.meta.put(meta);
   });
   return { status: 'seeded', hash: corpus.hash };
+}
+
+/**
+ * `seedCorpus` for a corpus that is costly to read (the packaged one): the seed check at every
+ * start of the background compares hashes only, and the corpus is read when they differ. A corpus
+ * that is not the one announced is refused and leaves the database as it was.
+ */
+export async function seedFromSource(
+  db: PledgemarkDatabase,
+  source: CorpusSource,
+  now?: () => Date,
+): Promise<SeedOutcome> {
+  const current = await db.meta.get('corpus');
+  if (current?.hash === source.hash) return { status: 'unchanged', hash: source.hash };
+  const corpus = await source.load();
+  if (corpus.hash !== source.hash) {
+    throw new Error(
+      `the packaged corpus (${corpus.hash.slice(0, 12)}) is not the one expected (${source.hash.slice(0, 12)})`,
+    );
+  }
+  return seedCorpus(db, corpus, now);
 }

@@ -12,6 +12,9 @@ const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outputs = {
   corpus: join(dataDir, 'generated', 'corpus.json'),
   matcher: join(dataDir, 'generated', 'matcher.json'),
+  // The hash alone, for the background's seed check at every start; the corpus itself is a
+  // packaged file it reads only to seed.
+  corpusHash: join(dataDir, 'generated', 'corpus-hash.json'),
 };
 
 const sources = new Map(
@@ -24,11 +27,12 @@ const { corpus, matcher } = buildCorpus(sources, GLOSSARY);
 const contents = {
   corpus: `${JSON.stringify(corpus, null, 1)}\n`,
   matcher: `${JSON.stringify(matcher, null, 1)}\n`,
+  corpusHash: `${JSON.stringify({ hash: corpus.hash })}\n`,
 };
 
 const check = process.argv.includes('--check');
 let stale = false;
-for (const key of ['corpus', 'matcher'] as const) {
+for (const key of ['corpus', 'matcher', 'corpusHash'] as const) {
   const path = outputs[key];
   const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
   if (current === contents[key]) continue;

@@ -1,7 +1,6 @@
-import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries } from '../../data/queries';
-import { seedCorpus } from '../../data/seed';
+import { seedFromSource, type CorpusSource } from '../../data/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 import { toTermSummary } from '../../utils/views';
 import type { ClipHandlers } from './clip-service';
@@ -17,11 +16,11 @@ export type CorpusHandlers = Omit<
  * that answer the message contract from it. Every handler waits for seeding; if IndexedDB is
  * unavailable (full, blocked, private mode) each call fails with a message that says so.
  */
-export function createCorpusService(corpus: Corpus, db = new PledgemarkDatabase()) {
+export function createCorpusService(corpus: CorpusSource, db = new PledgemarkDatabase()) {
   const queries = new CorpusQueries(db);
   let ready: Promise<void> | null = null;
   const ensureSeeded = () => {
-    ready ??= seedCorpus(db, corpus).then(
+    ready ??= seedFromSource(db, corpus).then(
       () => queries.reset(),
       (error: unknown) => {
         ready = null;

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
-import corpusJson from '../../data/generated/corpus.json';
+import type { CorpusSource } from '../../data/seed';
+import corpusHash from '../../data/generated/corpus-hash.json';
 import {
   BACKGROUND_VALIDATORS,
   dispatchMessage,
@@ -15,12 +16,25 @@ import { createClipService } from './clip-service';
 import { createCorpusService } from './corpus-service';
 import { PageTermsBadge } from './page-terms-badge';
 
+/**
+ * The corpus this version ships, as a packaged file: read only to seed, so that the background,
+ * which the browser starts again after every idle spell, starts without parsing it.
+ */
+const packagedCorpus: CorpusSource = {
+  hash: corpusHash.hash,
+  load: async () => {
+    const response = await fetch(browser.runtime.getURL('/corpus.json'));
+    if (!response.ok) throw new Error(`the packaged corpus could not be read (${response.status})`);
+    return (await response.json()) as Corpus;
+  },
+};
+
 export default defineBackground({
   // An event page on Firefox MV2, like the service worker on Chrome MV3: it sleeps when idle.
   persistent: false,
   main() {
     const db = new PledgemarkDatabase();
-    const service = createCorpusService(corpusJson as Corpus, db);
+    const service = createCorpusService(packagedCorpus, db);
     // Seed on install, on update and whenever the background starts: a no-op for a stored hash.
     void service.ensureSeeded().catch((error: unknown) => console.error(error));
 

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries, MAX_QUERY_WORDS } from '../../data/queries';
 import { buildSearchIndex } from '../../data/search-index';
-import { seedCorpus } from '../../data/seed';
+import { seedCorpus, seedFromSource } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
 
 let db: PledgemarkDatabase;
@@ -72,6 +73,32 @@ describe('seedCorpus', () => {
   });
 });
 
+describe('seedFromSource', () => {
+  const source = (corpus: Corpus, hash = corpus.hash) => ({
+    hash,
+    load: vi.fn(() => Promise.resolve(corpus)),
+  });
+
+  it('reads the corpus only when the database does not hold its hash', async () => {
+    const first = source(CORPUS);
+    expect(await seedFromSource(db, first)).toEqual({ status: 'seeded', hash: CORPUS.hash });
+    expect(first.load).toHaveBeenCalledTimes(1);
+    const again = source(CORPUS);
+    expect(await seedFromSource(db, again)).toEqual({ status: 'unchanged', hash: CORPUS.hash });
+    expect(again.load).not.toHaveBeenCalled();
+  });
+
+  it('refuses a corpus that is not the one announced, and keeps the stored one', async () => {
+    await seedCorpus(db, CORPUS);
+    const older: Corpus = { ...CORPUS, hash: 'older', passages: CORPUS.passages.slice(0, 3) };
+    await expect(seedFromSource(db, source(older, 'newer'))).rejects.toThrow(
+      'the packaged corpus (older) is not the one expected (newer)',
+    );
+    expect((await db.meta.get('corpus'))?.hash).toBe(CORPUS.hash);
+    expect(await db.passages.count()).toBe(CORPUS.passages.length);
+  });
+});
+
 describe('CorpusQueries', () => {
   let queries: CorpusQueries;
   beforeEach(async () => {
@@ -98,6 +125,27 @@ describe('CorpusQueries', () => {
       document: { dateLabel: 'May 2016' },
     });
     expect(response.terms.map((hit) => hit.term.id)).toContain('pnr');
+  });
+
+  it('answers the empty search the popup opens with before loading the word engine, then loads it', async () => {
+    const loadEngine = vi.spyOn(MiniSearch, 'loadJS');
+    try {
+      const opening = await queries.search('');
+      const facets = opening.facets ?? expect.unreachable('the empty search answers the facets');
+      const total = (facet: keyof typeof facets) =>
+        facets[facet].reduce((sum, value) => sum + value.count, 0);
+      expect(facets.document).toHaveLength(CORPUS.documents.length);
+      expect(facets.document.every((value) => value.count > 0)).toBe(true);
+      expect(total('document')).toBe(total('kind'));
+      expect(loadEngine).not.toHaveBeenCalled();
+      // Built once the answer has gone, so the first words typed find it ready.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(loadEngine).toHaveBeenCalledTimes(1);
+      expect((await queries.search('PNR')).totalPassages).toBeGreaterThan(0);
+      expect(loadEngine).toHaveBeenCalledTimes(1);
+    } finally {
+      loadEngine.mockRestore();
+    }
   });
 
   it('expands aliases: the long form finds passages that only use the acronym', async () => {
