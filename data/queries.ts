@@ -41,6 +41,12 @@ const RERANKED_BLOCK = SEARCH_PAGE_SIZE;
 /** How much more a passage weighs when all the query's words stand side by side in it. */
 const PHRASE_BONUS = 0.5;
 const MAX_TERM_HITS = 8;
+/**
+ * How many queries' matches are kept, by their words: choosing a filter or asking for more
+ * passages searches the same words again, and at a large corpus's size matching is most of the
+ * cost of a query.
+ */
+export const RECENT_MATCHES = 4;
 /** Longest query echoed back in a notice. */
 const ECHO_LENGTH = 60;
 
@@ -138,15 +144,20 @@ export class CorpusQueries {
       notices.push(`“${echo(searched)}” has no word specific enough to search for.`);
       return { rows: new Int32Array(0), results: null, terms: [] };
     }
-    const termResults: SearchResult[] = [];
-    const results: SearchResult[] = [];
-    for (const result of runQuery(state.wordSearch(), words, notices)) {
-      (result.row === undefined ? termResults : results).push(result);
+    const key = words.join(' ');
+    let matched = state.recentMatches.get(key);
+    // A Map keeps insertion order: delete and set again puts the entry last, the oldest first.
+    if (matched) state.recentMatches.delete(key);
+    else matched = matchWords(state.wordSearch(), words);
+    state.recentMatches.set(key, matched);
+    if (state.recentMatches.size > RECENT_MATCHES) {
+      state.recentMatches.delete(state.recentMatches.keys().next().value!);
     }
+    notices.push(...matched.notices);
     return {
-      rows: Int32Array.from(results, (result) => result.row as number),
-      results,
-      terms: await this.termHits(termResults),
+      rows: matched.rows,
+      results: matched.results,
+      terms: await this.termHits(matched.termResults),
     };
   }
 
@@ -326,6 +337,8 @@ interface SearchIndexState extends CorpusSearchIndex {
   documentYear: Uint8Array;
   /** Every row, in the order of the record: what an empty query matches. */
   allRows: Int32Array;
+  /** The last queries' matches by their words, oldest first (at most `RECENT_MATCHES`). */
+  recentMatches: Map<string, WordMatches>;
 }
 
 function indexState(index: CorpusSearchIndex): SearchIndexState {
@@ -357,6 +370,7 @@ function indexState(index: CorpusSearchIndex): SearchIndexState {
     ),
     documentYear: Uint8Array.from(facets.documents, (document) => years.indexOf(document.year)),
     allRows: Int32Array.from({ length: facets.rowCount }, (_, row) => row),
+    recentMatches: new Map(),
   };
 }
 
@@ -394,6 +408,26 @@ function selectFilters(
 
 function hasPassage(results: SearchResult[]): boolean {
   return results.some((result) => result.row !== undefined);
+}
+
+/** A query's matches: passages as rows of the facet table, their results, the terms found. */
+interface WordMatches {
+  rows: Int32Array;
+  results: SearchResult[];
+  termResults: SearchResult[];
+  /** What the matching said about the query (typos corrected, any word instead of all). */
+  notices: string[];
+}
+
+function matchWords(search: WordSearch, words: readonly string[]): WordMatches {
+  const notices: string[] = [];
+  const termResults: SearchResult[] = [];
+  const results: SearchResult[] = [];
+  for (const result of runQuery(search, words, notices)) {
+    (result.row === undefined ? termResults : results).push(result);
+  }
+  const rows = Int32Array.from(results, (result) => result.row as number);
+  return { rows, results, termResults, notices };
 }
 
 /**

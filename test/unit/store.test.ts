@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
-import { CorpusQueries, MAX_QUERY_WORDS } from '../../data/queries';
+import { CorpusQueries, MAX_QUERY_WORDS, RECENT_MATCHES } from '../../data/queries';
 import { buildSearchIndex } from '../../data/search-index';
 import { seedCorpus, seedFromSource } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
@@ -145,6 +145,34 @@ describe('CorpusQueries', () => {
       expect(loadEngine).toHaveBeenCalledTimes(1);
     } finally {
       loadEngine.mockRestore();
+    }
+  });
+
+  it('matches the same words once while filters and pages change, and answers as a fresh search would', async () => {
+    const engineSearch = vi.spyOn(MiniSearch.prototype, 'search');
+    try {
+      await queries.search('passanger terrorism');
+      const calls = engineSearch.mock.calls.length;
+      expect(calls).toBeGreaterThan(0);
+      const refined = await queries.search('passanger terrorism', {
+        filters: { kind: 'commitment' },
+        limit: 40,
+      });
+      expect(engineSearch.mock.calls.length).toBe(calls);
+      const fresh = await new CorpusQueries(db).search('passanger terrorism', {
+        filters: { kind: 'commitment' },
+        limit: 40,
+      });
+      expect(refined).toEqual(fresh);
+      expect(refined.notice).toMatch(/showing close spellings/);
+      // Only the last few queries are kept: after as many others, the words are matched again.
+      const others = ['PNR', 'ETIM', 'FATF', 'Pakistan', 'Interpol'].slice(0, RECENT_MATCHES);
+      for (const other of others) await queries.search(other);
+      const before = engineSearch.mock.calls.length;
+      await queries.search('passanger terrorism');
+      expect(engineSearch.mock.calls.length).toBeGreaterThan(before);
+    } finally {
+      engineSearch.mockRestore();
     }
   });
 
