@@ -21,6 +21,8 @@ const RUNS_PER_BATCH = 50;
 export const EAGER_MAX_RUNS = 300;
 /** How far beyond the viewport a waiting block is wrapped: a screen above and below. */
 const NEAR_VIEWPORT_MARGIN = '100% 0px';
+/** Holes left in the waiting blocks' order before it is compacted. */
+const COMPACT_SLACK = 64;
 /** Runs read between two looks at the clock (a clock read is not free either). */
 const RUNS_PER_CLOCK_CHECK = 16;
 /** Probe points across the viewport (columns × rows) that find the blocks the reader sees. */
@@ -55,6 +57,9 @@ export class HighlightSession {
   private nearViewport: IntersectionObserver | null = null;
   /** Planned runs of blocks not yet near the viewport, by block. */
   private readonly waiting = new Map<Element, PlannedRun[]>();
+  /** The blocks that waited, in the order they were planned (document order, then later additions). */
+  private waitingOrder: Element[] = [];
+  private readonly waitingPosition = new Map<Element, number>();
   private abort: AbortController | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly style = new HighlightStyle();
@@ -100,7 +105,7 @@ export class HighlightSession {
     this.observer = null;
     this.nearViewport?.disconnect();
     this.nearViewport = null;
-    this.waiting.clear();
+    this.clearWaiting();
     this.style.removeAll();
     if (this.highlighter) {
       this.highlighter.unhighlight();
@@ -120,7 +125,7 @@ export class HighlightSession {
     return this.enqueue(signal, () => {
       const planned = [...this.waiting.values()].flat();
       for (const block of this.waiting.keys()) this.nearViewport?.unobserve(block);
-      this.waiting.clear();
+      this.clearWaiting();
       return this.wrapInBatches(planned, signal);
     });
   }
@@ -222,6 +227,7 @@ export class HighlightSession {
         if (runs) runs.push(entry);
         else {
           this.waiting.set(block, [entry]);
+          this.waitingPosition.set(block, this.waitingOrder.push(block) - 1);
           this.nearViewport.observe(block);
         }
       }
@@ -239,12 +245,33 @@ export class HighlightSession {
       let node: Node | null = block;
       while (node && !rereadRoots.has(node)) node = node.parentNode;
       if (!node) continue;
-      this.waiting.delete(block);
-      this.nearViewport?.unobserve(block);
+      this.takeWaiting(block);
       for (const entry of runs) this.highlighter.forget(entry);
       dropped = true;
     }
     return dropped;
+  }
+
+  /** Removes a block from those waiting; its runs, if it was waiting. */
+  private takeWaiting(block: Element): PlannedRun[] | undefined {
+    const runs = this.waiting.get(block);
+    if (!runs) return undefined;
+    this.waiting.delete(block);
+    this.waitingPosition.delete(block);
+    this.nearViewport?.unobserve(block);
+    if (this.waiting.size === 0) this.clearWaiting();
+    else if (this.waitingOrder.length > 2 * this.waiting.size + COMPACT_SLACK) {
+      // Blocks wrapped or dropped leave holes; closing them lets removed elements be collected.
+      this.waitingOrder = this.waitingOrder.filter((waiting) => this.waiting.has(waiting));
+      this.waitingOrder.forEach((waiting, position) => this.waitingPosition.set(waiting, position));
+    }
+    return runs;
+  }
+
+  private clearWaiting(): void {
+    this.waiting.clear();
+    this.waitingOrder = [];
+    this.waitingPosition.clear();
   }
 
   /** Plans matched runs; the page's counts change with them. */
@@ -256,18 +283,29 @@ export class HighlightSession {
     return planned;
   }
 
-  /** The waiting blocks that came near the viewport are wrapped, in as few batches as fit. */
+  /**
+   * The waiting blocks that came near the viewport are wrapped, with the blocks that follow them
+   * up to a full batch: on a big page the frame after a DOM write costs about the same whatever
+   * its size, so a reader moving down meets one such frame per batch instead of one per screen.
+   */
   private wrapWaiting(entries: IntersectionObserverEntry[], signal: AbortSignal): void {
     const planned: PlannedRun[] = [];
+    let last = -1;
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      const runs = this.waiting.get(entry.target);
+      const position = this.waitingPosition.get(entry.target);
+      const runs = this.takeWaiting(entry.target);
       if (!runs) continue;
-      this.waiting.delete(entry.target);
-      this.nearViewport?.unobserve(entry.target);
       planned.push(...runs);
+      last = Math.max(last, position ?? -1);
     }
-    if (planned.length > 0) void this.enqueue(signal, () => this.wrapInBatches(planned, signal));
+    if (planned.length === 0) return;
+    const order = this.waitingOrder;
+    for (let next = last + 1; next < order.length && planned.length < RUNS_PER_BATCH; next++) {
+      const runs = this.takeWaiting(order[next]!);
+      if (runs) planned.push(...runs);
+    }
+    void this.enqueue(signal, () => this.wrapInBatches(planned, signal));
   }
 
   private async wrapInBatches(

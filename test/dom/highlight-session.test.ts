@@ -286,6 +286,31 @@ describe('big pages: blocks wait for the viewport', () => {
       expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({ fatf: 2, pnr: 1 }),
     );
     near.scrollNear(document.getElementById('a')!);
-    await vi.waitFor(() => expect(highlighted()).toEqual([['fatf', 'FATF']]));
+    await vi.waitFor(() =>
+      expect(highlighted()).toEqual([
+        ['fatf', 'FATF'],
+        ['pnr', 'Passenger Name Record'],
+        ['fatf', 'FATF'],
+      ]),
+    );
+  });
+
+  it('wraps the blocks that follow a block nearing the viewport with it, up to a batch', async () => {
+    const paragraphs = Array.from({ length: 120 }, (_, i) => `<p id="p${i}">FATF ${i}.</p>`);
+    const { near } = await highlightBig(paragraphs.join(''));
+    near.scrollNear(document.getElementById('p10')!);
+    const wrapped = () =>
+      [...document.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map((mark) => mark.parentElement!.id);
+    // The one nearing the viewport and the 49 after it: one DOM write for the next screens.
+    const batch = Array.from({ length: 50 }, (_, i) => `p${10 + i}`);
+    await vi.waitFor(() => expect(wrapped()).toEqual(batch));
+    expect(near.observed.size).toBe(70);
+    expect(near.observed.has(document.getElementById('p60')!)).toBe(true);
+    // Blocks already wrapped are skipped when the next batch is filled.
+    near.scrollNear(document.getElementById('p5')!);
+    await vi.waitFor(() => expect(wrapped()).toHaveLength(100));
+    expect(wrapped()).toEqual(Array.from({ length: 100 }, (_, i) => `p${5 + i}`));
+    session!.stop();
+    expect(document.body.innerHTML).toBe(paragraphs.join(''));
   });
 });
