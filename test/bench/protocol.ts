@@ -20,6 +20,16 @@ export const VARIANTS = [
   /** The real thing: `HighlightSession.start()`, awaited. */
   'pledgemark',
   /**
+   * Baseline of `pledgemarkScroll`: the same reading on with no highlighter, so that the
+   * browser's own cost of scrolling the page (its long tasks and frames) can be told apart.
+   */
+  'noopScroll',
+  /**
+   * No highlighter either, but reading on while the page itself adds one empty inline element
+   * near the viewport every other screen: what any DOM write costs the next frame on this page.
+   */
+  'writeScroll',
+  /**
    * `HighlightSession.start()`, then reading on: one screen down per frame, up to
    * `SCROLL_SCREENS` screens, while blocks that come near the viewport are wrapped.
    */
@@ -54,7 +64,7 @@ export interface RunOutcome {
   count: number | null;
   /** Pledgemark: highlight elements on the page when the run ended. */
   elements?: number;
-  /** pledgemarkScroll: screens scrolled, and the share of the page's height they covered. */
+  /** The reading-on variants: screens scrolled, and the share of the page's height covered. */
   scrolled?: { screens: number; share: number };
   /** From the start of the call until the first highlight inside the first viewport existed. */
   firstViewportMs: number | null;

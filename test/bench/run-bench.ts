@@ -73,7 +73,7 @@ const REAL_PAGES = [
 ];
 
 /** Variants that do not depend on the glossary run once per page. */
-const CONTENT_VARIANTS: Variant[] = ['noop', 'floor', 'runs'];
+const CONTENT_VARIANTS: Variant[] = ['noop', 'noopScroll', 'writeScroll', 'floor', 'runs'];
 const DIAGNOSTICS = new Set<Variant>(['runs', 'match']);
 const GLOSSARY_VARIANTS: Variant[] = [
   'match',

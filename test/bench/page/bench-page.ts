@@ -297,6 +297,43 @@ function probeViewport(): RunOutcome['viewportProbe'] {
   return { block: name, chars, share: chars / total };
 }
 
+/**
+ * Reading on: a screen down per frame, up to `SCROLL_SCREENS` or the page's end, then one frame
+ * more. One loop for `pledgemarkScroll` and its baseline `noopScroll`, so that they scroll alike.
+ */
+async function readOn(
+  settle?: () => Promise<void>,
+  eachScreen?: (screen: number) => void,
+): Promise<NonNullable<RunOutcome['scrolled']>> {
+  const height = () => document.documentElement.scrollHeight;
+  let screens = 0;
+  while (screens < SCROLL_SCREENS && scrollY + innerHeight < height()) {
+    scrollBy(0, innerHeight);
+    eachScreen?.(screens);
+    screens++;
+    await nextFrame();
+  }
+  await nextFrame();
+  await settle?.();
+  return { screens, share: Math.min(1, ((screens + 1) * innerHeight) / height()) };
+}
+
+/**
+ * Reading on while the page writes: every other screen, one empty element (as a highlight would
+ * be, inline and layout-neutral) is added to the element at the viewport's centre. Removed after.
+ */
+async function writeScroll(): Promise<Partial> {
+  const added: Element[] = [];
+  const scrolled = await readOn(undefined, (screen) => {
+    if (screen % 2 !== 0) return;
+    const target = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+    if (!target) return;
+    added.push(target.appendChild(document.createElement('pledgemark-term')));
+  });
+  for (const element of added) element.remove();
+  return { count: null, elements: added.length, firstViewportMs: null, scrolled };
+}
+
 async function pledgemark(t0: number, scroll = false): Promise<Partial & { finish: Finish }> {
   let scrolledScreens: RunOutcome['scrolled'];
   // Which highlights were made when: the records of our own observer, taken synchronously each
@@ -328,19 +365,8 @@ async function pledgemark(t0: number, scroll = false): Promise<Partial & { finis
     },
   });
   await session.start({ density: 'every', includeTerm: () => true });
-  if (scroll) {
-    // Reading on: a screen down per frame; blocks near the viewport are wrapped as they come.
-    const height = () => document.documentElement.scrollHeight;
-    let screens = 0;
-    while (screens < SCROLL_SCREENS && scrollY + innerHeight < height()) {
-      scrollBy(0, innerHeight);
-      screens++;
-      await nextFrame();
-    }
-    await nextFrame();
-    await session.idle();
-    scrolledScreens = { screens, share: Math.min(1, ((screens + 1) * innerHeight) / height()) };
-  }
+  // Blocks near the viewport are wrapped as they come: wait for the last of them.
+  if (scroll) scrolledScreens = await readOn(() => session.idle());
   observer.disconnect();
   const finish: Finish = () => {
     const viewportProbe = probeViewport();
@@ -492,6 +518,12 @@ async function run(variant: Variant, options: RunOptions): Promise<RunOutcome> {
       break;
     case 'pledgemark':
       partial = await pledgemark(t0);
+      break;
+    case 'noopScroll':
+      partial = { count: null, firstViewportMs: null, scrolled: await readOn() };
+      break;
+    case 'writeScroll':
+      partial = await writeScroll();
       break;
     case 'pledgemarkScroll':
       partial = await pledgemark(t0, true);
