@@ -1,5 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import { toCitedPassage, type CitedPassage } from '../utils/views';
+import { toCitedPassage, type CitedPassage, type SearchFacets } from '../utils/views';
 import type { Actor, CorpusDocument, Occurrence, Passage, Term } from './corpus-types';
 
 /** Bookkeeping about the corpus copy: which corpus is stored, and since when. */
@@ -17,6 +17,17 @@ export interface CorpusMeta {
 export interface StoredSearchIndex {
   hash: string;
   json: string;
+}
+
+/**
+ * Every facet's counts over the whole corpus: the answer to an empty search, which is how the
+ * popup opens. Kept apart from the index, so that a background just started answers it without
+ * reading the index. `version` is the search index version the counts were made with.
+ */
+export interface StoredOpeningFacets {
+  hash: string;
+  version: number;
+  facets: SearchFacets;
 }
 
 /** A passage the user saved while reading. User data: corpus updates never touch it. */
@@ -47,6 +58,7 @@ export const CORPUS_TABLES = [
   'occurrences',
   'meta',
   'searchIndexes',
+  'openingFacets',
 ] as const;
 
 /**
@@ -61,6 +73,7 @@ export class PledgemarkDatabase extends Dexie {
   occurrences!: Table<Occurrence, [string, string]>;
   meta!: Table<CorpusMeta, string>;
   searchIndexes!: Table<StoredSearchIndex, string>;
+  openingFacets!: Table<StoredOpeningFacets, string>;
   clips!: Table<Clip, number>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -82,6 +95,8 @@ export class PledgemarkDatabase extends Dexie {
     this.version(3)
       .stores({ searchIndexes: 'hash' })
       .upgrade((transaction) => moveSearchIndex(transaction));
+    // Version 4 adds the opening search's counts; they are stored when the index is next loaded.
+    this.version(4).stores({ openingFacets: 'hash' });
   }
 }
 

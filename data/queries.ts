@@ -5,6 +5,7 @@ import {
   buildSearchIndex,
   loadSearchIndex,
   RECORD_KINDS,
+  SEARCH_INDEX_VERSION,
   searchableWords,
   TERM_ID_PREFIX,
   typoSearchOptions,
@@ -97,6 +98,21 @@ export class CorpusQueries {
    */
   async search(query: string, request: SearchRequest = {}): Promise<SearchResponse> {
     const { filters = {}, limit = SEARCH_PAGE_SIZE } = request;
+    // How the popup opens. Until the index is loaded, the counts stored with it answer; the
+    // index, and its engine for words, are loaded right after, for what the reader types next.
+    if (this.index === null && query.trim() === '' && Object.keys(filters).length === 0) {
+      const opening = await this.storedOpeningFacets();
+      if (opening) {
+        setTimeout(() => {
+          this.searchIndex().then(
+            (state) => state.wordSearch(),
+            // Reported by the next search, which needs the index.
+            () => undefined,
+          );
+        }, 0);
+        return { query, terms: [], passages: [], totalPassages: 0, filters: {}, facets: opening };
+      }
+    }
     const state = await this.searchIndex();
     const notices: string[] = [];
     const selection = selectFilters(state, filters, notices);
@@ -277,22 +293,47 @@ export class CorpusQueries {
   private searchIndex(): Promise<SearchIndexState> {
     const { db } = this;
     this.index ??= db
-      .transaction('r', [db.meta, db.searchIndexes], async () => {
+      .transaction('r', [db.meta, db.searchIndexes, db.openingFacets], async () => {
         const meta = await db.meta.get('corpus');
         if (!meta) throw new Error('The corpus is not loaded yet');
-        return { meta, stored: await db.searchIndexes.get(meta.hash) };
+        const [stored, opening] = await Promise.all([
+          db.searchIndexes.get(meta.hash),
+          db.openingFacets.get(meta.hash),
+        ]);
+        return { meta, stored, opening };
       })
-      .then(async ({ meta, stored }) => {
+      .then(async ({ meta, stored, opening }) => {
         const loaded = stored ? loadSearchIndex(stored.json) : null;
-        if (loaded) return indexState(loaded);
-        // Seeding keys the copy by the corpus hash only: for the same corpus, the index written
-        // by an earlier version of Pledgemark stays until it is replaced here.
-        const index = buildSearchIndex(await this.storedCorpus(meta));
-        await db.searchIndexes.put({ hash: meta.hash, json: JSON.stringify(index) });
-        return indexState(index);
+        let state: SearchIndexState;
+        if (loaded) state = indexState(loaded);
+        else {
+          // Seeding keys the copy by the corpus hash only: for the same corpus, the index
+          // written by an earlier version of Pledgemark stays until it is replaced here.
+          const index = buildSearchIndex(await this.storedCorpus(meta));
+          await db.searchIndexes.put({ hash: meta.hash, json: JSON.stringify(index) });
+          state = indexState(index);
+        }
+        if (opening?.version !== SEARCH_INDEX_VERSION) {
+          const facets = countFacets(state, state.allRows, selectFilters(state, {}, [])).facets;
+          // Only a shortcut for the next start: without it, the popup opens from the index.
+          await db.openingFacets
+            .put({ hash: meta.hash, version: SEARCH_INDEX_VERSION, facets })
+            .catch(() => undefined);
+        }
+        return state;
       });
     this.index.catch(() => (this.index = null));
     return this.index;
+  }
+
+  /** The stored answer to the opening search, if it was stored for this corpus and index. */
+  private storedOpeningFacets(): Promise<SearchFacets | null> {
+    const { db } = this;
+    return db.transaction('r', [db.meta, db.openingFacets], async () => {
+      const meta = await db.meta.get('corpus');
+      const stored = meta && (await db.openingFacets.get(meta.hash));
+      return stored?.version === SEARCH_INDEX_VERSION ? stored.facets : null;
+    });
   }
 
   /** The corpus as stored, to index it again when the stored index is in an older form. */

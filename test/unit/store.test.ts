@@ -148,6 +148,38 @@ describe('CorpusQueries', () => {
     }
   });
 
+  it('answers the opening search of a background just started from the stored counts, not the index', async () => {
+    const computed = await queries.search('');
+    const restarted = new CorpusQueries(db);
+    const readIndex = vi.spyOn(db.searchIndexes, 'get');
+    try {
+      expect(await restarted.search('')).toEqual(computed);
+      expect(readIndex).not.toHaveBeenCalled();
+      // The index follows at once, for the words the reader types next.
+      await vi.waitFor(() => expect(readIndex).toHaveBeenCalledTimes(1));
+      const typed = await restarted.search('PNR');
+      expect(typed.totalPassages).toBeGreaterThan(0);
+      expect(readIndex).toHaveBeenCalledTimes(1);
+    } finally {
+      readIndex.mockRestore();
+    }
+  });
+
+  it('answers the opening search from the index when its counts were stored by another index version', async () => {
+    await queries.search('');
+    await db.openingFacets.toCollection().modify({ version: -1 });
+    const restarted = new CorpusQueries(db);
+    const readIndex = vi.spyOn(db.searchIndexes, 'get');
+    try {
+      const opening = await restarted.search('');
+      expect(readIndex).toHaveBeenCalledTimes(1);
+      expect(opening.facets?.document).toHaveLength(CORPUS.documents.length);
+      expect((await db.openingFacets.get(CORPUS.hash))?.facets).toEqual(opening.facets);
+    } finally {
+      readIndex.mockRestore();
+    }
+  });
+
   it('matches the same words once while filters and pages change, and answers as a fresh search would', async () => {
     const engineSearch = vi.spyOn(MiniSearch.prototype, 'search');
     try {
