@@ -77,6 +77,8 @@ const KIND_LABEL = { commitment: 'Commitments', position: 'Positions', context: 
  */
 export class CorpusQueries {
   private index: Promise<SearchIndexState> | null = null;
+  /** Whether `index` has finished loading. */
+  private indexLoaded = false;
   private lookups: Promise<{
     documents: Map<string, CorpusDocument>;
     actors: Map<string, Actor>;
@@ -87,6 +89,7 @@ export class CorpusQueries {
   /** Drops cached state, after the corpus was replaced. */
   reset(): void {
     this.index = null;
+    this.indexLoaded = false;
     this.lookups = null;
   }
 
@@ -98,9 +101,10 @@ export class CorpusQueries {
    */
   async search(query: string, request: SearchRequest = {}): Promise<SearchResponse> {
     const { filters = {}, limit = SEARCH_PAGE_SIZE } = request;
-    // How the popup opens. Until the index is loaded, the counts stored with it answer; the
-    // index, and its engine for words, are loaded right after, for what the reader types next.
-    if (this.index === null && query.trim() === '' && Object.keys(filters).length === 0) {
+    // How the popup opens. Until the index is loaded, the counts stored with it answer (also
+    // while it loads: a popup opened again does not wait for it); the index, and its engine for
+    // words, are loaded right after, for what the reader types next.
+    if (!this.indexLoaded && query.trim() === '' && Object.keys(filters).length === 0) {
       const opening = await this.storedOpeningFacets();
       if (opening) {
         setTimeout(() => {
@@ -322,8 +326,14 @@ export class CorpusQueries {
         }
         return state;
       });
-    this.index.catch(() => (this.index = null));
-    return this.index;
+    const loading = this.index;
+    loading.then(
+      () => (this.indexLoaded ||= this.index === loading),
+      () => {
+        if (this.index === loading) this.index = null;
+      },
+    );
+    return loading;
   }
 
   /** The stored answer to the opening search, if it was stored for this corpus and index. */

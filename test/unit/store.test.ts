@@ -165,6 +165,21 @@ describe('CorpusQueries', () => {
     }
   });
 
+  it('answers a popup opened again while the index still loads from the stored counts', async () => {
+    const computed = await queries.search('');
+    const restarted = new CorpusQueries(db);
+    const readOpening = vi.spyOn(db.openingFacets, 'get');
+    try {
+      const typed = restarted.search('PNR');
+      // The load that search began reads the counts' record once, to know they are stored.
+      expect(await restarted.search('')).toEqual(computed);
+      expect(readOpening).toHaveBeenCalledTimes(2);
+      expect((await typed).totalPassages).toBeGreaterThan(0);
+    } finally {
+      readOpening.mockRestore();
+    }
+  });
+
   it('answers the opening search from the index when its counts were stored by another index version', async () => {
     await queries.search('');
     await db.openingFacets.toCollection().modify({ version: -1 });
