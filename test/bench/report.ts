@@ -217,6 +217,11 @@ const LABELS: Record<Variant, string> = {
   cssHighlight: 'CSS Custom Highlight (candidate)',
 };
 
+/** "1 task", "2 tasks". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function ms(value: number | null | undefined, digits?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   // Differences against the no-op baseline can come out slightly negative: noise.
@@ -1103,25 +1108,25 @@ function deriveFindings(results: Results): string[] {
       const written = results.row(big, 'writeScroll')?.runs[0];
       out.push(
         `**Long tasks and frames (${results.page(big)!.label}).** First pass: ` +
-          `${worstRun.longFrames} frames over 50 ms and ${worstRun.longTasks} tasks over 50 ms ` +
+          `${count(worstRun.longFrames, 'frame')} over 50 ms and ${count(worstRun.longTasks, 'task')} over 50 ms ` +
           `(longest task ${longMs(worstRun.longestTaskMs)} ms). The longest frame lasted ` +
           `${ms(detail.durationMs, 0)} ms: ${ms(detail.beforeRenderMs, 0)} ms of tasks before the ` +
           `browser got to render, then ${ms(detail.styleLayoutMs, 0)} ms of style and layout. ` +
           (scroll?.scrolled
             ? `Reading on (${scroll.scrolled.screens} screens, one per frame): ` +
-              `${scroll.longFrames} frames and ${scroll.longTasks} tasks over 50 ms, longest ` +
+              `${count(scroll.longFrames, 'frame')} and ${count(scroll.longTasks, 'task')} over 50 ms, longest ` +
               `task ${longMs(scroll.longestTaskMs)} ms, longest frame ` +
               `${longMs(scroll.longestFrameMs)} ms. `
             : '') +
           (scroll?.scrolled && bare?.scrolled
             ? `The same scrolling with no highlighter (${bare.scrolled.screens} screens): ` +
-              `${bare.longFrames} frames and ${bare.longTasks} tasks over 50 ms, longest task ` +
+              `${count(bare.longFrames, 'frame')} and ${count(bare.longTasks, 'task')} over 50 ms, longest task ` +
               `${longMs(bare.longestTaskMs)} ms, longest frame ${longMs(bare.longestFrameMs)} ms. `
             : '') +
           (written?.scrolled
             ? `The same scrolling while the page itself adds one empty element near the viewport ` +
               `every other screen (${written.elements ?? 0} elements, no highlighter): ` +
-              `${written.longFrames} frames and ${written.longTasks} tasks over 50 ms, longest ` +
+              `${count(written.longFrames, 'frame')} and ${count(written.longTasks, 'task')} over 50 ms, longest ` +
               `task ${longMs(written.longestTaskMs)} ms, longest frame ` +
               `${longMs(written.longestFrameMs)} ms. `
             : '') +

@@ -53,7 +53,7 @@ export interface LoadSample {
   loadMs: number;
   /** MiniSearch.loadJS alone, on the parsed index. */
   miniSearchMs: number;
-  /** A new CorpusQueries' first search (''): read, load the facets, whole-corpus counts. */
+  /** A new CorpusQueries' first search (''), as the popup opens: the stored counts. */
   firstSearchMs: number;
   /** A new CorpusQueries' first search with a word ('PNR'): read, load all, search. */
   firstWordSearchMs: number;
@@ -70,6 +70,11 @@ export interface QuerySample {
 
 export interface SearchBench {
   prepare(scale: number): Promise<PreparedCorpus>;
+  /**
+   * In an extension page: replaces the corpus in the extension's own database by the synthetic
+   * one, under the hash the build ships, so that its background takes it for its own.
+   */
+  seedExtensionDatabase(scale: number, shippedHash: string): Promise<void>;
   measureLoad(scale: number, reps: number): Promise<LoadSample[]>;
   measureQueries(scale: number, cases: QueryCase[], reps: number): Promise<QuerySample[]>;
 }
@@ -90,6 +95,17 @@ function preparedCorpus(scale: number): { corpus: Corpus; db: PledgemarkDatabase
 }
 
 window.__pmSearchBench = {
+  async seedExtensionDatabase(scale, shippedHash) {
+    const db = new PledgemarkDatabase();
+    try {
+      // Seeding keeps a corpus whose hash it already holds: forget it first.
+      await db.meta.delete('corpus');
+      await seedCorpus(db, { ...syntheticCorpus(real, scale), hash: shippedHash });
+    } finally {
+      db.close();
+    }
+  },
+
   async prepare(scale) {
     const started = performance.now();
     const corpus = syntheticCorpus(real, scale);
@@ -114,6 +130,8 @@ window.__pmSearchBench = {
   async measureLoad(scale, reps) {
     const { corpus, db } = preparedCorpus(scale);
     const samples: LoadSample[] = [];
+    // The first index load stores the opening search's counts, which the measured opens read.
+    await new CorpusQueries(db).search('PNR');
     for (let rep = 0; rep < reps; rep++) {
       let started = performance.now();
       const stored = (await db.searchIndexes.get(corpus.hash))!;
@@ -130,11 +148,12 @@ window.__pmSearchBench = {
       started = performance.now();
       MiniSearch.loadJS(parsed.engine, SEARCH_OPTIONS);
       const miniSearchMs = performance.now() - started;
+      const opening = new CorpusQueries(db);
       started = performance.now();
-      await new CorpusQueries(db).search('');
+      await opening.search('');
       const firstSearchMs = performance.now() - started;
-      // After the engine that first search has built on its way out.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // A search with words waits for the index that the opening one starts loading.
+      await opening.search('PNR');
       started = performance.now();
       await new CorpusQueries(db).search('PNR');
       const firstWordSearchMs = performance.now() - started;
