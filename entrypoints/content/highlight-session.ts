@@ -170,7 +170,14 @@ export class HighlightSession {
     probes.sort((a, b) => fromCentre(a) - fromCentre(b));
     for (const { x, y } of probes) {
       if (slice.exhausted) break;
-      const element = document.elementFromPoint?.(x, y);
+      let element: Element | null | undefined;
+      try {
+        element = document.elementFromPoint?.(x, y);
+      } catch {
+        // A frame without layout (hidden, or not yet laid out) has no point to probe in Firefox:
+        // the sliced pass reads it all.
+        break;
+      }
       if (!element || !root.contains(element) || isExcluded(element)) continue;
       const block = blockOf(element, root);
       // The root itself would mean the whole page in one task: the sliced pass covers it.

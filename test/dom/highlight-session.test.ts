@@ -130,6 +130,21 @@ describe('highlighting a page', () => {
     expect(onCountsChanged).not.toHaveBeenCalled();
   });
 
+  it('highlights a frame that cannot be probed for its viewport (no layout yet)', async () => {
+    // As Firefox's elementFromPoint does in a frame without layout (jsdom has none of its own).
+    const probe = vi.fn(() => {
+      throw new Error('NS_ERROR_UNEXPECTED');
+    });
+    Object.defineProperty(document, 'elementFromPoint', { value: probe, configurable: true });
+    try {
+      await highlight('<p>The FATF met.</p>');
+      expect(probe).toHaveBeenCalled();
+      expect(highlighted()).toEqual([['fatf', 'FATF']]);
+    } finally {
+      delete (document as { elementFromPoint?: unknown }).elementFromPoint;
+    }
+  });
+
   it('covers open shadow roots', async () => {
     document.body.innerHTML = '<p>Outside: FATF</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
