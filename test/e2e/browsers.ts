@@ -143,10 +143,26 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export function launchExtension(name: BrowserName): Promise<ExtensionSession> {
+/**
+ * Extra launch settings for a test that needs them (e.g. sending all traffic to a proxy). They are
+ * added after the defaults above; a test that passes none launches the browsers exactly as before.
+ */
+export interface LaunchOptions {
+  /** More command-line switches for Chromium, after `QUIET_CHROMIUM_ARGS`. */
+  chromiumArgs?: readonly string[];
+  /** More preferences for Firefox's profile; they override the launcher's own of the same name. */
+  firefoxPrefs?: Readonly<Record<string, unknown>>;
+  /** More environment variables for Firefox, added to this process's own. */
+  firefoxEnv?: Readonly<Record<string, string>>;
+}
+
+export function launchExtension(
+  name: BrowserName,
+  options: LaunchOptions = {},
+): Promise<ExtensionSession> {
   const target = TARGETS[name];
   assertReady(target);
-  return name === 'Chromium' ? launchChromium(target) : launchFirefox(target);
+  return name === 'Chromium' ? launchChromium(target, options) : launchFirefox(target, options);
 }
 
 const MAX_LOG_LINES = 400;
@@ -159,7 +175,10 @@ function pushLog(logs: string[], line: string): void {
 // ---------------------------------------------------------------------------------------------
 // Chromium (MV3) through playwright-core
 
-async function launchChromium(target: BrowserTarget): Promise<ExtensionSession> {
+async function launchChromium(
+  target: BrowserTarget,
+  options: LaunchOptions,
+): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pledgemark-e2e-chromium-'));
   const logs: string[] = [];
   let context: BrowserContext | undefined;
@@ -173,6 +192,7 @@ async function launchChromium(target: BrowserTarget): Promise<ExtensionSession> 
         `--disable-extensions-except=${target.buildDir}`,
         `--load-extension=${target.buildDir}`,
         ...QUIET_CHROMIUM_ARGS,
+        ...(options.chromiumArgs ?? []),
       ],
     });
     const ctx = context;
@@ -258,7 +278,10 @@ function playwrightDriver(page: PlaywrightPage): PageDriver {
 // ---------------------------------------------------------------------------------------------
 // Firefox (MV2) through puppeteer-core over WebDriver BiDi
 
-async function launchFirefox(target: BrowserTarget): Promise<ExtensionSession> {
+async function launchFirefox(
+  target: BrowserTarget,
+  options: LaunchOptions,
+): Promise<ExtensionSession> {
   const logs: string[] = [];
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   let browser: PuppeteerBrowser | undefined;
@@ -269,6 +292,7 @@ async function launchFirefox(target: BrowserTarget): Promise<ExtensionSession> {
       headless: true,
       timeout: WAIT_MS,
       protocolTimeout: WAIT_MS * 2,
+      ...(options.firefoxEnv ? { env: { ...process.env, ...options.firefoxEnv } } : {}),
       // Needed for moz-extension:// pages to be opened through WebDriver BiDi on Firefox ESR.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
@@ -286,6 +310,7 @@ async function launchFirefox(target: BrowserTarget): Promise<ExtensionSession> {
         'devtools.console.stdout.chrome': true,
         // Lets a test page read back the citation the card copied.
         'dom.events.testing.asyncClipboard': true,
+        ...options.firefoxPrefs,
       },
     });
     const ff = browser;

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -47,28 +47,10 @@ export async function startFixtureServer(root = FIXTURE_DIR): Promise<FixtureSer
         response.writeHead(403).end();
         return;
       }
-      try {
-        const body = await readFile(file);
-        response.writeHead(200, {
-          'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'content-length': body.length,
-          'cache-control': 'no-store',
-        });
-        response.end(request.method === 'HEAD' ? undefined : body);
-      } catch {
-        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-      }
+      await sendFile(file, request, response);
     })();
   });
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', rejectListen);
-      resolveListen();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   return {
     origin,
     url: (path) => new URL(path.replace(/^\/+/, ''), `${origin}/`).href,
@@ -79,4 +61,35 @@ export async function startFixtureServer(root = FIXTURE_DIR): Promise<FixtureSer
         server.close((error) => (error ? rejectClose(error) : resolveClose()));
       }),
   };
+}
+
+/** Answers a GET or HEAD request with a file, or 404 when it cannot be read. */
+export async function sendFile(
+  file: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+}
+
+/** Starts the server on 127.0.0.1 and a free port; resolves with the port. */
+export async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  return (server.address() as AddressInfo).port;
 }
