@@ -18,6 +18,7 @@ import puppeteer, {
   type Browser as PuppeteerBrowser,
   type Page as PuppeteerPage,
 } from 'puppeteer-core';
+import type { TestContext } from 'vitest';
 import { GECKO_ID } from '../../wxt.config';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -154,6 +155,21 @@ export interface LaunchOptions {
   firefoxPrefs?: Readonly<Record<string, unknown>>;
   /** More environment variables for Firefox, added to this process's own. */
   firefoxEnv?: Readonly<Record<string, string>>;
+}
+
+/** Prints what the browser logged (and what `more` adds) when the test fails: the first place to look. */
+export function dumpLogsOnFailure(
+  context: TestContext,
+  name: BrowserName,
+  session: ExtensionSession | undefined,
+  more: () => string = () => '',
+): void {
+  context.onTestFailed(() => {
+    const logs = session?.logs ?? [];
+    console.error(
+      `\n--- ${name} log for "${context.task.name}" (${logs.length} lines) ---\n${logs.join('\n') || '(empty)'}\n---${more()}`,
+    );
+  });
 }
 
 export function launchExtension(

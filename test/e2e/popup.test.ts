@@ -8,8 +8,9 @@
  *
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  dumpLogsOnFailure,
   launchExtension,
   shouldSkip,
   TARGETS,
@@ -145,18 +146,8 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       await session?.close();
     });
 
-    /** Prints what the browser logged when a test fails: the first place to look. */
-    function dumpLogsOnFailure(context: TestContext): void {
-      context.onTestFailed(() => {
-        const logs = session?.logs ?? [];
-        console.error(
-          `\n--- ${name} log for "${context.task.name}" (${logs.length} lines) ---\n${logs.join('\n') || '(empty)'}\n---`,
-        );
-      });
-    }
-
     it('searches "PNR", opens its term view and sets the G7, APEC 2017 and APEC 2018–2022 commitments side by side', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       await popup.type(SEARCH_INPUT, 'PNR');
       await press(popup, 'button', 'Passenger Name Record (PNR)');
       await popup.waitForSelector('table.commitments-matrix tbody > tr', WAIT_MS);
@@ -181,7 +172,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     });
 
     it('opens the term view for ETIM and shows positions from at least three actors', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       await press(popup, 'a', 'Search');
       await popup.waitForSelector(SEARCH_INPUT, WAIT_MS);
       await popup.type(SEARCH_INPUT, 'ETIM');
@@ -203,7 +194,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     });
 
     it('saves a clip once, lists it with its citation, and exports it as Markdown to the clipboard and a file', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       await popup.evaluate(() => {
         location.hash = '#term?id=pnr';
       }, null);
@@ -290,7 +281,7 @@ Commitment · G7, Group of Seven · May 2016
     });
 
     it('removes the clip and brings it back with Undo', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       await press(popup, 'button', 'Remove');
       await popup.waitForFunction(() => !document.querySelector('li.clip'), null, WAIT_MS);
       expect(await popup.evaluate(() => document.activeElement?.textContent, null)).toBe('Undo');
@@ -300,7 +291,7 @@ Commitment · G7, Group of Seven · May 2016
     });
 
     it('asks a page for its terms, goes to the next highlight of one term as "On this page" does, and saves a clip from its card', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       const page = await session!.openPage(server.url('slice.html'));
       await page.waitForSelector('[data-pledgemark-term="etim"]', WAIT_MS);
       // Other tabs (Firefox's first, blank one) answer too: the page is the one with its terms.

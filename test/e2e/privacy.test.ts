@@ -20,8 +20,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  dumpLogsOnFailure,
   launchExtension,
   shouldSkip,
   TARGETS,
@@ -253,15 +254,8 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       }
     });
 
-    function dumpLogsOnFailure(context: TestContext): void {
-      context.onTestFailed(() => {
-        const logs = session?.logs ?? [];
-        console.error(
-          `\n--- ${name} log for "${context.task.name}" (${logs.length} lines) ---\n${logs.join('\n') || '(empty)'}\n---` +
-            `\n--- requests the proxy saw ---\n${listing(proxy?.requests ?? [])}\n---`,
-        );
-      });
-    }
+    const proxyRecord = () =>
+      `\n--- requests the proxy saw ---\n${listing(proxy?.requests ?? [])}\n---`;
 
     async function openFixture(path: string): Promise<PageDriver> {
       const url = `${FIXTURE_ORIGIN}/${path}`;
@@ -272,7 +266,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     }
 
     it('highlights a page, opens a card, searches the popup and opens a term view without one request of its own', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session, proxyRecord);
       page = await openFixture('slice.html');
       await page.waitForFunction(
         (ids: string[]) =>
@@ -319,7 +313,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     });
 
     it('the proxy sees what a web page or an extension page sends, to loopback, over HTTPS and by WebSocket', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session, proxyRecord);
       // The test above means something only if the proxy sees everything; this one makes requests
       // of its own, from the tab the content script runs in and from an extension page.
       page ??= await openFixture('slice.html');

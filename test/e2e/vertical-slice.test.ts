@@ -5,8 +5,9 @@
  *
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  dumpLogsOnFailure,
   launchExtension,
   shouldSkip,
   TARGETS,
@@ -116,16 +117,6 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       }
     });
 
-    /** Prints what the browser logged when a test fails: the first place to look. */
-    function dumpLogsOnFailure(context: TestContext): void {
-      context.onTestFailed(() => {
-        const logs = session?.logs ?? [];
-        console.error(
-          `\n--- ${name} log for "${context.task.name}" (${logs.length} lines) ---\n${logs.join('\n') || '(empty)'}\n---`,
-        );
-      });
-    }
-
     async function open(page: Promise<PageDriver>): Promise<PageDriver> {
       const driver = await page;
       opened.push(driver);
@@ -133,7 +124,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     }
 
     it('highlights glossary terms on a web page, but not in a textarea or code', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       const page = await open(session!.openPage(server.url('slice.html')));
 
       const termIds = Object.keys(EXPECTED_HIGHLIGHTS);
@@ -215,7 +206,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     });
 
     it('searches "PNR" in the popup and shows cited commitments from three documents', async (context) => {
-      dumpLogsOnFailure(context);
+      dumpLogsOnFailure(context, name, session);
       const popup = await open(session!.openExtensionPage('popup.html', SEARCH_INPUT));
       await popup.type(SEARCH_INPUT, 'PNR');
 
