@@ -61,6 +61,22 @@ try {
     await popup.screenshot({ path });
     console.log(`wrote ${path}`);
   }
+
+  // Clips: two of PNR's commitments saved from its term view, then the list.
+  for (const documentId of ['g7-action-plan-2016', 'apec-strategic-plan-2018']) {
+    const save = popup.locator(`tr[data-document="${documentId}"] button.save-clip`).first();
+    await save.click();
+    await popup
+      .locator(`tr[data-document="${documentId}"] button.save-clip:has-text("Saved")`)
+      .first()
+      .waitFor();
+  }
+  await popup.goto(`${origin}/popup.html#clips`);
+  await popup.locator('li.clip').nth(1).waitFor();
+  await popup.waitForTimeout(500);
+  const clipsPath = join(root, 'test', 'screenshots', 'popup-clips.png');
+  await popup.screenshot({ path: clipsPath });
+  console.log(`wrote ${clipsPath}`);
 } finally {
   await context.close();
   await server.stop();
