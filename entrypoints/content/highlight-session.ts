@@ -256,6 +256,7 @@ export class HighlightSession {
       for (const entry of runs) this.highlighter.forget(entry);
       dropped = true;
     }
+    this.compactWaiting();
     return dropped;
   }
 
@@ -266,13 +267,16 @@ export class HighlightSession {
     this.waiting.delete(block);
     this.waitingPosition.delete(block);
     this.nearViewport?.unobserve(block);
+    return runs;
+  }
+
+  /** Closes the holes blocks taken from the waiting order leave, so removed elements can go. */
+  private compactWaiting(): void {
     if (this.waiting.size === 0) this.clearWaiting();
     else if (this.waitingOrder.length > 2 * this.waiting.size + COMPACT_SLACK) {
-      // Blocks wrapped or dropped leave holes; closing them lets removed elements be collected.
       this.waitingOrder = this.waitingOrder.filter((waiting) => this.waiting.has(waiting));
       this.waitingOrder.forEach((waiting, position) => this.waitingPosition.set(waiting, position));
     }
-    return runs;
   }
 
   private clearWaiting(): void {
@@ -297,6 +301,8 @@ export class HighlightSession {
    */
   private wrapWaiting(entries: IntersectionObserverEntry[], signal: AbortSignal): void {
     const planned: PlannedRun[] = [];
+    // Positions are in this order; it is compacted only once the batch is taken.
+    const order = this.waitingOrder;
     let last = -1;
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
@@ -307,11 +313,11 @@ export class HighlightSession {
       last = Math.max(last, position ?? -1);
     }
     if (planned.length === 0) return;
-    const order = this.waitingOrder;
     for (let next = last + 1; next < order.length && planned.length < RUNS_PER_BATCH; next++) {
       const runs = this.takeWaiting(order[next]!);
       if (runs) planned.push(...runs);
     }
+    this.compactWaiting();
     void this.enqueue(signal, () => this.wrapInBatches(planned, signal));
   }
 

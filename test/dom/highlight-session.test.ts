@@ -328,4 +328,23 @@ describe('big pages: blocks wait for the viewport', () => {
     session!.stop();
     expect(document.body.innerHTML).toBe(paragraphs.join(''));
   });
+
+  it('keeps the order of what waits right after many batches were taken from it', async () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p id="p${i}">FATF ${i}.</p>`);
+    const { near } = await highlightBig(paragraphs.join(''));
+    const wrapped = () => document.querySelectorAll(`[${TERM_ATTRIBUTE}]`).length;
+    for (const [id, count] of [
+      ['p0', 50],
+      ['p50', 100],
+      ['p100', 150],
+      ['p160', 190],
+    ] as const) {
+      near.scrollNear(document.getElementById(id)!);
+      await vi.waitFor(() => expect(wrapped()).toBe(count));
+    }
+    // p160 and the 39 after it; p150–p159 still wait for the viewport.
+    expect([...near.observed].map((block) => block.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `p${150 + i}`),
+    );
+  });
 });
