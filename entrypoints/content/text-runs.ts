@@ -50,60 +50,62 @@ export function excludesText(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-/** Elements that start a new block of text; every other element is treated as inline. */
+/**
+ * Elements that start a new block of text; every other element is treated as inline. By local
+ * name, which HTML has in lower case (in XHTML documents too): no case conversion per element.
+ */
 const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'BR',
-  'BUTTON',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'LEGEND',
-  'LI',
-  'MAIN',
-  'MENU',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Block elements that can hold text (a line break or a rule cannot), as a selector. */
 export const BLOCK_SELECTOR = [...BLOCK_TAGS]
-  .filter((tag) => tag !== 'BR' && tag !== 'HR')
-  .map((tag) => tag.toLowerCase())
+  .filter((tag) => tag !== 'br' && tag !== 'hr')
   .join(', ');
 
 export interface TextRun {
@@ -114,7 +116,7 @@ export interface TextRun {
 }
 
 export function isBlock(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+  return BLOCK_TAGS.has(element.localName);
 }
 
 export function isExcluded(element: Element | null): boolean {
@@ -132,7 +134,7 @@ export function blockOf(node: Node, root: Node): Element | null {
  * Elements that separate the text around them: line breaks and rules ("Task<br>Force"), and
  * footnote markers ("Strategy<sup>2</sup>" is not the word "Strategy2").
  */
-const BREAK_TAGS = new Set(['BR', 'HR', 'IMG', 'SUP', 'SUB']);
+const BREAK_TAGS = new Set(['br', 'hr', 'img', 'sup', 'sub']);
 
 /**
  * Walks a subtree (element, document or shadow root) in document order and yields its runs one
@@ -177,7 +179,7 @@ export function* walkRuns(
         node = nextOutsideSubtree(walker);
         continue;
       }
-      if (BREAK_TAGS.has(element.tagName.toUpperCase())) broken = true;
+      if (BREAK_TAGS.has(element.localName)) broken = true;
       if (element.shadowRoot) onShadowRoot(element.shadowRoot);
       node = walker.nextNode();
       continue;
