@@ -107,13 +107,7 @@ export class CorpusQueries {
     if (!this.indexLoaded && query.trim() === '' && Object.keys(filters).length === 0) {
       const opening = await this.storedOpeningFacets();
       if (opening) {
-        setTimeout(() => {
-          this.searchIndex().then(
-            (state) => state.wordSearch(),
-            // Reported by the next search, which needs the index.
-            () => undefined,
-          );
-        }, 0);
+        this.prepareForWords();
         return { query, terms: [], passages: [], totalPassages: 0, filters: {}, facets: opening };
       }
     }
@@ -130,9 +124,7 @@ export class CorpusQueries {
     const searched = trimmed.length > 1 ? typed.slice(0, MAX_QUERY_WORDS).join(' ') : '';
     const words = searchableWords(searched);
 
-    // An empty query is how the popup opens: the engine for words is built once this answer has
-    // gone, so that the first words typed find it ready.
-    if (searched === '') setTimeout(() => state.wordSearch(), 0);
+    if (searched === '') this.prepareForWords();
     const { rows, results, terms } = await this.match(state, searched, words, notices);
     const { kept, facets } = countFacets(state, rows, selection);
     // With neither a query nor a filter, the counts are the answer: listing all would be noise.
@@ -334,6 +326,20 @@ export class CorpusQueries {
       },
     );
     return loading;
+  }
+
+  /**
+   * An empty query is how the popup opens: once its answer has gone, the index and its engine for
+   * words are loaded, so that the first words typed find them ready.
+   */
+  private prepareForWords(): void {
+    setTimeout(() => {
+      this.searchIndex().then(
+        (state) => state.wordSearch(),
+        // Reported by the next search, which needs the index.
+        () => undefined,
+      );
+    }, 0);
   }
 
   /** The stored answer to the opening search, if it was stored for this corpus and index. */
