@@ -1,6 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { toCitedPassage, type CitedPassage, type SearchFacets } from '../utils/views';
 import type { Actor, CorpusDocument, Occurrence, Passage, Term } from './corpus-types';
+import type { StoredSearchIndexData } from './search-index';
 
 /** Bookkeeping about the corpus copy: which corpus is stored, and since when. */
 export interface CorpusMeta {
@@ -10,11 +11,16 @@ export interface CorpusMeta {
 }
 
 /**
- * The search index over one corpus, serialised with `JSON.stringify`. Kept apart from the
- * corpus's meta record, which every start of the background reads to check the hash: that read
- * stays small however large the index grows.
+ * The search index over one corpus. Kept apart from the corpus's meta record, which every start
+ * of the background reads to check the hash: that read stays small however large the index grows.
  */
 export interface StoredSearchIndex {
+  hash: string;
+  index: StoredSearchIndexData;
+}
+
+/** How versions 3 and 4 stored the index: one string, `JSON.stringify` of a MiniSearch index. */
+interface StoredSearchIndexJson {
   hash: string;
   json: string;
 }
@@ -97,6 +103,11 @@ export class PledgemarkDatabase extends Dexie {
       .upgrade((transaction) => moveSearchIndex(transaction));
     // Version 4 adds the opening search's counts; they are stored when the index is next loaded.
     this.version(4).stores({ openingFacets: 'hash' });
+    // Version 5 stores the index as typed arrays. An index in the string form is dropped here,
+    // not read: the next search builds the current one from the corpus.
+    this.version(5)
+      .stores({})
+      .upgrade((transaction) => transaction.table('searchIndexes').clear());
   }
 }
 
@@ -106,7 +117,7 @@ async function moveSearchIndex(transaction: Transaction): Promise<void> {
   if (record?.searchIndex === undefined) return;
   const { searchIndex, ...rest } = record;
   await transaction
-    .table<StoredSearchIndex, string>('searchIndexes')
+    .table<StoredSearchIndexJson, string>('searchIndexes')
     .put({ hash: record.hash, json: searchIndex });
   await meta.put(rest);
 }

@@ -1,8 +1,8 @@
-import type { SearchResult } from 'minisearch';
 import type { Actor, Corpus, CorpusDocument, Passage } from './corpus-types';
 import type { CorpusMeta, PledgemarkDatabase } from './db';
 import {
   buildSearchIndex,
+  indexHasWord,
   loadSearchIndex,
   RECORD_KINDS,
   SEARCH_INDEX_VERSION,
@@ -12,6 +12,7 @@ import {
   type CorpusSearchIndex,
   type WordSearch,
 } from './search-index';
+import type { PreparedQuery } from './word-index';
 import {
   SEARCH_FACETS,
   toActorSummary,
@@ -125,14 +126,17 @@ export class CorpusQueries {
     const words = searchableWords(searched);
 
     if (searched === '') this.prepareForWords();
-    const { rows, results, terms } = await this.match(state, searched, words, notices);
-    const { kept, facets } = countFacets(state, rows, selection);
+    const matched = await this.match(state, searched, words, notices);
+    const { kept, facets } = countFacets(state, matched.rows, selection);
     // With neither a query nor a filter, the counts are the answer: listing all would be noise.
     const listed = searched === '' && !selection.active ? kept.subarray(0, 0) : kept;
-    const hits = await this.readPage(state, rows, results, listed.subarray(0, limit), words);
+    const best = matched.scores
+      ? bestPositions(listed, matched.scores, limit)
+      : listed.subarray(0, limit);
+    const hits = await this.readPage(state, matched, best, words);
     return {
       query,
-      terms,
+      terms: matched.terms,
       passages: hits,
       totalPassages: listed.length,
       filters: selection.filters,
@@ -142,19 +146,19 @@ export class CorpusQueries {
   }
 
   /**
-   * The passages that match, as rows of the facet table, best first, with their search results
-   * (score, matched words) when there is a query; and the matching terms.
+   * The passages that match, as rows of the facet table in the order of the record, with their
+   * scores when there is a query; and the matching terms, best first.
    */
   private async match(
     state: SearchIndexState,
     searched: string,
     words: readonly string[],
     notices: string[],
-  ): Promise<{ rows: Int32Array; results: SearchResult[] | null; terms: TermHit[] }> {
-    if (searched === '') return { rows: state.allRows, results: null, terms: [] };
+  ): Promise<PageSource & { terms: TermHit[] }> {
+    if (searched === '') return { rows: state.allRows, scores: null, terms: [] };
     if (words.length === 0) {
       notices.push(`“${echo(searched)}” has no word specific enough to search for.`);
-      return { rows: new Int32Array(0), results: null, terms: [] };
+      return { rows: new Int32Array(0), scores: null, terms: [] };
     }
     const key = words.join(' ');
     let matched = state.recentMatches.get(key);
@@ -166,21 +170,16 @@ export class CorpusQueries {
       state.recentMatches.delete(state.recentMatches.keys().next().value!);
     }
     notices.push(...matched.notices);
-    return {
-      rows: matched.rows,
-      results: matched.results,
-      terms: await this.termHits(matched.termResults),
-    };
+    return { ...matched, terms: await this.termHits(matched.terms) };
   }
 
   /**
-   * Reads and cites the passages at the given positions of `rows`; for a query of several words,
-   * those that have the words side by side move up within each block.
+   * Reads and cites the passages at the given positions of the matched rows, in that order; for
+   * a query of several words, those that have the words side by side move up within each block.
    */
   private async readPage(
     state: SearchIndexState,
-    rows: Int32Array,
-    results: SearchResult[] | null,
+    { rows, scores, prepared }: PageSource,
     positions: Int32Array,
     words: readonly string[],
   ): Promise<SearchHit[]> {
@@ -189,12 +188,16 @@ export class CorpusQueries {
     const passages = await this.db.passages.bulkGet(
       read.map((position) => state.facets.passageIds[rows[position]!]!),
     );
+    const search = prepared ? state.wordSearch() : null;
     let page = read.map((position, i) => ({
       passage: passages[i],
-      score: results?.[position]?.score ?? 0,
-      words: results?.[position]?.terms ?? [],
+      score: scores?.[position] ?? 0,
+      words:
+        search && prepared
+          ? search.index.matchedWords(prepared, search.rowRecords[rows[position]!]!)
+          : [],
     }));
-    if (results && words.length > 1) {
+    if (scores && words.length > 1) {
       const bonus = page.map((entry) => ({
         ...entry,
         score: entry.score * (entry.passage ? phraseBonus(entry.passage.text, words) : 1),
@@ -275,14 +278,11 @@ export class CorpusQueries {
     });
   }
 
-  private async termHits(results: SearchResult[]): Promise<TermHit[]> {
-    if (results.length === 0) return [];
-    const top = results.slice(0, MAX_TERM_HITS);
-    const terms = await this.db.terms.bulkGet(
-      top.map((result) => String(result.id).slice(TERM_ID_PREFIX.length)),
-    );
+  private async termHits(found: readonly ScoredTerm[]): Promise<TermHit[]> {
+    if (found.length === 0) return [];
+    const terms = await this.db.terms.bulkGet(found.map(({ termId }) => termId));
     return terms.flatMap((term, i) =>
-      term ? [{ type: 'term' as const, score: top[i]!.score, term: toTermSummary(term) }] : [],
+      term ? [{ type: 'term' as const, score: found[i]!.score, term: toTermSummary(term) }] : [],
     );
   }
 
@@ -299,14 +299,17 @@ export class CorpusQueries {
         return { meta, stored, opening };
       })
       .then(async ({ meta, stored, opening }) => {
-        const loaded = stored ? loadSearchIndex(stored.json) : null;
+        const loaded = stored ? loadSearchIndex(stored.index) : null;
         let state: SearchIndexState;
         if (loaded) state = indexState(loaded);
         else {
-          // Seeding keys the copy by the corpus hash only: for the same corpus, the index
-          // written by an earlier version of Pledgemark stays until it is replaced here.
+          // Seeding keys the copy by the corpus hash only: for the same corpus, an index stored
+          // in another form, or damaged, stays until it is replaced here. Storing it only spares
+          // the next start this build: on a full disk, search goes on with the built one.
           const index = buildSearchIndex(await this.storedCorpus(meta));
-          await db.searchIndexes.put({ hash: meta.hash, json: JSON.stringify(index) });
+          await db.searchIndexes
+            .put({ hash: meta.hash, index: index.toStored() })
+            .catch(() => undefined);
           state = indexState(index);
         }
         if (opening?.version !== SEARCH_INDEX_VERSION) {
@@ -330,12 +333,16 @@ export class CorpusQueries {
 
   /**
    * An empty query is how the popup opens: once its answer has gone, the index and its engine for
-   * words are loaded, so that the first words typed find them ready.
+   * words are loaded, then (in a task of its own) the word tree typos are searched in, so that
+   * the first words typed find them ready.
    */
   private prepareForWords(): void {
     setTimeout(() => {
       this.searchIndex().then(
-        (state) => state.wordSearch(),
+        (state) => {
+          const { index } = state.wordSearch();
+          setTimeout(() => index.fuzzyMap(), 0);
+        },
         // Reported by the next search, which needs the index.
         () => undefined,
       );
@@ -463,54 +470,125 @@ function selectFilters(
   return { selected, filters: applied, active: Object.keys(applied).length > 0 };
 }
 
-function hasPassage(results: SearchResult[]): boolean {
-  return results.some((result) => result.row !== undefined);
+/** Matched rows and what a page of them is read with. */
+interface PageSource {
+  /** Rows of the facet table, in the order of the record. */
+  rows: Int32Array;
+  /** Each row's score, when words were searched. */
+  scores: Float64Array | null;
+  /** The query that was run, to say which words each passage matched. */
+  prepared?: PreparedQuery;
 }
 
-/** A query's matches: passages as rows of the facet table, their results, the terms found. */
-interface WordMatches {
-  rows: Int32Array;
-  results: SearchResult[];
-  termResults: SearchResult[];
+interface ScoredTerm {
+  termId: string;
+  score: number;
+}
+
+/** A query's matches, kept for choosing a filter or reading more of them. */
+interface WordMatches extends PageSource {
+  scores: Float64Array;
+  prepared: PreparedQuery;
+  /** The best matching glossary terms, best first. */
+  terms: ScoredTerm[];
   /** What the matching said about the query (typos corrected, any word instead of all). */
   notices: string[];
-}
-
-function matchWords(search: WordSearch, words: readonly string[]): WordMatches {
-  const notices: string[] = [];
-  const termResults: SearchResult[] = [];
-  const results: SearchResult[] = [];
-  for (const result of runQuery(search, words, notices)) {
-    (result.row === undefined ? termResults : results).push(result);
-  }
-  const rows = Int32Array.from(results, (result) => result.row as number);
-  return { rows, results, termResults, notices };
 }
 
 /**
  * Every word must match, as typed or as the start of a longer word, or (for a word the index
  * does not have) with a typo or two; failing that, any of the words. Each is said in a notice.
  */
-function runQuery(
-  { engine, vocabulary, termNames }: WordSearch,
+function matchWords(
+  { index, termNames, recordRows }: WordSearch,
   words: readonly string[],
-  notices: string[],
-): SearchResult[] {
-  const misspelled = new Set(words.filter((word) => !vocabulary.has(word)));
+): WordMatches {
+  const notices: string[] = [];
+  const misspelled = new Set(words.filter((word) => !indexHasWord(index, word)));
   const options = typoSearchOptions(misspelled);
-  const all = engine.search(termNames.widen(words, 'AND'), options);
-  const corrected =
-    misspelled.size > 0
-      ? `No passage has ${[...misspelled].map((word) => `“${echo(word)}”`).join(', ')}; showing close spellings.`
-      : null;
-  if (hasPassage(all)) {
-    if (corrected) notices.push(corrected);
-    return all;
+  const run = (combineWith: 'AND' | 'OR') => {
+    const prepared = index.prepare(termNames.widen(words, combineWith), options);
+    const { records, scores } = index.search(prepared);
+    let passages = 0;
+    for (const record of records) if (recordRows[record]! >= 0) passages++;
+    return { prepared, records, scores, passages };
+  };
+  let matched = run('AND');
+  if (matched.passages > 0) {
+    if (misspelled.size > 0) {
+      const listed = [...misspelled].map((word) => `“${echo(word)}”`).join(', ');
+      notices.push(`No passage has ${listed}; showing close spellings.`);
+    }
+  } else {
+    const any = run('OR');
+    if (any.passages > 0) {
+      notices.push('No passage has all these words; showing passages with any of them.');
+      matched = any;
+    }
   }
-  const any = engine.search(termNames.widen(words, 'OR'), options);
-  if (!hasPassage(any)) return all;
-  notices.push('No passage has all these words; showing passages with any of them.');
-  return any;
+  const { prepared, records, scores, passages } = matched;
+  const rows = new Int32Array(passages);
+  const rowScores = new Float64Array(passages);
+  const terms: ScoredTerm[] = [];
+  let at = 0;
+  records.forEach((record, i) => {
+    const row = recordRows[record]!;
+    if (row >= 0) {
+      rows[at] = row;
+      rowScores[at++] = scores[i]!;
+    } else {
+      terms.push({
+        termId: index.recordIds[record]!.slice(TERM_ID_PREFIX.length),
+        score: scores[i]!,
+      });
+    }
+  });
+  terms.sort((a, b) => b.score - a.score);
+  return { rows, scores: rowScores, prepared, terms: terms.slice(0, MAX_TERM_HITS), notices };
+}
+
+/**
+ * The positions (into `scores`) of the `limit` best of those listed, best first; of equal
+ * scores, the earlier in the record. A heap of `limit` entries: a common word matches tens of
+ * thousands of passages at a large corpus's size, and a page needs only the best few.
+ */
+export function bestPositions(listed: Int32Array, scores: Float64Array, limit: number): Int32Array {
+  const size = Math.min(limit, listed.length);
+  if (size <= 0) return new Int32Array(0);
+  // A min-heap of the best so far, worst at the top; `worse(a, b)`: a ranks below b.
+  const heap = new Int32Array(size);
+  const worse = (a: number, b: number) =>
+    scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const siftDown = (from: number, length: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < length && worse(heap[left]!, heap[worst]!)) worst = left;
+      if (right < length && worse(heap[right]!, heap[worst]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  heap.set(listed.subarray(0, size));
+  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i, size);
+  for (let i = size; i < listed.length; i++) {
+    const position = listed[i]!;
+    if (worse(heap[0]!, position)) {
+      heap[0] = position;
+      siftDown(0, size);
+    }
+  }
+  // Taking the worst off the top, one at a time, fills the result from its end.
+  const best = new Int32Array(size);
+  for (let length = size; length > 0; length--) {
+    best[length - 1] = heap[0]!;
+    heap[0] = heap[length - 1]!;
+    siftDown(0, length - 1);
+  }
+  return best;
 }
 
 /** One bit per facet, for the set of filters a passage fails. */

@@ -1,9 +1,4 @@
-import MiniSearch, {
-  type AsPlainObject,
-  type Options,
-  type Query,
-  type SearchOptions,
-} from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import type {
   Actor,
   Corpus,
@@ -12,18 +7,20 @@ import type {
   Passage,
   RecordKind,
 } from './corpus-types';
+import { isStoredWordIndex, WordIndex, type StoredWordIndex } from './word-index';
 
 /**
- * The search index over the corpus: a MiniSearch full-text index of passages and glossary terms,
- * and beside it a compact table of each indexed passage's facets (document, actor, kind, the
- * terms it mentions), so that a search can count and filter by facet without reading passages
- * from the database. Both are serialised together into one string, stored with the corpus.
+ * The search index over the corpus: a full-text index of passages and glossary terms (built by
+ * MiniSearch, searched as `WordIndex`), and beside it a compact table of each indexed passage's
+ * facets (document, actor, kind, the terms it mentions), so that a search can count and filter by
+ * facet without reading passages from the database. Both are stored together with the corpus, as
+ * typed arrays and strings that IndexedDB stores and reads back without parsing.
  */
 
 /** One searchable record: a passage, or a glossary term (id prefixed with "term:"). */
 export interface SearchRecord {
   id: string;
-  /** The passage's row in the facet table; absent for terms. Stored with the index. */
+  /** The passage's row in the facet table; absent for terms. */
   row?: number;
   /** A commitment's or position's text, or a term's definition. */
   text: string;
@@ -74,6 +71,11 @@ export function searchableWords(query: string): string[] {
 /** A query word this long also matches the longer words it starts ("extrem" → "extremism"). */
 const PREFIX_MIN_LENGTH = 3;
 
+/** Whether the index has the word, or (when long enough to be a prefix) a word it starts. */
+export function indexHasWord(index: WordIndex, word: string): boolean {
+  return index.has(word, word.length >= PREFIX_MIN_LENGTH);
+}
+
 /**
  * Typos are corrected only for words of this length: shorter words have too many neighbours
  * (and are usually acronyms), and the cost of the edit-distance search grows with the length.
@@ -88,7 +90,6 @@ const FUZZY_MAX_LENGTH = 24;
 export const SEARCH_OPTIONS: Options<SearchRecord> = {
   idField: 'id',
   fields: ['text', 'context', 'label', 'aliases', 'locator', 'actor'],
-  storeFields: ['row'],
   tokenize,
   processTerm: normaliseTerm,
   searchOptions: {
@@ -113,29 +114,6 @@ export function typoSearchOptions(misspelled: ReadonlySet<string>): SearchOption
           : 1
         : false,
   };
-}
-
-/** Every word of the index, sorted, to tell a query's unknown (misspelled) words at once. */
-export class Vocabulary {
-  private readonly words: string[];
-
-  constructor(words: Iterable<string>) {
-    this.words = [...new Set(words)].sort();
-  }
-
-  /** Whether the index has the word, or (when long enough for it) a word it starts. */
-  has(word: string): boolean {
-    let low = 0;
-    let high = this.words.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.words[middle]! < word) low = middle + 1;
-      else high = middle;
-    }
-    const next = this.words[low];
-    if (next === undefined) return false;
-    return next === word || (word.length >= PREFIX_MIN_LENGTH && next.startsWith(word));
-  }
 }
 
 /**
@@ -258,80 +236,81 @@ export class FacetTable {
     return false;
   }
 
-  toJSON(): SerialisedFacets {
-    const termCounts = Array.from(
-      { length: this.rowCount },
-      (_, row) => this.termOffsets[row + 1]! - this.termOffsets[row]!,
-    );
+  toStored(): StoredFacets {
     return {
       documents: this.documents,
       actors: this.actors,
       terms: this.terms,
-      passageIds: this.passageIds,
-      document: [...this.document],
-      actor: [...this.actor],
-      kind: [...this.kind],
-      termCounts,
-      termIndexes: [...this.termIndexes],
+      passageIds: this.passageIds.join('\n'),
+      document: this.document,
+      actor: this.actor,
+      kind: this.kind,
+      termOffsets: this.termOffsets,
+      termIndexes: this.termIndexes,
     };
   }
 
-  static fromJSON(json: SerialisedFacets): FacetTable {
-    const termOffsets = new Uint32Array(json.termCounts.length + 1);
-    json.termCounts.forEach((count, row) => (termOffsets[row + 1] = termOffsets[row]! + count));
+  static fromStored(stored: StoredFacets): FacetTable {
     return new FacetTable(
-      json.documents,
-      json.actors,
-      json.terms,
-      json.passageIds,
-      Uint8Array.from(json.document),
-      Uint16Array.from(json.actor),
-      Uint8Array.from(json.kind),
-      termOffsets,
-      Uint16Array.from(json.termIndexes),
+      stored.documents,
+      stored.actors,
+      stored.terms,
+      stored.passageIds === '' ? [] : stored.passageIds.split('\n'),
+      stored.document,
+      stored.actor,
+      stored.kind,
+      stored.termOffsets,
+      stored.termIndexes,
     );
   }
 }
 
-interface SerialisedFacets {
+interface StoredFacets {
   documents: readonly FacetDocument[];
   actors: readonly FacetActor[];
   terms: readonly FacetTerm[];
-  passageIds: readonly string[];
-  document: number[];
-  actor: number[];
-  kind: number[];
-  termCounts: number[];
-  termIndexes: number[];
+  /** Joined by "\n", which no passage id holds. */
+  passageIds: string;
+  document: Uint8Array;
+  actor: Uint16Array;
+  kind: Uint8Array;
+  termOffsets: Uint32Array;
+  termIndexes: Uint16Array;
 }
 
-/** Bumped whenever the serialised form or what is indexed changes. */
-export const SEARCH_INDEX_VERSION = 2;
+/** Bumped whenever the stored form or what is indexed changes. */
+export const SEARCH_INDEX_VERSION = 3;
 
-interface SerialisedSearchIndex {
+/** The index as stored in IndexedDB, beside the corpus it was built from. */
+export interface StoredSearchIndexData {
   version: typeof SEARCH_INDEX_VERSION;
-  engine: AsPlainObject;
-  facets: SerialisedFacets;
+  words: StoredWordIndex;
+  /** Each record's row in the facet table, or -1 for a glossary term. */
+  recordRows: Int32Array;
+  facets: StoredFacets;
   /** Each term's names (label and aliases), in the order of the facet table's terms. */
   termNames: readonly (readonly string[])[];
 }
 
 /** What a query with words is run on. */
 export interface WordSearch {
-  engine: MiniSearch<SearchRecord>;
-  vocabulary: Vocabulary;
+  index: WordIndex;
   termNames: TermNames;
+  /** Each record's row in the facet table, or -1 for a glossary term. */
+  recordRows: Int32Array;
+  /** Each row's record. */
+  rowRecords: Uint32Array;
 }
 
 export interface CorpusSearchIndex {
   facets: FacetTable;
   /**
-   * The engine for queries with words. A loaded index builds it at the first call: it is most of
-   * the cost of loading, and the facet table alone answers an empty query (the popup's first).
+   * The engine for queries with words. A loaded index builds it at the first call, and the facet
+   * table alone answers an empty query (the popup's first).
    */
   wordSearch(): WordSearch;
-  /** `JSON.stringify` of the index gives the form `loadSearchIndex` reads back. */
-  toJSON(): SerialisedSearchIndex;
+  /** The form `loadSearchIndex` reads back, for IndexedDB. */
+  toStored(): StoredSearchIndexData;
 }
 
 /** Passages worth finding: short context lines (cover-page lines, bare headings) are left out. */
@@ -461,10 +440,8 @@ export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
   const engine = new MiniSearch<SearchRecord>(SEARCH_OPTIONS);
   engine.addAll(records);
   const facets = buildFacetTable(corpus, passages);
-  const fields = SEARCH_OPTIONS.fields as (keyof SearchRecord)[];
-  const vocabulary = new Vocabulary(
-    records.flatMap((record) => fields.flatMap((field) => searchableWords(String(record[field])))),
-  );
+  // MiniSearch numbers the records in the order they were added, and so does the word index.
+  const recordRows = Int32Array.from(records, (record) => record.row ?? -1);
   const termNames = new TermNames(
     corpus.terms.map((term) => [
       // "Financial Action Task Force (FATF)": each form is an alias already.
@@ -472,43 +449,74 @@ export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
       ...term.aliases.map((alias) => alias.text),
     ]),
   );
-  const words: WordSearch = { engine, vocabulary, termNames };
+  const index = WordIndex.fromMiniSearch(engine.toJSON(), SEARCH_OPTIONS);
+  const words = wordSearchOf(index, termNames, recordRows, facets.rowCount);
   return {
     facets,
     wordSearch: () => words,
-    toJSON: () => ({
+    toStored: () => ({
       version: SEARCH_INDEX_VERSION,
-      engine: engine.toJSON(),
-      facets: facets.toJSON(),
+      words: index.toStored(),
+      recordRows,
+      facets: facets.toStored(),
       termNames: termNames.names,
     }),
   };
 }
 
+function wordSearchOf(
+  index: WordIndex,
+  termNames: TermNames,
+  recordRows: Int32Array,
+  rowCount: number,
+): WordSearch {
+  const rowRecords = new Uint32Array(rowCount);
+  recordRows.forEach((row, record) => {
+    if (row >= 0) rowRecords[row] = record;
+  });
+  return { index, termNames, recordRows, rowRecords };
+}
+
 /**
- * Reads back a serialised index; null when it was written in another form (by an older version
- * of Pledgemark, for the same corpus), so that the caller builds a current one instead.
+ * Reads back a stored index; null when it was stored in another form (by another version of
+ * Pledgemark, for the same corpus) or is damaged, so that the caller builds a current one instead.
  */
-export function loadSearchIndex(serialised: string): CorpusSearchIndex | null {
-  const json: unknown = JSON.parse(serialised);
-  if (!isCurrentIndex(json)) return null;
+export function loadSearchIndex(stored: unknown): CorpusSearchIndex | null {
+  if (!isCurrentIndex(stored)) return null;
+  const facets = FacetTable.fromStored(stored.facets);
   let words: WordSearch | null = null;
   return {
-    facets: FacetTable.fromJSON(json.facets),
+    facets,
     wordSearch: () =>
-      (words ??= {
-        engine: MiniSearch.loadJS<SearchRecord>(json.engine, SEARCH_OPTIONS),
-        vocabulary: new Vocabulary(json.engine.index.map(([word]) => word)),
-        termNames: new TermNames(json.termNames),
-      }),
-    toJSON: () => json,
+      (words ??= wordSearchOf(
+        WordIndex.fromStored(stored.words, SEARCH_OPTIONS),
+        new TermNames(stored.termNames),
+        stored.recordRows,
+        facets.rowCount,
+      )),
+    toStored: () => stored,
   };
 }
 
-function isCurrentIndex(json: unknown): json is SerialisedSearchIndex {
+function isCurrentIndex(value: unknown): value is StoredSearchIndexData {
+  if (typeof value !== 'object' || value === null) return false;
+  const stored = value as Partial<Record<keyof StoredSearchIndexData, unknown>>;
+  const facets = stored.facets as Partial<Record<keyof StoredFacets, unknown>> | undefined;
   return (
-    typeof json === 'object' &&
-    json !== null &&
-    (json as { version?: unknown }).version === SEARCH_INDEX_VERSION
+    stored.version === SEARCH_INDEX_VERSION &&
+    isStoredWordIndex(stored.words) &&
+    stored.recordRows instanceof Int32Array &&
+    Array.isArray(stored.termNames) &&
+    typeof facets === 'object' &&
+    facets !== null &&
+    Array.isArray(facets.documents) &&
+    Array.isArray(facets.actors) &&
+    Array.isArray(facets.terms) &&
+    typeof facets.passageIds === 'string' &&
+    facets.document instanceof Uint8Array &&
+    facets.actor instanceof Uint16Array &&
+    facets.kind instanceof Uint8Array &&
+    facets.termOffsets instanceof Uint32Array &&
+    facets.termIndexes instanceof Uint16Array
   );
 }

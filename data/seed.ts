@@ -23,7 +23,7 @@ export async function seedCorpus(
 ): Promise<SeedOutcome> {
   const current = await db.meta.get('corpus');
   if (current?.hash === corpus.hash) return { status: 'unchanged', hash: corpus.hash };
-  const searchIndex = JSON.stringify(buildSearchIndex(corpus));
+  const searchIndex = buildSearchIndex(corpus).toStored();
   await db.transaction('rw', [...CORPUS_TABLES], async () => {
     await Promise.all(CORPUS_TABLES.map((table) => db.table(table).clear()));
     await db.documents.bulkAdd(corpus.documents);
@@ -32,7 +32,7 @@ export async function seedCorpus(
     await db.terms.bulkAdd(corpus.terms);
     await db.occurrences.bulkAdd(corpus.occurrences);
     const meta: CorpusMeta = { key: 'corpus', hash: corpus.hash, seededAt: now().toISOString() };
-    await db.searchIndexes.add({ hash: corpus.hash, json: searchIndex });
+    await db.searchIndexes.add({ hash: corpus.hash, index: searchIndex });
     await db.meta.put(meta);
   });
   return { status: 'seeded', hash: corpus.hash };

@@ -1,10 +1,15 @@
 import 'fake-indexeddb/auto';
 import MiniSearch from 'minisearch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Passage } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
-import { CorpusQueries } from '../../data/queries';
-import { loadSearchIndex, searchRecords, SEARCH_OPTIONS } from '../../data/search-index';
+import { bestPositions, CorpusQueries } from '../../data/queries';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  searchRecords,
+  SEARCH_OPTIONS,
+} from '../../data/search-index';
 import { seedCorpus } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
 
@@ -236,22 +241,47 @@ describe('odd queries get an answer, never an error', () => {
 });
 
 describe('the stored index', () => {
-  it('is rebuilt from the stored corpus when it was written in an older form, and stored', async () => {
+  const bare = new MiniSearch(SEARCH_OPTIONS);
+  bare.addAll(searchRecords(CORPUS));
+  const current = buildSearchIndex(CORPUS).toStored();
+  const cases = [
+    // What an earlier version stored: JSON of the bare MiniSearch index.
+    ['in an older form', { version: 2, engine: bare.toJSON() }],
+    // The current version, with a part lost.
+    ['damaged', { ...current, words: { ...current.words, postingRecords: [1, 2, 3] } }],
+  ] as const;
+
+  it.each(cases)('is rebuilt from the stored corpus when %s, and stored', async (_, index) => {
     const older = new PledgemarkDatabase('pledgemark-search-ranking-older');
     try {
       await seedCorpus(older, CORPUS);
-      // What an earlier version stored: the bare MiniSearch index.
-      const bare = new MiniSearch(SEARCH_OPTIONS);
-      bare.addAll(searchRecords(CORPUS));
-      await older.searchIndexes.put({ hash: CORPUS.hash, json: JSON.stringify(bare) });
+      await older.table('searchIndexes').put({ hash: CORPUS.hash, index });
       const response = await new CorpusQueries(older).search('PNR');
       expect(response.passages[0]?.passage.id).toBe('g7-action-plan-2016:a1.border-security.b2');
       // ... and stored, so that the next start of the background loads it.
       const stored = await older.searchIndexes.get(CORPUS.hash);
-      expect(loadSearchIndex(stored!.json)).not.toBeNull();
+      expect(loadSearchIndex(stored!.index)).not.toBeNull();
       expect(stored!.hash).toBe(CORPUS.hash);
     } finally {
       await older.delete();
+    }
+  });
+});
+
+describe('a disk too full to store the rebuilt index', () => {
+  it('still answers, from the index built in memory', async () => {
+    const full = new PledgemarkDatabase('pledgemark-search-ranking-full');
+    try {
+      await seedCorpus(full, CORPUS);
+      await full.searchIndexes.clear();
+      const store = vi
+        .spyOn(full.searchIndexes, 'put')
+        .mockRejectedValue(new DOMException('The disk is full', 'QuotaExceededError'));
+      const response = await new CorpusQueries(full).search('PNR');
+      expect(store).toHaveBeenCalledTimes(1);
+      expect(response.passages[0]?.passage.id).toBe('g7-action-plan-2016:a1.border-security.b2');
+    } finally {
+      await full.delete();
     }
   });
 });
@@ -262,3 +292,19 @@ function summary(hits: { passage: { id: string } }[]): string {
     .map((hit) => hit.passage.id)
     .join(', ')}`;
 }
+
+describe('the best of many matches', () => {
+  const scores = Float64Array.from([1, 5, 3, 5, 0.5, 4, 3]);
+  const all = Int32Array.from(scores.keys());
+
+  it('are taken best first, equal scores in the order of the record', () => {
+    expect([...bestPositions(all, scores, 4)]).toEqual([1, 3, 5, 2]);
+    expect([...bestPositions(all, scores, 100)]).toEqual([1, 3, 5, 2, 6, 0, 4]);
+  });
+
+  it('are taken from those listed only', () => {
+    expect([...bestPositions(Int32Array.from([0, 2, 4, 6]), scores, 2)]).toEqual([2, 6]);
+    expect(bestPositions(new Int32Array(0), scores, 20)).toHaveLength(0);
+    expect(bestPositions(all, scores, 0)).toHaveLength(0);
+  });
+});

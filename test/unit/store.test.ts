@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../../data/corpus-types';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries, MAX_QUERY_WORDS, RECENT_MATCHES } from '../../data/queries';
-import { buildSearchIndex } from '../../data/search-index';
+import { loadSearchIndex } from '../../data/search-index';
+import { WordIndex } from '../../data/word-index';
 import { seedCorpus, seedFromSource } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
 
@@ -128,7 +128,7 @@ describe('CorpusQueries', () => {
   });
 
   it('answers the empty search the popup opens with before loading the word engine, then loads it', async () => {
-    const loadEngine = vi.spyOn(MiniSearch, 'loadJS');
+    const loadEngine = vi.spyOn(WordIndex, 'fromStored');
     try {
       const opening = await queries.search('');
       const facets = opening.facets ?? expect.unreachable('the empty search answers the facets');
@@ -196,7 +196,7 @@ describe('CorpusQueries', () => {
   });
 
   it('matches the same words once while filters and pages change, and answers as a fresh search would', async () => {
-    const engineSearch = vi.spyOn(MiniSearch.prototype, 'search');
+    const engineSearch = vi.spyOn(WordIndex.prototype, 'search');
     try {
       await queries.search('passanger terrorism');
       const calls = engineSearch.mock.calls.length;
@@ -268,28 +268,39 @@ describe('CorpusQueries', () => {
   });
 });
 
-describe('the database upgrade to version 3', () => {
-  it('moves the search index out of the meta record, and search goes on with it', async () => {
+const VERSION_2_STORES = {
+  documents: 'id',
+  passages: 'id, documentId, actorId, kind',
+  actors: 'id, country',
+  terms: 'id, category',
+  occurrences: '[termId+passageId], termId, passageId, documentId',
+  meta: 'key',
+  clips: '++id, passageId, position',
+};
+
+/** Adds the corpus tables' records to a database opened at an older version. */
+async function addCorpusRecords(older: Dexie): Promise<void> {
+  await older.table('documents').bulkAdd(CORPUS.documents);
+  await older.table('passages').bulkAdd(CORPUS.passages);
+  await older.table('actors').bulkAdd(CORPUS.actors);
+  await older.table('terms').bulkAdd(CORPUS.terms);
+  await older.table('occurrences').bulkAdd(CORPUS.occurrences);
+}
+
+/** What versions 2 to 4 stored as the index: one string. Only its presence matters here. */
+const INDEX_STRING = JSON.stringify({ version: 2, engine: {} });
+
+describe('the database upgrades of the stored index', () => {
+  it('version 3 moves it out of the meta record; version 5 drops its string form; search rebuilds it', async () => {
     const name = `pledgemark-index-upgrade-${++dbCount}`;
     // The schema and records as version 2 left them: the index inside the meta record.
     const older = new Dexie(name);
-    older.version(2).stores({
-      documents: 'id',
-      passages: 'id, documentId, actorId, kind',
-      actors: 'id, country',
-      terms: 'id, category',
-      occurrences: '[termId+passageId], termId, passageId, documentId',
-      meta: 'key',
-      clips: '++id, passageId, position',
-    });
-    await older.table('documents').bulkAdd(CORPUS.documents);
-    await older.table('passages').bulkAdd(CORPUS.passages);
-    await older.table('actors').bulkAdd(CORPUS.actors);
-    await older.table('terms').bulkAdd(CORPUS.terms);
-    await older.table('occurrences').bulkAdd(CORPUS.occurrences);
-    const searchIndex = JSON.stringify(buildSearchIndex(CORPUS));
+    older.version(2).stores(VERSION_2_STORES);
+    await addCorpusRecords(older);
     const seededAt = '2026-01-01T00:00:00.000Z';
-    await older.table('meta').put({ key: 'corpus', hash: CORPUS.hash, seededAt, searchIndex });
+    await older
+      .table('meta')
+      .put({ key: 'corpus', hash: CORPUS.hash, seededAt, searchIndex: INDEX_STRING });
     older.close();
 
     const upgraded = new PledgemarkDatabase(name);
@@ -299,16 +310,42 @@ describe('the database upgrade to version 3', () => {
         hash: CORPUS.hash,
         seededAt,
       });
-      expect(await upgraded.searchIndexes.get(CORPUS.hash)).toEqual({
-        hash: CORPUS.hash,
-        json: searchIndex,
-      });
+      expect(await upgraded.searchIndexes.count()).toBe(0);
       expect(await seedCorpus(upgraded, CORPUS)).toEqual({
         status: 'unchanged',
         hash: CORPUS.hash,
       });
       const response = await new CorpusQueries(upgraded).search('PNR');
-      expect(response.passages.length).toBeGreaterThan(0);
+      expect(response.passages[0]?.passage.id).toBe('g7-action-plan-2016:a1.border-security.b2');
+      const stored = await upgraded.searchIndexes.get(CORPUS.hash);
+      expect(loadSearchIndex(stored?.index)).not.toBeNull();
+    } finally {
+      await upgraded.delete();
+    }
+  });
+
+  it('version 5 drops the string form version 4 stored, and keeps the user’s clips', async () => {
+    const name = `pledgemark-index-upgrade-${++dbCount}`;
+    const older = new Dexie(name);
+    older.version(4).stores({ ...VERSION_2_STORES, searchIndexes: 'hash', openingFacets: 'hash' });
+    await addCorpusRecords(older);
+    const seededAt = '2026-01-01T00:00:00.000Z';
+    await older.table('meta').put({ key: 'corpus', hash: CORPUS.hash, seededAt });
+    await older.table('searchIndexes').put({ hash: CORPUS.hash, json: INDEX_STRING });
+    const clip = { passageId: 'appf-2021:op2', position: 1, createdAt: seededAt };
+    await older.table('clips').add(clip);
+    older.close();
+
+    const upgraded = new PledgemarkDatabase(name);
+    try {
+      expect(await upgraded.searchIndexes.count()).toBe(0);
+      expect(await upgraded.clips.toArray()).toEqual([expect.objectContaining(clip)]);
+      expect((await new CorpusQueries(upgraded).search('FA5')).passages[0]?.passage.id).toBe(
+        'apec-strategic-plan-2018:fa5',
+      );
+      expect(
+        loadSearchIndex((await upgraded.searchIndexes.get(CORPUS.hash))?.index),
+      ).not.toBeNull();
     } finally {
       await upgraded.delete();
     }
