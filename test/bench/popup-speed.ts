@@ -45,8 +45,6 @@ const INTERACTIVE_TARGET_MS = 150;
 const QUERY_TARGET_MS = 10;
 const LARGE_SCALE = 100;
 const SCALES = [1, LARGE_SCALE];
-/** Opens with the 100× corpus: fewer, as each restarted one then loads that index (a second). */
-const LARGE_POPUP_REPS = Math.min(REPS, 8);
 const SHIPPED_HASH = (
   JSON.parse(readFileSync(join(ROOT, 'data', 'generated', 'corpus-hash.json'), 'utf8')) as {
     hash: string;
@@ -262,13 +260,7 @@ async function measurePopup(searchBundle: string) {
     // The first open after the change builds nothing (the index was stored with the corpus) but
     // stores the opening counts, as the first open after an install or update does.
     const largeFirstOpen = await openPopup(context, origin);
-    const large = await openRunningAndRestarted(
-      context,
-      origin,
-      cdp,
-      extensionPage,
-      LARGE_POPUP_REPS,
-    );
+    const large = await openRunningAndRestarted(context, origin, cdp, extensionPage, REPS);
     log(
       `${LARGE_SCALE}× corpus: first open ${largeFirstOpen.interactive.toFixed(0)} ms; interactive, worker running: ` +
         `median ${median(large.running.map((t) => t.interactive)).toFixed(0)} ms; worker restarted: ` +
@@ -423,7 +415,7 @@ function report(
       'stored with the index, then loads the index for the words to come (the “first search with ' +
       `a word” rows below say what that costs). For the ${LARGE_SCALE}× rows the extension's ` +
       `database holds the synthetic corpus described under Search, under the shipped corpus's ` +
-      `hash, so that the background takes it for its own (${LARGE_POPUP_REPS} opens of each).`,
+      `hash, so that the background takes it for its own (${REPS} opens of each).`,
     '',
     '| | interactive | DOMContentLoaded | box focused | first answer shown | opens |',
     '|---|---|---|---|---|---|',
