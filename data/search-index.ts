@@ -7,7 +7,12 @@ import type {
   Passage,
   RecordKind,
 } from './corpus-types';
-import { isStoredWordIndex, WordIndex, type StoredWordIndex } from './word-index';
+import {
+  isStoredWordIndex,
+  WordIndex,
+  type StoredWordIndex,
+  type WordIndexOptions,
+} from './word-index';
 
 /**
  * The search index over the corpus: a full-text index of passages and glossary terms (built by
@@ -87,7 +92,7 @@ const FUZZY_MAX_LENGTH = 24;
  * The one set of options used both to build and to load the index, and to search it: every word
  * must match (in any field), the last letters of a word may be missing, no typos.
  */
-export const SEARCH_OPTIONS: Options<SearchRecord> = {
+export const SEARCH_OPTIONS: Options<SearchRecord> & WordIndexOptions = {
   idField: 'id',
   fields: ['text', 'context', 'label', 'aliases', 'locator', 'actor'],
   tokenize,

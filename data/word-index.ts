@@ -13,11 +13,14 @@ import SearchableMap from 'minisearch/SearchableMap';
  * `test/unit/word-index.test.ts` checks results and scores against MiniSearch's `search`.
  */
 
-/** What of MiniSearch's options the index is built and searched with. */
-export type WordIndexOptions = Pick<
-  Options<never>,
-  'fields' | 'tokenize' | 'processTerm' | 'searchOptions'
->;
+/**
+ * What of MiniSearch's options the index is built and searched with. The query's words are split
+ * and normalised as the records' were, so both functions are given, not left to defaults.
+ */
+export type WordIndexOptions = Required<
+  Pick<Options<never>, 'fields' | 'tokenize' | 'processTerm'>
+> &
+  Pick<Options<never>, 'searchOptions'>;
 
 /** The subset of MiniSearch's search options this search honours. */
 export type WordSearchOptions = Pick<
@@ -236,8 +239,7 @@ export class WordIndex {
         parts: query.queries.map((part) => this.plan(part, groupOptions, bits)),
       };
     }
-    const tokenize = this.options.tokenize ?? ((text: string) => text.split(/\s+/));
-    const processTerm = this.options.processTerm ?? ((term: string) => term.toLowerCase());
+    const { tokenize, processTerm } = this.options;
     const terms = tokenize(query).flatMap((term) => {
       const processed = processTerm(term);
       return (Array.isArray(processed) ? processed : [processed]).filter(
