@@ -115,6 +115,15 @@ describe('the word index over the real corpus', () => {
     });
   });
 
+  it('counts the query words each record matched past 32 of them', () => {
+    // Forty different words of the longest passage: that passage matches every one.
+    const longest = CORPUS.passages.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const words = [...new Set(searchableWords(longest.text))].slice(0, 40);
+    expect(words).toHaveLength(40);
+    const results = expectSameAsMiniSearch(engine, index, words.join(' '), { combineWith: 'OR' });
+    expect(Math.max(...results.map((result) => result.queryTerms.length))).toBeGreaterThan(32);
+  });
+
   it('says whether it has a word, or a word that starts with it', () => {
     expect(index.has('pnr', false)).toBe(true);
     expect(index.has('extrem', false)).toBe(false);
