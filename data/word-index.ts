@@ -190,7 +190,7 @@ export class WordIndex {
   }
 
   /** The index word's number, or -1. */
-  wordNumber(word: string): number {
+  private wordNumber(word: string): number {
     const at = this.lowerBound(word);
     return this.words[at] === word ? at : -1;
   }
