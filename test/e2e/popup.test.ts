@@ -9,6 +9,7 @@
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_VERSION } from '../../data/search-index';
 import {
   dumpLogsOnFailure,
   launchExtension,
@@ -88,6 +89,47 @@ function readPositions(): { actor: string; meta: string; quotes: number }[] {
     meta: clean(group.querySelector('.group-meta')),
     quotes: group.querySelectorAll('.passage-quote').length,
   }));
+}
+
+/** The form of the stored search index: how many there are, its version, its arrays' types. */
+async function readStoredIndexForm(): Promise<{
+  records: number;
+  version: unknown;
+  typedArrays: string[];
+}> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('pledgemark');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    const rows = await new Promise<{ index: Record<string, Record<string, unknown>> }[]>(
+      (resolve, reject) => {
+        const request = db.transaction('searchIndexes').objectStore('searchIndexes').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      },
+    );
+    const index = rows[0]?.index;
+    const words = index?.words ?? {};
+    const parts = [
+      words.postingStarts,
+      words.postingRecords,
+      words.postingCounts,
+      words.fieldLengths,
+      index?.recordRows,
+      index?.facets?.document,
+    ];
+    return {
+      records: rows.length,
+      version: index?.version,
+      typedArrays: parts.map((part) =>
+        ArrayBuffer.isView(part) ? part.constructor.name : typeof part,
+      ),
+    };
+  } finally {
+    db.close();
+  }
 }
 
 const withoutFinalStop = (text: string) => text.replace(/[.;]\s*$/, '');
@@ -191,6 +233,25 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         // Who they are (role, organisation, country), then the date of the seminar.
         expect(position.meta, position.actor).toMatch(/^\S.*, .* · December 22, 2020$/);
       }
+    });
+
+    it('keeps the search index the searches above used in the extension’s IndexedDB as typed arrays', async (context) => {
+      dumpLogsOnFailure(context, name, session);
+      // Read in the extension's own origin, as the background reads it: an index the browser
+      // did not store as typed arrays would be rebuilt from the corpus at every start.
+      const stored = await popup.evaluate(readStoredIndexForm, null);
+      expect(stored).toEqual({
+        records: 1,
+        version: SEARCH_INDEX_VERSION,
+        typedArrays: [
+          'Uint32Array',
+          'Uint32Array',
+          'Uint16Array',
+          'Uint16Array',
+          'Int32Array',
+          'Uint8Array',
+        ],
+      });
     });
 
     it('saves a clip once, lists it with its citation, and exports it as Markdown to the clipboard and a file', async (context) => {
