@@ -466,6 +466,15 @@ function emptyAccumulated(): Accumulated {
   return { records: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) };
 }
 
+/** The first `count` entries of arrays filled that far. */
+function firstEntries(all: Accumulated, count: number, maskWords: number): Accumulated {
+  return {
+    records: all.records.subarray(0, count),
+    scores: all.scores.subarray(0, count),
+    masks: all.masks.subarray(0, count * maskWords),
+  };
+}
+
 function intersect(a: Accumulated, b: Accumulated, maskWords: number): Accumulated {
   const size = Math.min(a.records.length, b.records.length);
   const records = new Uint32Array(size);
@@ -490,11 +499,7 @@ function intersect(a: Accumulated, b: Accumulated, maskWords: number): Accumulat
       j++;
     }
   }
-  return {
-    records: records.subarray(0, at),
-    scores: scores.subarray(0, at),
-    masks: masks.subarray(0, at * maskWords),
-  };
+  return firstEntries({ records, scores, masks }, at, maskWords);
 }
 
 function union(a: Accumulated, b: Accumulated, maskWords: number): Accumulated {
@@ -520,11 +525,7 @@ function union(a: Accumulated, b: Accumulated, maskWords: number): Accumulated {
     if (right === record) j++;
     at++;
   }
-  return {
-    records: records.subarray(0, at),
-    scores: scores.subarray(0, at),
-    masks: masks.subarray(0, at * maskWords),
-  };
+  return firstEntries({ records, scores, masks }, at, maskWords);
 }
 
 function subtract(a: Accumulated, b: Accumulated, maskWords: number): Accumulated {

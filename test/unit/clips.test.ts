@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClipStorageError, ClipStore, UNDO_WINDOW_MS } from '../../data/clips';
 import { PledgemarkDatabase } from '../../data/db';
 import { CORPUS } from './corpus-fixture';
+import { VERSION_1_STORES } from './older-schemas';
 
 const G7_PNR = 'g7-action-plan-2016:a1.border-security.b2';
 const WORKPLAN_PNR = 'apec-workplan-2017:introduction.step-9';
@@ -134,15 +135,7 @@ describe('ClipStore', () => {
 class VersionOneDatabase extends Dexie {
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
-      documents: 'id',
-      passages: 'id, documentId, actorId, kind',
-      actors: 'id, country',
-      terms: 'id, category',
-      occurrences: '[termId+passageId], termId, passageId, documentId',
-      meta: 'key',
-      clips: '++id, passageId, position',
-    });
+    this.version(1).stores(VERSION_1_STORES);
   }
 }
 

@@ -8,6 +8,7 @@ import { loadSearchIndex } from '../../data/search-index';
 import { WordIndex } from '../../data/word-index';
 import { seedCorpus, seedFromSource } from '../../data/seed';
 import { CORPUS } from './corpus-fixture';
+import { VERSION_1_STORES, VERSION_4_STORES } from './older-schemas';
 
 let db: PledgemarkDatabase;
 let dbCount = 0;
@@ -268,16 +269,6 @@ describe('CorpusQueries', () => {
   });
 });
 
-const VERSION_2_STORES = {
-  documents: 'id',
-  passages: 'id, documentId, actorId, kind',
-  actors: 'id, country',
-  terms: 'id, category',
-  occurrences: '[termId+passageId], termId, passageId, documentId',
-  meta: 'key',
-  clips: '++id, passageId, position',
-};
-
 /** Adds the corpus tables' records to a database opened at an older version. */
 async function addCorpusRecords(older: Dexie): Promise<void> {
   await older.table('documents').bulkAdd(CORPUS.documents);
@@ -295,7 +286,7 @@ describe('the database upgrades of the stored index', () => {
     const name = `pledgemark-index-upgrade-${++dbCount}`;
     // The schema and records as version 2 left them: the index inside the meta record.
     const older = new Dexie(name);
-    older.version(2).stores(VERSION_2_STORES);
+    older.version(2).stores(VERSION_1_STORES);
     await addCorpusRecords(older);
     const seededAt = '2026-01-01T00:00:00.000Z';
     await older
@@ -327,7 +318,7 @@ describe('the database upgrades of the stored index', () => {
   it('version 5 drops the string form version 4 stored, and keeps the user’s clips', async () => {
     const name = `pledgemark-index-upgrade-${++dbCount}`;
     const older = new Dexie(name);
-    older.version(4).stores({ ...VERSION_2_STORES, searchIndexes: 'hash', openingFacets: 'hash' });
+    older.version(4).stores(VERSION_4_STORES);
     await addCorpusRecords(older);
     const seededAt = '2026-01-01T00:00:00.000Z';
     await older.table('meta').put({ key: 'corpus', hash: CORPUS.hash, seededAt });
