@@ -318,7 +318,7 @@ export class WordIndex {
 
   private run(plan: QueryPlan, maskWords: number): Accumulated {
     if (plan.kind === 'word') return this.runWord(plan, maskWords);
-    if (plan.parts.length === 0) return emptyAccumulated();
+    if (plan.parts.length === 0) return allocated(0, 0);
     let combined = this.run(plan.parts[0]!, maskWords);
     for (const part of plan.parts.slice(1)) {
       const next = this.run(part, maskWords);
@@ -462,8 +462,13 @@ function combinator(combineWith: string | undefined): GroupPlan['combineWith'] {
   throw new Error(`Invalid combination operator: ${combineWith}`);
 }
 
-function emptyAccumulated(): Accumulated {
-  return { records: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) };
+/** Room for `size` records, their scores and masks. */
+function allocated(size: number, maskWords: number): Accumulated {
+  return {
+    records: new Uint32Array(size),
+    scores: new Float64Array(size),
+    masks: new Uint32Array(size * maskWords),
+  };
 }
 
 /** The first `count` entries of arrays filled that far. */
@@ -476,10 +481,10 @@ function firstEntries(all: Accumulated, count: number, maskWords: number): Accum
 }
 
 function intersect(a: Accumulated, b: Accumulated, maskWords: number): Accumulated {
-  const size = Math.min(a.records.length, b.records.length);
-  const records = new Uint32Array(size);
-  const scores = new Float64Array(size);
-  const masks = new Uint32Array(size * maskWords);
+  const { records, scores, masks } = allocated(
+    Math.min(a.records.length, b.records.length),
+    maskWords,
+  );
   let i = 0;
   let j = 0;
   let at = 0;
@@ -503,10 +508,7 @@ function intersect(a: Accumulated, b: Accumulated, maskWords: number): Accumulat
 }
 
 function union(a: Accumulated, b: Accumulated, maskWords: number): Accumulated {
-  const size = a.records.length + b.records.length;
-  const records = new Uint32Array(size);
-  const scores = new Float64Array(size);
-  const masks = new Uint32Array(size * maskWords);
+  const { records, scores, masks } = allocated(a.records.length + b.records.length, maskWords);
   let i = 0;
   let j = 0;
   let at = 0;
