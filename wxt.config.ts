@@ -4,14 +4,23 @@ import { defineConfig } from 'wxt';
 /** The Firefox add-on id: stable so that users' storage and the end-to-end tests can rely on it. */
 export const GECKO_ID = 'pledgemark@pledgemark.org';
 
+/** The toolbar button: public/icon/<size>.png, which WXT also lists as the manifest's `icons`. */
+const TOOLBAR_ACTION = {
+  default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+  default_title: 'Pledgemark',
+};
+
 export default defineConfig({
   // Explicit imports keep the lint rules that separate contexts meaningful.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Pledgemark',
     description:
       'Highlights counter-terrorism policy terms on the pages you read and cross-references what five source documents commit to and who said what. Works offline; sends nothing.',
     permissions: ['storage', 'activeTab'],
+    // The toolbar icon, rendered from public/icon.svg by `npm run icons`. Under its MV2 key for
+    // MV2: WXT writes the popup into `browser_action` there and would then drop an `action`.
+    ...(manifestVersion === 2 ? { browser_action: TOOLBAR_ACTION } : { action: TOOLBAR_ACTION }),
     commands: {
       'toggle-highlighting': {
         suggested_key: { default: 'Alt+Shift+H' },
