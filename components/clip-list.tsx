@@ -1,7 +1,13 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { clipActorLine } from '../utils/clip-markdown';
-import type { ClipView } from '../utils/views';
+import type { CitedPassage, ClipView } from '../utils/views';
+import {
+  CopyCitationButtons,
+  type CitationFormat,
+  type CopiedCitation,
+} from './copy-citation-buttons';
+import { PassageQuote } from './passage-quote';
 
 const KIND_LABEL = { commitment: 'Commitment', position: 'Position', context: 'Context' } as const;
 
@@ -24,6 +30,9 @@ export interface ClipListProps {
   onCopyMarkdown: () => void;
   onDownloadMarkdown: () => void;
   onOpenInDocument: (clip: ClipView) => void;
+  /** The citation copied last (or refused by the clipboard), for feedback. */
+  copied: CopiedCitation | null;
+  onCopyCitation: (citation: CitedPassage, format: CitationFormat) => void;
 }
 
 /** "G7 Action Plan 2016, Action 1 › Border Security › bullet 2": how a clip is named. */
@@ -144,6 +153,8 @@ export function ClipList(props: ClipListProps): JSX.Element {
                 props.onRemove(clip);
               }}
               onOpenInDocument={() => props.onOpenInDocument(clip)}
+              copied={props.copied}
+              onCopyCitation={props.onCopyCitation}
               dropTarget={dragged !== null && dragged.id !== clip.id && dropAt === index}
               onDragStart={() => setDragged(clip)}
               onDragOver={() => dragged && setDropAt(index)}
@@ -173,6 +184,8 @@ function ClipItem({
   onMove,
   onRemove,
   onOpenInDocument,
+  copied,
+  onCopyCitation,
   dropTarget,
   onDragStart,
   onDragOver,
@@ -185,6 +198,8 @@ function ClipItem({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
   onOpenInDocument: () => void;
+  copied: CopiedCitation | null;
+  onCopyCitation: (citation: CitedPassage, format: CitationFormat) => void;
   /** A dragged clip would land here. */
   dropTarget: boolean;
   onDragStart: () => void;
@@ -231,7 +246,9 @@ function ClipItem({
       </h3>
       {citation ? (
         <>
-          <blockquote class="clip-quote">{citation.text}</blockquote>
+          <blockquote class="clip-quote">
+            <PassageQuote passage={citation} />
+          </blockquote>
           <p class="clip-citation">
             <cite class="document">{citation.document.title}</cite>
             {' · '}
@@ -280,6 +297,13 @@ function ClipItem({
         <button type="button" aria-label={`Remove: ${name}`} onClick={onRemove}>
           Remove
         </button>
+        {citation && (
+          <CopyCitationButtons
+            passageId={citation.id}
+            copied={copied}
+            onCopy={(format) => onCopyCitation(citation, format)}
+          />
+        )}
         {citation && (
           <button type="button" class="link-button" onClick={onOpenInDocument}>
             Read in document

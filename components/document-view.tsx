@@ -1,7 +1,14 @@
 import type { JSX } from 'preact';
 import type { ClipMarks } from '../utils/clip-marks';
 import type { TextSegment } from '../utils/term-card-model';
-import type { DocumentDetail } from '../utils/views';
+import { isTableRow } from '../utils/quotation';
+import { citeDocumentPassage, type CitedPassage, type DocumentDetail } from '../utils/views';
+import {
+  CopyCitationButtons,
+  type CitationFormat,
+  type CopiedCitation,
+} from './copy-citation-buttons';
+import { PassageQuote } from './passage-quote';
 import { SaveClipButton } from './save-clip-button';
 
 type DocumentPassage = DocumentDetail['passages'][number];
@@ -17,11 +24,20 @@ export interface DocumentViewProps {
   clipMarks?: ClipMarks | undefined;
   /** With it, each passage (not the headings) offers "Save clip". */
   onSaveClip?: ((passageId: string) => void) | undefined;
+  /** The citation copied last (or refused by the clipboard), for feedback. */
+  copied?: CopiedCitation | null | undefined;
+  /** With it, each passage (not the headings) offers "Copy citation" and "Copy as Markdown". */
+  onCopyCitation?: ((passage: CitedPassage, format: CitationFormat) => void) | undefined;
 }
 
 /** A heading-like passage: a section title, not a paragraph to cite. */
 function isHeading(passage: DocumentPassage): boolean {
-  return passage.kind === 'context' && passage.text.length < 120 && !/[.;:]$/.test(passage.text);
+  return (
+    passage.kind === 'context' &&
+    !isTableRow(passage) &&
+    passage.text.length < 120 &&
+    !/[.;:]$/.test(passage.text)
+  );
 }
 
 /** A document, readable in full: metadata, then every passage in order with its locator. */
@@ -32,6 +48,8 @@ export function DocumentView({
   onBack,
   clipMarks,
   onSaveClip,
+  copied,
+  onCopyCitation,
 }: DocumentViewProps): JSX.Element {
   const { document } = detail;
   const actors = new Map(detail.actors.map((actor) => [actor.id, actor]));
@@ -73,6 +91,7 @@ export function DocumentView({
           const speakerChanged = actor?.kind === 'person' && passage.actorId !== lastActor;
           lastActor = passage.actorId;
           const focus = passage.id === focusPassageId;
+          const cited = citeDocumentPassage(detail, passage);
           return (
             <li
               key={passage.id}
@@ -91,19 +110,35 @@ export function DocumentView({
                 <h3 class="document-heading">{passage.text}</h3>
               ) : (
                 <>
-                  <p>
-                    <span class="passage-locator">{passage.locator}</span>{' '}
-                    {segmentsOf(passage.text).map((segment, i) =>
-                      segment.emphasis ? <mark key={i}>{segment.text}</mark> : segment.text,
-                    )}
-                  </p>
-                  {onSaveClip && (
+                  <PassageQuote
+                    passage={passage}
+                    prefix={
+                      <>
+                        <span class="passage-locator">{passage.locator}</span>{' '}
+                      </>
+                    }
+                    renderText={(text) =>
+                      segmentsOf(text).map((segment, i) =>
+                        segment.emphasis ? <mark key={i}>{segment.text}</mark> : segment.text,
+                      )
+                    }
+                  />
+                  {(onSaveClip || onCopyCitation) && (
                     <div class="passage-actions">
-                      <SaveClipButton
-                        passageId={passage.id}
-                        mark={clipMarks?.[passage.id]}
-                        onSave={() => onSaveClip(passage.id)}
-                      />
+                      {onCopyCitation && cited && (
+                        <CopyCitationButtons
+                          passageId={passage.id}
+                          copied={copied}
+                          onCopy={(format) => onCopyCitation(cited, format)}
+                        />
+                      )}
+                      {onSaveClip && (
+                        <SaveClipButton
+                          passageId={passage.id}
+                          mark={clipMarks?.[passage.id]}
+                          onSave={() => onSaveClip(passage.id)}
+                        />
+                      )}
                     </div>
                   )}
                 </>

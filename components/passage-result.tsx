@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { CitedPassage } from '../utils/views';
 import { HighlightWords } from './highlight-words';
+import { PassageQuote } from './passage-quote';
 
 const KIND_LABEL = { commitment: 'Commitment', position: 'Position', context: 'Context' } as const;
 
@@ -19,9 +20,12 @@ export function PassageResult({
   const actorLine = [actor.name, actor.role, actor.country].filter(Boolean).join(', ');
   return (
     <article class="passage" aria-label={`${document.shortTitle}, ${passage.locator}`}>
-      <p class="passage-text" id={textId}>
-        <HighlightWords text={passage.text} words={matchedWords} />
-      </p>
+      <div class="passage-text" id={textId}>
+        <PassageQuote
+          passage={passage}
+          renderText={(text) => <HighlightWords text={text} words={matchedWords} />}
+        />
+      </div>
       <p class="passage-meta">
         <span class={`kind kind-${passage.kind}`}>{KIND_LABEL[passage.kind]}</span>{' '}
         <cite class="document" title={document.title}>

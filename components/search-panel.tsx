@@ -1,6 +1,11 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { SearchFilters, SearchResponse } from '../utils/views';
+import type { CitedPassage, SearchFilters, SearchResponse } from '../utils/views';
+import {
+  CopyCitationButtons,
+  type CitationFormat,
+  type CopiedCitation,
+} from './copy-citation-buttons';
 import { PassageResult } from './passage-result';
 import { SearchFacetControls } from './search-facets';
 
@@ -47,6 +52,8 @@ export function SearchPanel({
   onFiltersChange,
   onOpenTerm,
   onOpenPassage,
+  copied,
+  onCopyCitation,
   onShowMore,
 }: {
   query: string;
@@ -56,6 +63,9 @@ export function SearchPanel({
   onFiltersChange: (filters: SearchFilters) => void;
   onOpenTerm: (termId: string) => void;
   onOpenPassage: (documentId: string, passageId: string) => void;
+  /** The citation copied last (or refused by the clipboard), for feedback. */
+  copied: CopiedCitation | null;
+  onCopyCitation: (passage: CitedPassage, format: CitationFormat) => void;
   /** Asks for more passages; absent when no more can be shown. */
   onShowMore?: () => void;
 }): JSX.Element {
@@ -143,6 +153,8 @@ export function SearchPanel({
           rovingIndex={rovingIndex}
           onOpenTerm={onOpenTerm}
           onOpenPassage={onOpenPassage}
+          copied={copied}
+          onCopyCitation={onCopyCitation}
           onShowMore={onShowMore}
         />
       </div>
@@ -157,6 +169,8 @@ function SearchBody({
   rovingIndex,
   onOpenTerm,
   onOpenPassage,
+  copied,
+  onCopyCitation,
   onShowMore,
 }: {
   query: string;
@@ -165,6 +179,8 @@ function SearchBody({
   rovingIndex: number;
   onOpenTerm: (termId: string) => void;
   onOpenPassage: (documentId: string, passageId: string) => void;
+  copied: CopiedCitation | null;
+  onCopyCitation: (passage: CitedPassage, format: CitationFormat) => void;
   onShowMore: (() => void) | undefined;
 }): JSX.Element {
   const idle = query.trim() === '' && !filtered;
@@ -265,6 +281,14 @@ function SearchBody({
                   >
                     Read in document
                   </button>
+                  {/* Reached by Tab from the result the arrow keys are on, like its button. */}
+                  <CopyCitationButtons
+                    passageId={hit.passage.id}
+                    copied={copied}
+                    onCopy={(format) => onCopyCitation(hit.passage, format)}
+                    tabIndex={offset + i === rovingIndex ? 0 : -1}
+                    describedBy={textId}
+                  />
                 </li>
               );
             })}

@@ -9,10 +9,15 @@ import {
   groupByDocument,
   type TextSegment,
 } from '../utils/term-card-model';
+import { quotationParts } from '../utils/quotation';
 import type { CitedPassage, TermDetail, TermSummary } from '../utils/views';
+import {
+  CopyCitationButtons,
+  type CitationFormat,
+  type CopiedCitation,
+} from './copy-citation-buttons';
+import { PassageQuote } from './passage-quote';
 import { SaveClipButton } from './save-clip-button';
-
-export type CitationFormat = 'text' | 'markdown';
 
 export interface TermCardProps {
   detail: TermDetail;
@@ -24,8 +29,8 @@ export interface TermCardProps {
   variant: 'card' | 'page';
   /** The passage the reader asked for, shown first and expanded. */
   focusPassageId?: string | undefined;
-  /** The passage whose citation was just copied, for feedback. */
-  copied?: { passageId: string; format: CitationFormat } | null | undefined;
+  /** The passage whose citation was just copied (or failed to be), for feedback. */
+  copied?: CopiedCitation | null | undefined;
   onCopyCitation: (passage: CitedPassage, format: CitationFormat) => void;
   /** Which passages are in the reader's clips (or being saved), by passage id. */
   clipMarks?: ClipMarks | undefined;
@@ -291,13 +296,10 @@ function PassageItem(
   const [expanded, setExpanded] = useState(
     variant === 'page' || passage.id === props.focusPassageId,
   );
-  const shown = excerpt(
-    passage.text,
-    props.mentionsIn(passage.text),
-    expanded ? Infinity : CARD_LIMITS.excerpt,
-  );
-  const trimmed = shown.trimmedStart || shown.trimmedEnd;
-  const copied = props.copied?.passageId === passage.id ? props.copied.format : null;
+  const limit = expanded ? Infinity : CARD_LIMITS.excerpt;
+  const longest = Math.max(...quotationParts(passage).map((part) => part.text.length));
+  // `excerpt` cuts exactly the texts longer than its limit.
+  const trimmed = longest > limit;
   return (
     <li class={`passage${passage.id === props.focusPassageId ? ' passage-focus' : ''}`}>
       <p class="passage-locator">
@@ -308,9 +310,19 @@ function PassageItem(
           ` · ${passage.document.shortTitle}`}
       </p>
       <blockquote class="passage-quote">
-        {shown.trimmedStart && '… '}
-        <Segments segments={shown.segments} />
-        {shown.trimmedEnd && ' …'}
+        <PassageQuote
+          passage={passage}
+          renderText={(text) => {
+            const shown = excerpt(text, props.mentionsIn(text), limit);
+            return (
+              <>
+                {shown.trimmedStart && '… '}
+                <Segments segments={shown.segments} />
+                {shown.trimmedEnd && ' …'}
+              </>
+            );
+          }}
+        />
       </blockquote>
       {props.repeats && props.repeats.length > 0 && (
         <p class="passage-repeats">
@@ -322,20 +334,11 @@ function PassageItem(
       )}
       {/* Copying comes first: it is what a reader of a card most often does. */}
       <div class="passage-actions">
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => props.onCopyCitation(passage, 'text')}
-        >
-          {copied === 'text' ? 'Citation copied' : 'Copy citation'}
-        </button>
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => props.onCopyCitation(passage, 'markdown')}
-        >
-          {copied === 'markdown' ? 'Markdown copied' : 'Copy as Markdown'}
-        </button>
+        <CopyCitationButtons
+          passageId={passage.id}
+          copied={props.copied}
+          onCopy={(format) => props.onCopyCitation(passage, format)}
+        />
         {props.onSaveClip && (
           <SaveClipButton
             passageId={passage.id}
@@ -343,8 +346,7 @@ function PassageItem(
             onSave={() => props.onSaveClip?.(passage)}
           />
         )}
-        {(trimmed ||
-          (expanded && variant === 'card' && passage.text.length > CARD_LIMITS.excerpt)) && (
+        {(trimmed || (expanded && variant === 'card' && longest > CARD_LIMITS.excerpt)) && (
           <button
             type="button"
             class="link-button"

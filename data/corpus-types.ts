@@ -29,7 +29,10 @@ export interface CorpusDocument {
   /** Human-readable date as the document gives it. */
   dateLabel: string;
   place: string | null;
+  /** The document's symbol or reference number, as the source gives it. */
   symbol: string | null;
+  /** A public address of the published document, only where one is recorded with the source. */
+  url: string | null;
   kind: DocumentKind;
   sourceFile: string;
   /** SHA-256 of the raw source file, hex. */
@@ -41,6 +44,12 @@ export type RecordKind = 'commitment' | 'position' | 'context';
 
 /** How a passage's text is recovered from its raw byte range; see `clean-text.ts`. */
 export type PassageFormat = 'prose' | 'table-row';
+
+/** One cell of a table row, under its column's label; quoted on its own, never joined. */
+export interface TableField {
+  label: string;
+  text: string;
+}
 
 export interface Passage {
   /** Stable id: `<document id>:<locator slug>`. */
@@ -54,13 +63,16 @@ export interface Passage {
   sectionPath: string[];
   actorId: string;
   kind: RecordKind;
-  /** Cleaned text, ready to quote. */
+  /**
+   * Cleaned text: ready to quote for prose; for a table row, its cells one per line, for search
+   * and matching (a row is quoted by its `fields`).
+   */
   text: string;
   format: PassageFormat;
   /** UTF-8 byte range [start, end) in the raw source file. */
   byteRange: [number, number];
-  /** Column values for table rows, keyed by column header. */
-  fields?: Record<string, string>;
+  /** A table row's non-empty cells in column order, each under its column's label. */
+  fields?: TableField[];
 }
 
 export interface Actor {

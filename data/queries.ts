@@ -252,15 +252,18 @@ export class CorpusQueries {
     const actorIds = new Set(passages.map((passage) => passage.actorId));
     return {
       document: toDocumentSummary(document),
-      passages: passages.map(({ id, text, locator, sectionPath, kind, format, actorId }) => ({
-        id,
-        text,
-        locator,
-        sectionPath,
-        kind,
-        format,
-        actorId,
-      })),
+      passages: passages.map(
+        ({ id, text, locator, sectionPath, kind, format, fields, actorId }) => ({
+          id,
+          text,
+          locator,
+          sectionPath,
+          kind,
+          format,
+          ...(fields ? { fields } : {}),
+          actorId,
+        }),
+      ),
       actors: [...actorIds].flatMap((id) => {
         const actor = actors.get(id);
         return actor ? [toActorSummary(actor)] : [];

@@ -1,5 +1,5 @@
-import type { Corpus } from './corpus-types';
-import { CORPUS_TABLES, type CorpusMeta, type PledgemarkDatabase } from './db';
+import type { Corpus, Passage } from './corpus-types';
+import { CORPUS_TABLES, type Clip, type CorpusMeta, type PledgemarkDatabase } from './db';
 import { buildSearchIndex } from './search-index';
 
 export type SeedOutcome = { status: 'unchanged' | 'seeded'; hash: string };
@@ -12,9 +12,10 @@ export interface CorpusSource {
 
 /**
  * Makes the database hold `corpus`. Idempotent: a database that already holds the same corpus
- * hash is left alone. A different corpus replaces the old one in a single transaction over the
- * corpus tables only, so the user's own tables (clips) are never touched and a failure leaves
- * the previous corpus in place.
+ * hash is left alone. A different corpus replaces the old one in a single transaction: the corpus
+ * tables are replaced, the user's clips keep the citations they were saved with (only a table row
+ * cited before its cells were told apart gets them, see `citeTableRowCells`), and a failure leaves
+ * the previous corpus and every clip as they were.
  */
 export async function seedCorpus(
   db: PledgemarkDatabase,
@@ -24,7 +25,7 @@ export async function seedCorpus(
   const current = await db.meta.get('corpus');
   if (current?.hash === corpus.hash) return { status: 'unchanged', hash: corpus.hash };
   const searchIndex = buildSearchIndex(corpus).toStored();
-  await db.transaction('rw', [...CORPUS_TABLES], async () => {
+  await db.transaction('rw', [...CORPUS_TABLES, 'clips'], async () => {
     await Promise.all(CORPUS_TABLES.map((table) => db.table(table).clear()));
     await db.documents.bulkAdd(corpus.documents);
     await db.passages.bulkAdd(corpus.passages);
@@ -34,8 +35,30 @@ export async function seedCorpus(
     const meta: CorpusMeta = { key: 'corpus', hash: corpus.hash, seededAt: now().toISOString() };
     await db.searchIndexes.add({ hash: corpus.hash, index: searchIndex });
     await db.meta.put(meta);
+    await citeTableRowCells(db, corpus.passages);
   });
   return { status: 'seeded', hash: corpus.hash };
+}
+
+/**
+ * Clips saved before table rows were quoted cell by cell hold a row's cells spliced into one
+ * quotation, which the source never contains. They are given the row's cells from the corpus
+ * now seeded (same passage id); everything else they were saved with stays.
+ */
+async function citeTableRowCells(
+  db: PledgemarkDatabase,
+  passages: readonly Passage[],
+): Promise<void> {
+  const rows = new Map(
+    passages.filter((passage) => passage.fields?.length).map((passage) => [passage.id, passage]),
+  );
+  await db.clips
+    .filter((clip) => clip.citation !== undefined && clip.citation.format === undefined)
+    .modify((clip: Clip) => {
+      const row = rows.get(clip.passageId);
+      if (!row || !clip.citation) return;
+      clip.citation = { ...clip.citation, text: row.text, format: row.format, fields: row.fields! };
+    });
 }
 
 /**

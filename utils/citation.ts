@@ -1,8 +1,11 @@
+import { quotationParts } from './quotation';
 import type { CitedPassage } from './views';
 
 /**
  * Citations a journalist can paste: the quotation, then who said or committed to it, in which
- * document (title and issuing body), when, and where in the document.
+ * document (title and issuing body), when and where, its symbol or reference, where in the
+ * document, and the published document's address where the source records one. A table row is
+ * quoted cell by cell under its column's label, never as one spliced sentence.
  */
 
 function attribution(passage: CitedPassage): string[] {
@@ -18,12 +21,19 @@ function attribution(passage: CitedPassage): string[] {
     [document.dateLabel, document.place].filter(Boolean).join(', '),
     document.symbol,
     passage.locator,
+    document.url,
   ].filter((part): part is string => Boolean(part));
 }
 
-/** Plain text: “Quotation” — Speaker, Title, Issuing body, Date, Place, Symbol, Locator. */
+/**
+ * Plain text: “Quotation” — Speaker; Title; Issuing body; Date, Place; Symbol; Locator; Address.
+ * A table row: one line per cell, `Label: “Cell”`, then the attribution on a line of its own.
+ */
 export function citationText(passage: CitedPassage): string {
-  return `“${passage.text}” — ${attribution(passage).join('; ')}.`;
+  const source = `— ${attribution(passage).join('; ')}.`;
+  const parts = quotationParts(passage);
+  if (parts.length === 1 && parts[0]!.label === null) return `“${parts[0]!.text}” ${source}`;
+  return [...parts.map((part) => `${part.label}: “${part.text}”`), source].join('\n');
 }
 
 /** Text with the characters Markdown would read as formatting escaped. */
@@ -31,10 +41,18 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 }
 
-/** Markdown: the quotation as a block quote, the attribution below it with the title in italics. */
+/**
+ * Markdown: the quotation as a block quote (a table row's cells as labelled paragraphs of it),
+ * the attribution below it with the title in italics.
+ */
 export function citationMarkdown(passage: CitedPassage): string {
-  const parts = attribution(passage).map((part) =>
+  const attributionParts = attribution(passage).map((part) =>
     part === passage.document.title ? `*${escapeMarkdown(part)}*` : escapeMarkdown(part),
   );
-  return `> ${escapeMarkdown(passage.text)}\n>\n> — ${parts.join('; ')}.`;
+  const quoted = quotationParts(passage).map((part) =>
+    part.label === null
+      ? `> ${escapeMarkdown(part.text)}`
+      : `> **${escapeMarkdown(part.label)}:** “${escapeMarkdown(part.text)}”`,
+  );
+  return [...quoted, `> — ${attributionParts.join('; ')}.`].join('\n>\n');
 }

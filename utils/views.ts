@@ -3,7 +3,9 @@ import type {
   CorpusDocument,
   DocumentId,
   Passage,
+  PassageFormat,
   RecordKind,
+  TableField,
   Term,
   TermCategory,
 } from '../data/corpus-types';
@@ -22,6 +24,8 @@ export interface DocumentSummary {
   dateLabel: string;
   place: string | null;
   symbol: string | null;
+  /** Absent on citations kept in clips from before documents carried an address. */
+  url?: string | null;
   kind: CorpusDocument['kind'];
 }
 
@@ -38,6 +42,10 @@ export interface ActorSummary {
 export interface CitedPassage {
   id: string;
   text: string;
+  /** Absent on citations kept from before table rows were told apart (read as prose). */
+  format?: PassageFormat;
+  /** A table row's cells, each quoted on its own (see `utils/quotation.ts`). */
+  fields?: TableField[];
   locator: string;
   sectionPath: string[];
   kind: RecordKind;
@@ -115,7 +123,10 @@ export interface TermDetail {
 
 export interface DocumentDetail {
   document: DocumentSummary;
-  passages: (Pick<Passage, 'id' | 'text' | 'locator' | 'sectionPath' | 'kind' | 'format'> & {
+  passages: (Pick<
+    Passage,
+    'id' | 'text' | 'locator' | 'sectionPath' | 'kind' | 'format' | 'fields'
+  > & {
     actorId: string;
   })[];
   actors: ActorSummary[];
@@ -131,6 +142,7 @@ export function toDocumentSummary(document: CorpusDocument): DocumentSummary {
     dateLabel: document.dateLabel,
     place: document.place,
     symbol: document.symbol,
+    url: document.url,
     kind: document.kind,
   };
 }
@@ -155,11 +167,33 @@ export function toCitedPassage(
   return {
     id: passage.id,
     text: passage.text,
+    format: passage.format,
+    ...(passage.fields ? { fields: passage.fields } : {}),
     locator: passage.locator,
     sectionPath: passage.sectionPath,
     kind: passage.kind,
     document: toDocumentSummary(document),
     actor: toActorSummary(actor),
+  };
+}
+
+/** A passage of a document view, cited with the document and its actor, as everywhere else. */
+export function citeDocumentPassage(
+  detail: DocumentDetail,
+  passage: DocumentDetail['passages'][number],
+): CitedPassage | null {
+  const actor = detail.actors.find((candidate) => candidate.id === passage.actorId);
+  if (!actor) return null;
+  return {
+    id: passage.id,
+    text: passage.text,
+    format: passage.format,
+    ...(passage.fields ? { fields: passage.fields } : {}),
+    locator: passage.locator,
+    sectionPath: passage.sectionPath,
+    kind: passage.kind,
+    document: detail.document,
+    actor,
   };
 }
 

@@ -9,9 +9,10 @@ import type { PassageFormat } from '../corpus-types';
 export function cleanInline(text: string): string {
   return (
     text
-      // A list flattened into a table cell: "<ul …>- First- Second".
-      .replace(/<ul\b[^>]*>\s*-\s*/gi, '')
-      .replace(/(?<=[a-z.)])- (?=[A-Z])/g, '; ')
+      // A list flattened into a table cell, "<ul …>- First- Second": the dashes are the source's
+      // own bullets, kept (a quotation adds nothing), each set off by a space.
+      .replace(/<ul\b[^>]*>\s*-\s*/gi, '- ')
+      .replace(/(?<=[a-z.)])- (?=[A-Z])/g, ' - ')
       .replace(/<\/?[a-z][^>]*>/gi, '')
       // Stray markdown emphasis.
       .replace(/\*+/g, '')
@@ -27,11 +28,16 @@ export function tableCells(rawRow: string): string[] {
   return rawRow.split('\t').map(cleanInline);
 }
 
-/** The readable text of a table row: its non-empty cells, separated by an em dash. */
+/**
+ * The text of a table row: its non-empty cells, one per line. It is searched and matched as one
+ * passage, but never quoted as one: each cell is quoted on its own, under its column's label
+ * (see `Passage.fields` and `utils/quotation.ts`), since joining cells would splice a quotation
+ * the source never contains.
+ */
 export function tableRowText(rawRow: string): string {
   return tableCells(rawRow)
     .filter((cell) => cell.length > 0)
-    .join(' — ');
+    .join('\n');
 }
 
 /** Recovers a passage's text from the raw bytes its byte range covers. */

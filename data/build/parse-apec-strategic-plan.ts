@@ -220,6 +220,7 @@ export function parseApecStrategicPlan(raw: Uint8Array): ParsedDocument {
       dateLabel: '2018–2022',
       place: null,
       symbol: null,
+      url: null,
       kind: 'strategic plan',
     },
     actors: [ACTOR_APEC_CTWG],

@@ -202,11 +202,9 @@ export function parseApecWorkplan(raw: Uint8Array): ParsedDocument {
       throw new Error(`APEC workplan: unexpected line in the work-plan table: "${text}"`);
     tableRow++;
     const cells = tableCells(text);
-    const fields = Object.fromEntries(
-      tableHeader
-        .map((header, column) => [header, cells[column] ?? ''])
-        .filter(([, value]) => value !== ''),
-    );
+    const fields = tableHeader
+      .map((label, column) => ({ label, text: cells[column] ?? '' }))
+      .filter((field) => field.text !== '');
     list.add({
       slug: `workplan-item-${tableRow}`,
       locator: `Itemized work plan, item ${tableRow}`,
@@ -231,6 +229,7 @@ export function parseApecWorkplan(raw: Uint8Array): ParsedDocument {
       dateLabel,
       place,
       symbol: `${symbol}; Forum Doc. No. ${forumDoc}`,
+      url: null,
       kind: 'work plan',
     },
     actors: [ACTOR_APEC_CTWG, ...APEC_BODIES],

@@ -98,7 +98,10 @@ export function parseAppfResolution(raw: Uint8Array): ParsedDocument {
       date: isoDate(dateLabel),
       dateLabel,
       place,
-      symbol: null,
+      // The source gives no number for this resolution; the session it was adopted at is how
+      // the APPF refers to its resolutions (as the preamble cites "APPF28/RES/15").
+      symbol: `APPF${requireMatch(meeting, /^(\d+)(?:st|nd|rd|th) Annual Meeting/, 'APPF session')[1]!}, ${meeting}`,
+      url: null,
       kind: 'resolution',
     },
     actors: [ACTOR_APPF],

@@ -111,6 +111,7 @@ export function parseG7ActionPlan(raw: Uint8Array): ParsedDocument {
       dateLabel: 'May 2016',
       place: 'Ise-Shima, Japan',
       symbol: null,
+      url: null,
       kind: 'action plan',
     },
     actors: [ACTOR_G7],

@@ -1,5 +1,6 @@
 import type { Actor } from '../corpus-types';
 import { isTitleLike, readBlocks, repairPageBreaks, type Block } from './blocks';
+import { tableCells } from './clean-text';
 import {
   isoDate,
   PassageList,
@@ -161,6 +162,9 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
       // One entry repeats its own opening ("Speech of X, Speech of X, …").
       const speaker = contentsEntry[3]!.replace(/^(.+?), Speech of \1,/, '$1,');
       contents.push({ number, name: parseSpeakerLine(speaker).name });
+      // The entry and its page number are two columns (a tab apart in the source): a table row,
+      // quoted cell by cell.
+      const [entry = '', page = ''] = tableCells(text);
       list.add({
         slug: `contents.${number}`,
         locator: `Contents, entry ${number}`,
@@ -168,6 +172,11 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
         actorId: ACTOR_ORGANISERS.id,
         kind: 'context',
         span: block.span,
+        format: 'table-row',
+        fields: [
+          { label: 'Entry', text: entry },
+          { label: 'Page', text: page },
+        ].filter((field) => field.text !== ''),
       });
       continue;
     }
@@ -228,6 +237,7 @@ export function parseSeminarProceedings(raw: Uint8Array): ParsedDocument {
       dateLabel,
       place: null,
       symbol: null,
+      url: null,
       kind: 'proceedings',
     },
     actors,

@@ -1,4 +1,11 @@
-import type { Actor, CorpusDocument, Passage, PassageFormat, RecordKind } from '../corpus-types';
+import type {
+  Actor,
+  CorpusDocument,
+  Passage,
+  PassageFormat,
+  RecordKind,
+  TableField,
+} from '../corpus-types';
 import { cleanSourceText } from './clean-text';
 import type { SourceSpan } from './source-text';
 import { sliceBytes } from './source-text';
@@ -19,7 +26,7 @@ export interface PassageDraft {
   kind: RecordKind;
   span: SourceSpan;
   format?: PassageFormat;
-  fields?: Record<string, string>;
+  fields?: TableField[];
 }
 
 /** Collects a document's passages in order, deriving each text from its raw bytes. */

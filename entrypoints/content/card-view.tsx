@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { TermCard, type CitationFormat } from '../../components/term-card';
+import type { CitationFormat, CopiedCitation } from '../../components/copy-citation-buttons';
+import { TermCard } from '../../components/term-card';
 import { citationMarkdown, citationText } from '../../utils/citation';
 import { loadClipMarks, saveClip, type ClipMarks } from '../../utils/clip-marks';
 import { callBackground, type SendMessage } from '../../utils/messaging';
@@ -30,7 +31,7 @@ type CardState =
 /** The hover card's container: asks the background for the term and copies citations. */
 export function CardView(props: CardViewProps) {
   const [state, setState] = useState<CardState>({ status: 'loading' });
-  const [copied, setCopied] = useState<{ passageId: string; format: CitationFormat } | null>(null);
+  const [copied, setCopied] = useState<CopiedCitation | null>(null);
   const [clipMarks, setClipMarks] = useState<ClipMarks>({});
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -59,8 +60,12 @@ export function CardView(props: CardViewProps) {
   }, [state]);
 
   const copy = async (passage: CitedPassage, format: CitationFormat) => {
-    await props.copy(format === 'text' ? citationText(passage) : citationMarkdown(passage));
-    setCopied({ passageId: passage.id, format });
+    const text = format === 'text' ? citationText(passage) : citationMarkdown(passage);
+    const ok = await props.copy(text).then(
+      () => true,
+      () => false,
+    );
+    setCopied({ passageId: passage.id, format, ok });
   };
 
   const save = async (passageId: string) => {

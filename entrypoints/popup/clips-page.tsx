@@ -5,6 +5,7 @@ import { clipsFileName, clipsMarkdown } from '../../utils/clip-markdown';
 import { routeToHash } from '../../utils/extension-pages';
 import { callBackground, type Result, type SendMessage } from '../../utils/messaging';
 import type { ClipView } from '../../utils/views';
+import { useCitationCopy } from './use-citation-copy';
 
 const send: SendMessage = (envelope) => browser.runtime.sendMessage(envelope);
 
@@ -37,6 +38,7 @@ export function ClipsPage() {
   const [clips, setClips] = useState<ClipView[] | null>(null);
   const [removed, setRemoved] = useState<ClipView | null>(null);
   const [notice, setNotice] = useState<ClipNotice | null>(null);
+  const [copied, copyCitation] = useCitationCopy();
   const exportedOn = today();
   const markdown = useMemo(() => clipsMarkdown(clips ?? [], exportedOn), [clips, exportedOn]);
 
@@ -87,6 +89,8 @@ export function ClipsPage() {
       removed={removed}
       notice={notice}
       markdown={markdown}
+      copied={copied}
+      onCopyCitation={copyCitation}
       onMove={async (clip, toIndex) => {
         setRemoved(null);
         apply(await callBackground(send, 'moveClip', { clipId: clip.id, toIndex }));

@@ -4,19 +4,19 @@ import matcherJson from '../../data/generated/matcher.json';
 import { DocumentView } from '../../components/document-view';
 import { HighlightControls } from '../../components/highlight-controls';
 import { SearchPanel, type SearchState } from '../../components/search-panel';
-import { TermCard, type CitationFormat } from '../../components/term-card';
+import { TermCard } from '../../components/term-card';
 import '../../components/term-card.css';
-import { citationMarkdown, citationText } from '../../utils/citation';
 import { hashToRoute, routeToHash, type PageRoute } from '../../utils/extension-pages';
 import { callBackground, MAX_LIMIT, SEARCH_PAGE_SIZE, type Envelope } from '../../utils/messaging';
 import { isSiteEnabled, normalizeHost, withSiteEnabled, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { excerpt } from '../../utils/term-card-model';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
-import type { CitedPassage, DocumentDetail, TermDetail } from '../../utils/views';
+import type { DocumentDetail, TermDetail } from '../../utils/views';
 import { SEARCH_FACETS, type SearchFilters } from '../../utils/views';
 import { ClipsPage } from './clips-page';
 import { PageTerms } from './page-terms';
+import { useCitationCopy } from './use-citation-copy';
 import { useClipMarks } from './use-clip-marks';
 
 const SEARCH_DELAY_MS = 120;
@@ -100,6 +100,7 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
   const searched = useRef<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [hostname, setHostname] = useState<string | null>(null);
+  const [copied, copyCitation] = useCitationCopy();
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -163,6 +164,8 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
         onOpenPassage={(documentId, passageId) =>
           navigate({ view: 'document', documentId, passageId })
         }
+        copied={copied}
+        onCopyCitation={copyCitation}
         onShowMore={
           limit < MAX_LIMIT
             ? () => setLimit((shown) => Math.min(shown + SEARCH_PAGE_SIZE, MAX_LIMIT))
@@ -235,14 +238,8 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
     [termId],
     'Pledgemark has no entry for this term.',
   );
-  const [copied, setCopied] = useState<{ passageId: string; format: CitationFormat } | null>(null);
+  const [copied, copyCitation] = useCitationCopy();
   const [clipMarks, saveClip] = useClipMarks();
-  const copy = async (passage: CitedPassage, format: CitationFormat) => {
-    await navigator.clipboard.writeText(
-      format === 'text' ? citationText(passage) : citationMarkdown(passage),
-    );
-    setCopied({ passageId: passage.id, format });
-  };
   return (
     <>
       <button
@@ -263,7 +260,7 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
               .filter((mention) => mention.termId === termId)
           }
           copied={copied}
-          onCopyCitation={(passage, format) => void copy(passage, format)}
+          onCopyCitation={copyCitation}
           clipMarks={clipMarks}
           onSaveClip={(passage) => saveClip(passage.id)}
           onSelectTerm={(next) => navigate({ view: 'term', termId: next, passageId: null })}
@@ -293,6 +290,7 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
     'Pledgemark has no such document.',
   );
   const [clipMarks, saveClip] = useClipMarks();
+  const [copied, copyCitation] = useCitationCopy();
   const confirmed = useMemo(
     () =>
       state.status === 'ready'
@@ -314,6 +312,8 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
       onBack={() => history.back()}
       clipMarks={clipMarks}
       onSaveClip={saveClip}
+      copied={copied}
+      onCopyCitation={copyCitation}
     />
   );
 }

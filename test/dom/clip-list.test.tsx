@@ -58,6 +58,8 @@ function show(overrides: Partial<ClipListProps> = {}) {
     onCopyMarkdown: vi.fn(),
     onDownloadMarkdown: vi.fn(),
     onOpenInDocument: vi.fn(),
+    copied: null,
+    onCopyCitation: vi.fn(),
     ...overrides,
   };
   root ??= document.body.appendChild(document.createElement('div'));
@@ -101,6 +103,14 @@ describe('ClipList', () => {
     expect(text(root.querySelector('.clips > p.muted'))).toBe(
       '3 clips, in the order they are exported.',
     );
+  });
+
+  it('copies a clip’s citation as text or Markdown, and says when it is copied', () => {
+    const props = show({ copied: { passageId: G7_CLIP.passageId, format: 'text', ok: true } });
+    const [first, second] = items();
+    expect(text(button(first!, 'Citation copied'))).toBe('Citation copied');
+    button(second!, 'Copy as Markdown').click();
+    expect(props.onCopyCitation).toHaveBeenCalledWith(WORKPLAN_CLIP.citation, 'markdown');
   });
 
   it('moves a clip up or down with buttons, none past the ends', () => {

@@ -88,4 +88,34 @@ describe('DocumentView', () => {
     buttons[0]!.click();
     expect(onSaveClip).toHaveBeenCalledWith('seminar-2020:s01.p13');
   });
+
+  it('offers "Copy citation" on passages, citing the document and the speaker', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const onCopyCitation = vi.fn();
+    render(
+      <DocumentView
+        detail={DETAIL}
+        segmentsOf={(text) => [{ text, emphasis: false }]}
+        copied={{ passageId: 'seminar-2020:s01.p13', format: 'text', ok: true }}
+        onCopyCitation={onCopyCitation}
+      />,
+      root,
+    );
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('button.copy-citation')];
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      'Citation copied',
+      'Copy as Markdown',
+    ]);
+    buttons[1]!.click();
+    expect(onCopyCitation).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'seminar-2020:s01.p13',
+        locator: 'Speech 1 (Luo Zhaohui), para. 13',
+        document: SEMINAR,
+        actor: LUO,
+      }),
+      'markdown',
+    );
+  });
 });

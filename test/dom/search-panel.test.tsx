@@ -112,6 +112,7 @@ function show(
     onFiltersChange: vi.fn(),
     onOpenTerm: vi.fn(),
     onOpenPassage: vi.fn(),
+    onCopyCitation: vi.fn(),
   };
   const root = document.createElement('div');
   document.body.append(root);
@@ -121,6 +122,7 @@ function show(
       filters={filters}
       state={state}
       {...callbacks}
+      copied={null}
       onShowMore={onShowMore}
     />,
     root,
@@ -460,6 +462,8 @@ describe('SearchPanel keyboard', () => {
           onFiltersChange={vi.fn()}
           onOpenTerm={vi.fn()}
           onOpenPassage={vi.fn()}
+          copied={null}
+          onCopyCitation={vi.fn()}
         />
       );
     }
@@ -505,5 +509,65 @@ describe('SearchPanel keyboard', () => {
     input.focus();
     expect(press(input, 'ArrowDown').defaultPrevented).toBe(false);
     expect(document.activeElement).toBe(input);
+  });
+});
+
+describe('SearchPanel citations', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  const row: CitedPassage = {
+    ...passage,
+    id: 'apec-workplan-2017:workplan-item-7',
+    text: 'Hold Workshop on FTF Returnees\nViet Nam will submit a Concept Note',
+    format: 'table-row',
+    fields: [
+      { label: 'Title', text: 'Hold Workshop on FTF Returnees' },
+      { label: 'Summary of Specific Plans', text: 'Viet Nam will submit a Concept Note' },
+    ],
+    locator: 'Itemized work plan, item 7',
+  };
+
+  it('offers "Copy citation" and "Copy as Markdown" on every result, reached by Tab from it', () => {
+    const { root, onCopyCitation } = show({
+      status: 'done',
+      response: response({ passages: [hit(passage), hit(position)], totalPassages: 2 }),
+    });
+    const items = [...root.querySelectorAll('.results > li')];
+    const copyButtons = items.map((item) =>
+      [...item.querySelectorAll<HTMLButtonElement>('button.copy-citation')].map((button) => [
+        button.textContent,
+        button.tabIndex,
+      ]),
+    );
+    expect(copyButtons).toEqual([
+      [
+        ['Copy citation', 0],
+        ['Copy as Markdown', 0],
+      ],
+      [
+        ['Copy citation', -1],
+        ['Copy as Markdown', -1],
+      ],
+    ]);
+    items[1]!.querySelectorAll<HTMLButtonElement>('button.copy-citation')[1]!.click();
+    expect(onCopyCitation).toHaveBeenCalledWith(position, 'markdown');
+  });
+
+  it('shows a table row as its labelled cells, each quoted on its own', () => {
+    const { root } = show({
+      status: 'done',
+      response: response({ passages: [hit(row, ['ftf'])] }),
+    });
+    const cells = [...root.querySelectorAll('.passage-text .passage-field')].map((field) => [
+      field.querySelector('dt')?.textContent,
+      field.querySelector('dd q')?.textContent,
+    ]);
+    expect(cells).toEqual([
+      ['Title', 'Hold Workshop on FTF Returnees'],
+      ['Summary of Specific Plans', 'Viet Nam will submit a Concept Note'],
+    ]);
+    expect(root.querySelector('.passage-text mark')?.textContent).toBe('FTF');
   });
 });

@@ -134,8 +134,16 @@ describe('TermCard', () => {
   });
 
   it('confirms a copied citation', () => {
-    const { button } = show({ copied: { passageId: 'g7:b4', format: 'text' } });
+    const { button } = show({ copied: { passageId: 'g7:b4', format: 'text', ok: true } });
     expect(button('Citation copied')).toBeDefined();
+  });
+
+  it('says when the clipboard refused a citation', () => {
+    const { root, button } = show({
+      copied: { passageId: 'g7:b4', format: 'markdown', ok: false },
+    });
+    expect(button('Copy failed')).toBeDefined();
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/nothing was copied/);
   });
 
   it('shows every group and passage in the full view', () => {

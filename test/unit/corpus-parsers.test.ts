@@ -200,20 +200,29 @@ describe('APEC CTWG workplan 2017', () => {
     );
   });
 
-  it('unflattens the itemized work-plan table into rows with named fields', () => {
+  it('unflattens the itemized work-plan table into rows of labelled cells, in column order', () => {
     const rows = workplan.passages.filter((passage) => passage.format === 'table-row');
     expect(rows).toHaveLength(7);
-    expect(rows[0]!.fields?.Title).toBe(
-      'Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam, 21-22 February',
-    );
-    expect(
-      rows[5]!.fields?.[
-        'Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions, Strategic Plans and to ABAC recommendations)'
-      ],
-    ).toBe(
+    expect(rows[0]!.fields?.[0]).toEqual({
+      label: 'Title',
+      text: 'Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam, 21-22 February',
+    });
+    expect(rows[5]!.fields?.map((field) => field.label)).toEqual([
+      'Title',
+      'Summary of Specific Plans',
+      'Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions, Strategic Plans and to ABAC recommendations)',
+      'ECOTECH Priorities and/or Host Year Priorities',
+    ]);
+    expect(rows[5]!.fields?.[2]?.text).toBe(
       "2016 Leaders Declaration Encouraged economies to take actions and share best practices in the four cross-cutting areas of APEC's Consolidated Counter Terrorism and Secure Trade Strategy",
     );
-    expect(rows.some((row) => row.text.includes('<'))).toBe(false);
+    // A list flattened into a cell keeps the source's own dashes: nothing is added to a quote.
+    expect(rows[5]!.fields?.[1]?.text).toContain(
+      'among other: - Implementation of CTWG Projects - Current threats',
+    );
+    // The searchable text holds the cells one per line, never joined into one sentence.
+    expect(rows[5]!.text.split('\n')).toEqual(rows[5]!.fields?.map((field) => field.text));
+    expect(rows.some((row) => row.text.includes('<') || row.text.includes(' — '))).toBe(false);
   });
 
   it('attributes the recalled 2016 statements to the bodies that made them', () => {

@@ -7,6 +7,8 @@ import { CorpusQueries, MAX_QUERY_WORDS, RECENT_MATCHES } from '../../data/queri
 import { loadSearchIndex } from '../../data/search-index';
 import { WordIndex } from '../../data/word-index';
 import { seedCorpus, seedFromSource } from '../../data/seed';
+import { citationText } from '../../utils/citation';
+import { toCitedPassage } from '../../utils/views';
 import { CORPUS } from './corpus-fixture';
 import { VERSION_1_STORES, VERSION_4_STORES } from './older-schemas';
 
@@ -59,6 +61,44 @@ describe('seedCorpus', () => {
     expect(await db.passages.count()).toBe(CORPUS.passages.length);
     expect(await db.terms.get('retired-term')).toBeUndefined();
     expect(await db.clips.count()).toBe(1);
+  });
+
+  it('gives a table-row clip saved as one spliced quotation its cells, and leaves other clips as saved', async () => {
+    const row = CORPUS.passages.find((passage) => passage.id.endsWith(':workplan-item-7'))!;
+    const prose = CORPUS.passages.find((passage) => passage.format === 'prose')!;
+    const document = CORPUS.documents.find((candidate) => candidate.id === row.documentId)!;
+    const actor = CORPUS.actors.find((candidate) => candidate.id === row.actorId)!;
+    const proseDocument = CORPUS.documents.find((candidate) => candidate.id === prose.documentId)!;
+    const proseActor = CORPUS.actors.find((candidate) => candidate.id === prose.actorId)!;
+    // As a clip of an earlier release was stored: no format, the cells joined by an em dash.
+    const rowCitation = toCitedPassage(row, document, actor);
+    delete rowCitation.format;
+    delete rowCitation.fields;
+    const proseCitation = toCitedPassage(prose, proseDocument, proseActor);
+    delete proseCitation.format;
+    const spliced = row.fields!.map((field) => field.text).join(' — ');
+    await seedCorpus(db, { ...CORPUS, hash: 'older' });
+    await db.clips.bulkAdd([
+      {
+        passageId: row.id,
+        position: 0,
+        createdAt: '2026-01-01T00:00:00Z',
+        citation: { ...rowCitation, text: spliced },
+      },
+      {
+        passageId: prose.id,
+        position: 1,
+        createdAt: '2026-01-01T00:00:00Z',
+        citation: { ...proseCitation, text: 'As it was worded then.' },
+      },
+    ]);
+    await seedCorpus(db, CORPUS);
+    const [rowClip, proseClip] = await db.clips.orderBy('position').toArray();
+    expect(rowClip!.citation).toMatchObject({ format: 'table-row', fields: row.fields });
+    expect(citationText(rowClip!.citation!)).not.toContain(spliced);
+    expect(rowClip!.citation!.document).toEqual(rowCitation.document);
+    expect(proseClip!.citation!.text).toBe('As it was worded then.');
+    expect(proseClip!.citation!.format).toBeUndefined();
   });
 
   it('keeps the previous corpus when the replacement fails', async () => {
