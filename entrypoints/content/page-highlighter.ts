@@ -1,5 +1,11 @@
 import Mark from 'mark.js';
-import { isAccepted, type TermCandidate, type TermMatcher } from '../../utils/term-matcher';
+import {
+  isAccepted,
+  type TermCandidate,
+  type TermMatcher,
+  type TermMention,
+} from '../../utils/term-matcher';
+import { TONE_ATTRIBUTE, ToneReader } from './highlight-style';
 import {
   EXCLUDED_SELECTOR,
   HIGHLIGHT_ELEMENT,
@@ -126,6 +132,13 @@ export class PageHighlighter {
       runs.push(entry);
       byBlock.set(entry.run.block, runs);
     }
+    // Every style is read before the first write: a mark's tone is its parent's, read once.
+    const tones = new ToneReader();
+    for (const runs of byBlock.values()) {
+      for (const { run, mentions } of runs) {
+        for (const parent of markedParents(run, mentions)) tones.read(parent);
+      }
+    }
     for (const [block, runs] of byBlock) {
       const ranges = toBlockRanges(block, runs).map((range) => ({
         ...range,
@@ -141,6 +154,8 @@ export class PageHighlighter {
           const { termId, mention } = range as BlockRange & { mention: number };
           element.setAttribute(TERM_ATTRIBUTE, termId);
           element.setAttribute(MENTION_ATTRIBUTE, String(mention));
+          const tone = element.parentElement && tones.get(element.parentElement);
+          if (tone) element.setAttribute(TONE_ATTRIBUTE, tone);
         },
       });
     }
@@ -181,4 +196,22 @@ export class PageHighlighter {
     if (!isAccepted(candidate, this.confirmedOnPage)) return false;
     return this.options.density === 'every' || !this.counts.has(candidate.termId);
   }
+}
+
+/**
+ * The elements the run's mentions will be wrapped in: the parents of the text nodes they
+ * overlap (mark.js puts each mark where its text was). Mentions come leftmost first.
+ */
+function markedParents(run: TextRun, mentions: readonly TermMention[]): Set<Element> {
+  const parents = new Set<Element>();
+  let next = 0;
+  let start = 0;
+  for (const node of run.nodes) {
+    const end = start + node.data.length;
+    while (next < mentions.length && mentions[next]!.end <= start) next++;
+    if (next === mentions.length) break;
+    if (mentions[next]!.start < end && node.parentElement) parents.add(node.parentElement);
+    start = end;
+  }
+  return parents;
 }
