@@ -8,7 +8,7 @@
  * Nothing here builds the extension or downloads a browser: a missing build fails with a message
  * saying how to make it, a missing browser skips the suite loudly (or fails it under `CI=true`).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,16 @@ export const QUIET_CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+];
+
+/**
+ * What `toolbarPopup` adds to Chromium's command line (and it drops `--hide-scrollbars`): a
+ * DevTools port on 127.0.0.1 for puppeteer-core, and a desktop's screen; see
+ * `LaunchOptions.toolbarPopup`.
+ */
+export const TOOLBAR_POPUP_CHROMIUM_ARGS = [
+  '--remote-debugging-port=0',
+  '--screen-info={1920x1080}',
 ];
 
 export type BrowserName = 'Chromium' | 'Firefox';
@@ -139,6 +149,23 @@ export interface ExtensionSession {
   openPage(url: string): Promise<PageDriver>;
   /** Opens an extension page (e.g. `popup.html`) in a new tab and waits for `readySelector`. */
   openExtensionPage(path: string, readySelector: string): Promise<PageDriver>;
+  /**
+   * Opens the extension's own toolbar popup, as a click on its button does, at the size the
+   * browser gives it, and waits for `readySelector` in it. Needs a session launched with
+   * `{ toolbarPopup: true }`.
+   *
+   * - Chromium: `chrome.action.openPopup()` from the service worker. Playwright never attaches
+   *   to a popup's target (it is listed by `Target.getTargets`, but no `page` event comes), so
+   *   the popup is driven by puppeteer-core over the session's DevTools port: keys and mouse
+   *   are real.
+   * - Firefox: `browserAction.openPopup()` from an extension tab. Puppeteer over WebDriver
+   *   BiDi sees tabs only, not the panel, so the driver runs each function in the panel's
+   *   window, found from that tab by `browser.extension.getViews({ type: 'popup' })`:
+   *   `window`, `document`, `location`, `innerWidth`… in the function are the panel's. It has
+   *   no keys or mouse: `type` sets the field's value and sends an `input` event; `press`,
+   *   `hover` and `moveMouse` throw.
+   */
+  openToolbarPopup(readySelector: string): Promise<PageDriver>;
   /** Console messages and errors from pages, the background and the browser, for diagnosis. */
   readonly logs: string[];
   close(): Promise<void>;
@@ -155,6 +182,14 @@ export interface LaunchOptions {
   firefoxPrefs?: Readonly<Record<string, unknown>>;
   /** More environment variables for Firefox, added to this process's own. */
   firefoxEnv?: Readonly<Record<string, string>>;
+  /**
+   * Lets `openToolbarPopup` open the real toolbar popup, on a desktop-like browser. Chromium: a
+   * DevTools port on 127.0.0.1 (for puppeteer-core), a 1920×1080 screen (headless's own
+   * 800×600 one caps the popup at 510 px high, not 600) and scrollbars shown as a desktop shows
+   * them (headless hides them, and Chromium then sizes a scrolling popup 30 px wider than its
+   * content). Firefox: `browserAction.openPopup()` allowed without a click.
+   */
+  toolbarPopup?: boolean;
 }
 
 /** Prints what the browser logged (and what `more` adds) when the test fails: the first place to look. */
@@ -198,6 +233,7 @@ async function launchChromium(
   const userDataDir = mkdtempSync(join(tmpdir(), 'pledgemark-e2e-chromium-'));
   const logs: string[] = [];
   let context: BrowserContext | undefined;
+  let devtools: PuppeteerBrowser | undefined;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: target.executablePath,
@@ -208,8 +244,10 @@ async function launchChromium(
         `--disable-extensions-except=${target.buildDir}`,
         `--load-extension=${target.buildDir}`,
         ...QUIET_CHROMIUM_ARGS,
+        ...(options.toolbarPopup ? TOOLBAR_POPUP_CHROMIUM_ARGS : []),
         ...(options.chromiumArgs ?? []),
       ],
+      ...(options.toolbarPopup ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     });
     const ctx = context;
     // The card copies citations; the tests read them back.
@@ -232,6 +270,26 @@ async function launchChromium(
       }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}`;
+    const popupUrl = `${extensionOrigin}/popup.html`;
+
+    /** puppeteer-core on the DevTools port Chromium wrote into the profile, once asked for. */
+    const connectDevTools = async (): Promise<PuppeteerBrowser> => {
+      if (devtools?.connected) return devtools;
+      const portFile = join(userDataDir, 'DevToolsActivePort');
+      if (!options.toolbarPopup || !existsSync(portFile)) {
+        throw new Error(
+          'openToolbarPopup needs a Chromium session launched with { toolbarPopup: true }',
+        );
+      }
+      const [port, path] = readFileSync(portFile, 'utf8').split('\n');
+      devtools = await puppeteer.connect({
+        browserWSEndpoint: `ws://127.0.0.1:${port}${path}`,
+        // The popup keeps the size Chromium gives it.
+        defaultViewport: null,
+        protocolTimeout: WAIT_MS * 2,
+      });
+      return devtools;
+    };
 
     return {
       browser: 'Chromium',
@@ -248,8 +306,36 @@ async function launchChromium(
         await page.waitForSelector(readySelector, { state: 'attached', timeout: WAIT_MS });
         return playwrightDriver(page);
       },
+      async openToolbarPopup(readySelector) {
+        const remote = await connectDevTools();
+        // openPopup needs a normal window to open in ("Could not find an active browser
+        // window" otherwise); the first blank tab is one.
+        if (ctx.pages().length === 0) await ctx.newPage();
+        const before = new Set(remote.targets());
+        const opened = remote.waitForTarget(
+          (candidate) => candidate.url().startsWith(popupUrl) && !before.has(candidate),
+          { timeout: WAIT_MS },
+        );
+        const background =
+          ctx.serviceWorkers().find((candidate) => isOurs(candidate.url())) ?? worker;
+        await background.evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }
+          ).chrome.action.openPopup(),
+        );
+        const page = await (await opened).asPage();
+        page.on('console', (message) =>
+          pushLog(logs, `[console.${message.type()}] ${message.text()} (toolbar popup)`),
+        );
+        page.on('pageerror', (error) =>
+          pushLog(logs, `[page error] ${String(error)} (toolbar popup)`),
+        );
+        await page.waitForSelector(readySelector, { timeout: WAIT_MS });
+        return puppeteerDriver(page);
+      },
       async close() {
         try {
+          await devtools?.disconnect().catch(() => {});
           await ctx.close();
         } finally {
           rmSync(userDataDir, { recursive: true, force: true });
@@ -257,6 +343,7 @@ async function launchChromium(
       },
     };
   } catch (error) {
+    await devtools?.disconnect().catch(() => {});
     await context?.close().catch(() => {});
     rmSync(userDataDir, { recursive: true, force: true });
     throw withLogs(
@@ -326,6 +413,8 @@ async function launchFirefox(
         'devtools.console.stdout.chrome': true,
         // Lets a test page read back the citation the card copied.
         'dom.events.testing.asyncClipboard': true,
+        // Lets an extension page open the toolbar panel with no click on its button.
+        ...(options.toolbarPopup ? { 'extensions.openPopupWithoutUserGesture.enabled': true } : {}),
         ...options.firefoxPrefs,
       },
     });
@@ -382,6 +471,27 @@ async function launchFirefox(
         page.goto(`${extensionOrigin}/${path}`, { timeout: WAIT_MS }).catch(() => {});
         await waitThroughNavigation(page, readySelector);
         return puppeteerDriver(page);
+      },
+      async openToolbarPopup(readySelector) {
+        if (!options.toolbarPopup) {
+          throw new Error(
+            'openToolbarPopup needs a Firefox session launched with { toolbarPopup: true }',
+          );
+        }
+        // An extension tab to open the panel from and to reach into it (the clips view asks the
+        // background for the least).
+        const opener = await ff.newPage();
+        watch(opener);
+        opener.goto(`${extensionOrigin}/popup.html#clips`, { timeout: WAIT_MS }).catch(() => {});
+        await waitThroughNavigation(opener, '.popup');
+        await opener.evaluate(() =>
+          (
+            globalThis as unknown as { browser: { browserAction: { openPopup(): Promise<void> } } }
+          ).browser.browserAction.openPopup(),
+        );
+        const panel = firefoxPanelDriver(opener, `${extensionOrigin}/popup.html`);
+        await panel.waitForSelector(readySelector);
+        return panel;
       },
       close: () => ff.close(),
     };
@@ -442,6 +552,78 @@ function puppeteerDriver(page: PuppeteerPage): PageDriver {
     press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
+  };
+}
+
+/**
+ * Firefox's toolbar panel, driven from the extension tab that opened it: each function runs in
+ * that tab with the panel's `window`, `document`, `location`, `history`, `navigator`,
+ * `innerWidth`, `innerHeight` and `getComputedStyle` in its scope instead of the tab's (other
+ * globals, e.g. `HTMLElement` or `InputEvent`, stay the tab's: use `window.InputEvent`).
+ */
+function firefoxPanelDriver(opener: PuppeteerPage, panelUrl: string): PageDriver {
+  let url = panelUrl;
+  const run = async <A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> => {
+    const answer = (await opener.evaluate(`(async () => {
+      const [window] = browser.extension.getViews({ type: 'popup' });
+      if (!window) throw new Error('The toolbar panel is not open.');
+      const { document, location, history, navigator, innerWidth, innerHeight } = window;
+      const getComputedStyle = window.getComputedStyle.bind(window);
+      const value = await (${fn.toString()})(${arg === undefined ? 'undefined' : JSON.stringify(arg)});
+      return { url: location.href, value };
+    })()`)) as { url: string; value: Awaited<R> };
+    url = answer.url;
+    return answer.value;
+  };
+  const waitFor = async <A>(fn: (arg: A) => unknown, arg: A, timeout = WAIT_MS) => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      let failure: unknown = null;
+      try {
+        if (await run(fn, arg)) return;
+      } catch (error) {
+        failure = error;
+      }
+      if (Date.now() >= deadline) {
+        throw new Error(`Waited ${timeout} ms in the toolbar panel (${url}) for ${fn.toString()}`, {
+          cause: failure,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const noInput = (what: string) => () =>
+    Promise.reject(
+      new Error(`${what}: WebDriver BiDi sends no keys or mouse to Firefox's toolbar panel`),
+    );
+  return {
+    url: () => url,
+    waitForSelector: (selector, timeout) =>
+      waitFor((wanted: string) => document.querySelector(wanted) !== null, selector, timeout),
+    waitForFunction: waitFor,
+    evaluate: run,
+    async type(selector, text) {
+      await run(
+        ({ selector, text }: { selector: string; text: string }) => {
+          const field = document.querySelector(selector) as HTMLInputElement;
+          field.focus();
+          field.value += text;
+          field.dispatchEvent(
+            new window.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
+          );
+        },
+        { selector, text },
+      );
+    },
+    hover: noInput('hover'),
+    moveMouse: noInput('moveMouse'),
+    press: noInput('press'),
+    // Nothing to do: the panel is drawn over its window, with the focus in it.
+    bringToFront: async () => {},
+    async close() {
+      await run(() => window.close(), null).catch(() => {});
+      await opener.close();
+    },
   };
 }
 
