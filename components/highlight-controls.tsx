@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { TERM_CATEGORIES, type TermCategory } from '../data/corpus-types';
-import { HOVER_DELAY_RANGE, type Settings } from '../utils/settings';
+import { HOVER_DELAY_RANGE, withTermShown, type Settings } from '../utils/settings';
 
 const CATEGORY_LABEL: Record<TermCategory, string> = {
   organisation: 'Organisations',
@@ -11,13 +11,15 @@ const CATEGORY_LABEL: Record<TermCategory, string> = {
 };
 
 /**
- * The highlighting controls: pause, this site on or off, density and categories. Renders the
- * settings it is given and hands back changed settings; the caller stores them.
+ * The highlighting controls: pause, this site on or off, density, categories and the terms hidden
+ * on each site. Renders the settings it is given and hands back changed settings; the caller
+ * stores them.
  */
 export function HighlightControls({
   settings,
   hostname,
   siteEnabled,
+  termLabels = {},
   onSiteChange,
   onChange,
 }: {
@@ -25,6 +27,8 @@ export function HighlightControls({
   /** The active tab's host, or null on pages Pledgemark cannot run on. */
   hostname: string | null;
   siteEnabled: boolean;
+  /** Term labels by id, for the hidden terms; a term without one is shown by its id. */
+  termLabels?: Readonly<Record<string, string>>;
   onSiteChange: (enabled: boolean) => void;
   onChange: (settings: Settings) => void;
 }): JSX.Element {
@@ -130,6 +134,58 @@ export function HighlightControls({
           </label>
         ))}
       </fieldset>
+      <HiddenTerms
+        settings={settings}
+        termLabels={termLabels}
+        onShow={(host, termId) => onChange(withTermShown(settings, host, termId))}
+      />
+    </section>
+  );
+}
+
+/** The terms the reader hid, site by site (every site, not only the tab's), each to show again. */
+function HiddenTerms({
+  settings,
+  termLabels,
+  onShow,
+}: {
+  settings: Settings;
+  termLabels: Readonly<Record<string, string>>;
+  onShow: (host: string, termId: string) => void;
+}): JSX.Element | null {
+  const label = (termId: string) => termLabels[termId] ?? termId;
+  const sites = Object.entries(settings.hiddenTerms)
+    .filter(([, termIds]) => termIds.length > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (sites.length === 0) return null;
+  return (
+    <section class="hidden-terms" aria-labelledby="hidden-terms-heading">
+      <h3 id="hidden-terms-heading" class="hidden-terms-heading">
+        Hidden terms
+      </h3>
+      <ul class="hidden-terms-sites">
+        {sites.map(([host, termIds]) => (
+          <li key={host}>
+            <span class="hidden-terms-host">{host}</span>
+            <ul class="hidden-terms-list" aria-label={`Hidden on ${host}`}>
+              {[...termIds]
+                .sort((a, b) => label(a).localeCompare(label(b)))
+                .map((termId) => (
+                  <li key={termId}>
+                    <span>{label(termId)}</span>
+                    <button
+                      type="button"
+                      aria-label={`Show “${label(termId)}” on ${host} again`}
+                      onClick={() => onShow(host, termId)}
+                    >
+                      Show again
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

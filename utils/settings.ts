@@ -172,6 +172,22 @@ export function withTermHidden(settings: Settings, hostname: string, termId: str
   return { ...settings, hiddenTerms: { ...settings.hiddenTerms, [host]: [...terms, termId] } };
 }
 
+/**
+ * The settings after the reader showed a hidden term on one host again: undoes `withTermHidden`
+ * for that host's own list (a term hidden on a parent domain stays hidden there). A host left with
+ * no hidden term is dropped; the other hosts keep their order.
+ */
+export function withTermShown(settings: Settings, hostname: string, termId: string): Settings {
+  const host = normalizeHost(hostname);
+  if (!host || !settings.hiddenTerms[host]?.includes(termId)) return settings;
+  const hiddenTerms: Record<string, string[]> = {};
+  for (const [listed, terms] of Object.entries(settings.hiddenTerms)) {
+    const kept = listed === host ? terms.filter((term) => term !== termId) : terms;
+    if (kept.length > 0) hiddenTerms[listed] = kept;
+  }
+  return { ...settings, hiddenTerms };
+}
+
 /** Version 2 added the hover card's settings; what users chose before is kept. */
 export function migrateSettingsToV2(previous: SettingsV1): Settings {
   return {

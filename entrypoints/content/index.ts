@@ -10,7 +10,12 @@ import {
   type MessageSender,
   type TabProtocol,
 } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, withTermHidden, type Settings } from '../../utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  withTermHidden,
+  withTermShown,
+  type Settings,
+} from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { adjacentMention, CardTrigger, highlightAt, mentionHeads } from './card-trigger';
@@ -53,6 +58,9 @@ export default defineContentScript({
       matcher.categoryOf(termId),
     );
 
+    const updateSettings = async (change: (current: Settings) => Settings) =>
+      settingsItem.setValue(change(await loadSettings()));
+
     const card = await TermCardUi.create(
       ctx,
       {
@@ -68,10 +76,12 @@ export default defineContentScript({
             'openInPledgemark',
             passageId ? { termId, passageId } : { termId },
           ),
-        onHideTerm: (termId) => {
-          card.close(false);
-          void settingsItem.setValue(withTermHidden(settings, location.hostname, termId));
-        },
+        // The card closes and offers Undo itself; the settings are read afresh for each change.
+        hostname: location.hostname,
+        onHideTerm: (termId) =>
+          void updateSettings((current) => withTermHidden(current, location.hostname, termId)),
+        onShowTerm: (termId) =>
+          void updateSettings((current) => withTermShown(current, location.hostname, termId)),
       },
       (inside) => trigger.pointerInCard(inside),
     );

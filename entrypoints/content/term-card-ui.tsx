@@ -6,15 +6,25 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import '../../components/term-card.css';
+import { normalizeHost } from '../../utils/settings';
 import { CardView, type CardViewProps } from './card-view';
 import { mentionFragments, type OpenedBy } from './card-trigger';
+import { HideNotice } from './hide-notice';
 import { TERM_ATTRIBUTE } from './page-highlighter';
 import { UI_ATTRIBUTE } from './text-runs';
+
+/** The longest mention the hide notice quotes whole. */
+const MAX_NOTICE_TEXT = 80;
 
 export type CardDeps = Omit<
   CardViewProps,
   'termId' | 'takeFocus' | 'onSwitchTerm' | 'onClose' | 'onRendered' | 'copy'
->;
+> & {
+  /** The page's host name, where "Hide this term on this site" hides the term. */
+  hostname: string;
+  /** Undo of a hide: the term is highlighted on this host again. */
+  onShowTerm: (termId: string) => void;
+};
 
 /**
  * The hover card on the page: a closed shadow root (its styles cannot leak in or out, the page
@@ -26,6 +36,10 @@ export class TermCardUi {
   private lineIndex = 0;
   private stopFollowing: (() => void) | null = null;
   private mounted = false;
+  /** The click being dispatched in the card, while its handlers run. */
+  private click: MouseEvent | null = null;
+  /** After "Hide this term on this site": the term and site, with Undo. */
+  private readonly notice: HideNotice;
   /**
    * The positioned box inside the shadow root. The host element itself cannot be positioned:
    * the shadow root's reset (`:host { all: initial !important }`) wins over inline styles.
@@ -40,6 +54,7 @@ export class TermCardUi {
     this.floating = document.createElement('div');
     this.floating.className = 'pm-floating';
     this.floating.hidden = true;
+    this.notice = new HideNotice({ onUndo: ({ termId }) => this.deps.onShowTerm(termId) });
   }
 
   static async create(
@@ -94,6 +109,7 @@ export class TermCardUi {
 
   destroy(): void {
     this.close(false);
+    this.notice.destroy();
     if (this.mounted) this.ui.remove();
     this.mounted = false;
   }
@@ -103,9 +119,32 @@ export class TermCardUi {
     this.ui.mount();
     this.mounted = true;
     this.ui.shadowHost.setAttribute(UI_ATTRIBUTE, 'card');
-    this.ui.uiContainer.append(this.floating);
+    // The notice's live region is in place before any notice, so that each one is announced.
+    this.ui.uiContainer.append(this.floating, this.notice.element);
     this.floating.addEventListener('pointerenter', () => this.onPointerInCard(true));
     this.floating.addEventListener('pointerleave', () => this.onPointerInCard(false));
+    // The card's buttons act on clicks: the one being dispatched tells whether the reader made
+    // it (and with the keyboard: a click from Enter or Space has no click count).
+    this.floating.addEventListener('click', (event) => (this.click = event), { capture: true });
+    this.floating.addEventListener('click', () => (this.click = null));
+  }
+
+  /**
+   * "Hide this term on this site", chosen by the reader (never by the page): the card closes, the
+   * term is hidden (its highlights go) and the notice offers Undo, with focus on it when the
+   * reader used the keyboard.
+   */
+  private hide(termId: string): void {
+    const click = this.click;
+    this.click = null;
+    if (!click?.isTrusted) return;
+    const anchor = this.anchor;
+    const text = anchor ? mentionText(anchor) : '';
+    this.close(false);
+    this.deps.onHideTerm(termId);
+    const host = normalizeHost(this.deps.hostname);
+    // Where there is no host (a local file) nothing was hidden, and there is nothing to undo.
+    if (host) this.notice.show({ termId, text: text || termId, host }, click.detail === 0);
   }
 
   private show(termId: string, takeFocus: boolean): void {
@@ -118,6 +157,7 @@ export class TermCardUi {
         takeFocus={takeFocus}
         copy={(text) => copyText(text, this.ui.uiContainer)}
         onSwitchTerm={(next) => this.show(next, true)}
+        onHideTerm={(hidden) => this.hide(hidden)}
         onClose={() => this.close(true)}
         onRendered={() => this.place()}
       />,
@@ -183,6 +223,16 @@ function lineUnder(fragments: HTMLElement[], point: { x: number; y: number } | n
       point.x <= rect.right + 1,
   );
   return Math.max(0, index);
+}
+
+/** The mention's text as the page writes it (it may run over several highlight elements). */
+function mentionText(highlight: HTMLElement): string {
+  const fragments = mentionFragments(highlight);
+  const range = document.createRange();
+  range.setStartBefore(fragments[0] ?? highlight);
+  range.setEndAfter(fragments.at(-1) ?? highlight);
+  const text = range.toString().replace(/\s+/g, ' ').trim();
+  return text.length > MAX_NOTICE_TEXT ? `${text.slice(0, MAX_NOTICE_TEXT - 1)}…` : text;
 }
 
 /** Copies text; falls back to a hidden text field where the async clipboard is refused. */

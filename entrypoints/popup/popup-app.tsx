@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import matcherJson from '../../data/generated/matcher.json';
 import { DocumentView } from '../../components/document-view';
 import { HighlightControls } from '../../components/highlight-controls';
+import '../../components/highlight-controls.css';
 import { SearchPanel, type SearchState } from '../../components/search-panel';
 import { TermCard } from '../../components/term-card';
 import '../../components/term-card.css';
@@ -18,6 +19,7 @@ import { ClipsPage } from './clips-page';
 import { PageTerms } from './page-terms';
 import { useCitationCopy } from './use-citation-copy';
 import { useClipMarks } from './use-clip-marks';
+import { useHiddenTermLabels } from './use-term-labels';
 
 const SEARCH_DELAY_MS = 120;
 const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
@@ -101,6 +103,7 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [hostname, setHostname] = useState<string | null>(null);
   const [copied, copyCitation] = useCitationCopy();
+  const hiddenTermLabels = useHiddenTermLabels(send, settings);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -183,6 +186,7 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
           settings={settings}
           hostname={hostname}
           siteEnabled={hostname !== null && isSiteEnabled({ ...settings, paused: false }, hostname)}
+          termLabels={hiddenTermLabels}
           onSiteChange={(enabled) => hostname && save(withSiteEnabled(settings, hostname, enabled))}
           onChange={save}
         />

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightControls } from '../../components/highlight-controls';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 
-function show(settings: Settings, hostname: string | null = 'news.example', siteEnabled = true) {
+function show(
+  settings: Settings,
+  hostname: string | null = 'news.example',
+  siteEnabled = true,
+  termLabels?: Record<string, string>,
+) {
   const onChange = vi.fn();
   const onSiteChange = vi.fn();
   const root = document.createElement('div');
@@ -13,6 +18,7 @@ function show(settings: Settings, hostname: string | null = 'news.example', site
       settings={settings}
       hostname={hostname}
       siteEnabled={siteEnabled}
+      termLabels={termLabels}
       onChange={onChange}
       onSiteChange={onSiteChange}
     />,
@@ -59,6 +65,67 @@ describe('HighlightControls', () => {
     delay.value = '5';
     delay.dispatchEvent(new Event('change', { bubbles: true }));
     expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists no hidden terms when none is hidden', () => {
+    const { root } = show(DEFAULT_SETTINGS);
+    expect(root.querySelector('.hidden-terms')).toBeNull();
+    expect(root.textContent).not.toContain('Hidden terms');
+  });
+
+  it('lists the hidden terms of every site by label, each to show again', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      hiddenTerms: { 'other.org': ['fatf'], 'example.com': ['fatf', 'etim'] },
+    };
+    const { root, onChange } = show(settings, null, false, {
+      fatf: 'Financial Action Task Force (FATF)',
+      etim: 'East Turkestan Islamic Movement (ETIM)',
+    });
+    const section = root.querySelector<HTMLElement>('section.hidden-terms')!;
+    expect(section.querySelector('h3')?.textContent).toBe('Hidden terms');
+    // Sites in order, terms by label; every site, though the tab is no web page.
+    const sites = [...section.querySelectorAll('.hidden-terms-sites > li')].map((site) => ({
+      host: site.querySelector('.hidden-terms-host')?.textContent,
+      terms: [...site.querySelectorAll('.hidden-terms-list > li > span')].map(
+        (term) => term.textContent,
+      ),
+    }));
+    expect(sites).toEqual([
+      {
+        host: 'example.com',
+        terms: ['East Turkestan Islamic Movement (ETIM)', 'Financial Action Task Force (FATF)'],
+      },
+      { host: 'other.org', terms: ['Financial Action Task Force (FATF)'] },
+    ]);
+    const buttons = [...section.querySelectorAll('button')];
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      'Show again',
+      'Show again',
+      'Show again',
+    ]);
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Show “East Turkestan Islamic Movement (ETIM)” on example.com again',
+      'Show “Financial Action Task Force (FATF)” on example.com again',
+      'Show “Financial Action Task Force (FATF)” on other.org again',
+    ]);
+
+    buttons[1]!.click();
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...settings,
+      hiddenTerms: { 'other.org': ['fatf'], 'example.com': ['etim'] },
+    });
+    buttons[2]!.click();
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...settings,
+      hiddenTerms: { 'example.com': ['fatf', 'etim'] },
+    });
+  });
+
+  it('shows a hidden term by its id when its label is not known', () => {
+    const { root } = show({ ...DEFAULT_SETTINGS, hiddenTerms: { 'example.com': ['fatf'] } });
+    const button = root.querySelector('.hidden-terms button')!;
+    expect(button.getAttribute('aria-label')).toBe('Show “fatf” on example.com again');
   });
 
   it('changes the density and the categories', () => {

@@ -4,6 +4,7 @@ import {
   DEFAULT_SETTINGS,
   hiddenTermsOn,
   withTermHidden,
+  withTermShown,
   isSiteEnabled,
   normalizeSettings,
   withSiteEnabled,
@@ -126,6 +127,57 @@ describe('settings for the hover card', () => {
     expect(hiddenTermsOn(settings, 'news.example.com')).toEqual(new Set(['fatf']));
     expect(hiddenTermsOn(settings, 'other.org')).toEqual(new Set());
     expect(withTermHidden(settings, 'example.com', 'fatf')).toBe(settings);
+  });
+
+  it('hides a term once however often it is hidden', () => {
+    const once = withTermHidden(DEFAULT_SETTINGS, 'example.com', 'fatf');
+    const twice = withTermHidden(
+      withTermHidden(once, 'www.example.com', 'fatf'),
+      'EXAMPLE.com',
+      'fatf',
+    );
+    expect(twice.hiddenTerms).toEqual({ 'example.com': ['fatf'] });
+  });
+
+  it('shows a hidden term again on its host, and only there', () => {
+    let settings = withTermHidden(DEFAULT_SETTINGS, 'example.com', 'fatf');
+    settings = withTermHidden(settings, 'example.com', 'etim');
+    settings = withTermHidden(settings, 'other.org', 'fatf');
+    const shown = withTermShown(settings, 'www.example.com', 'fatf');
+    expect(shown.hiddenTerms).toEqual({ 'example.com': ['etim'], 'other.org': ['fatf'] });
+    expect(hiddenTermsOn(shown, 'example.com')).toEqual(new Set(['etim']));
+    expect(hiddenTermsOn(shown, 'other.org')).toEqual(new Set(['fatf']));
+    // Pure: the settings it was given are unchanged.
+    expect(settings.hiddenTerms).toEqual({
+      'example.com': ['fatf', 'etim'],
+      'other.org': ['fatf'],
+    });
+  });
+
+  it('drops a host whose last hidden term is shown again, keeping the other hosts in order', () => {
+    let settings = withTermHidden(DEFAULT_SETTINGS, 'a.org', 'fatf');
+    settings = withTermHidden(settings, 'b.org', 'etim');
+    settings = withTermHidden(settings, 'c.org', 'pnr');
+    const shown = withTermShown(settings, 'b.org', 'etim');
+    expect(shown.hiddenTerms).toEqual({ 'a.org': ['fatf'], 'c.org': ['pnr'] });
+    expect(Object.keys(shown.hiddenTerms)).toEqual(['a.org', 'c.org']);
+    expect(
+      withTermShown(withTermShown(shown, 'a.org', 'fatf'), 'c.org', 'pnr').hiddenTerms,
+    ).toEqual({});
+  });
+
+  it('undoes a hide exactly', () => {
+    const settings = withTermHidden(DEFAULT_SETTINGS, 'news.example.com', 'fatf');
+    expect(withTermShown(settings, 'news.example.com', 'fatf')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('leaves the settings as they are when the term is not hidden on that host', () => {
+    const settings = withTermHidden(DEFAULT_SETTINGS, 'example.com', 'fatf');
+    expect(withTermShown(settings, 'example.com', 'etim')).toBe(settings);
+    // A term hidden on the parent domain is not shown again from a subdomain's list.
+    expect(withTermShown(settings, 'news.example.com', 'fatf')).toBe(settings);
+    expect(withTermShown(settings, 'not a host', 'fatf')).toBe(settings);
+    expect(withTermShown(DEFAULT_SETTINGS, 'example.com', 'fatf')).toBe(DEFAULT_SETTINGS);
   });
 
   it('rejects an out-of-range hover delay', () => {
