@@ -7,6 +7,8 @@ import {
   excerpt,
   groupByActor,
   groupByDocument,
+  positionsSourceNote,
+  strongestQuote,
   type TextSegment,
 } from '../utils/term-card-model';
 import { quotationParts } from '../utils/quotation';
@@ -37,7 +39,10 @@ export interface TermCardProps {
   /** With it, each passage offers "Save clip". */
   onSaveClip?: ((passage: CitedPassage) => void) | undefined;
   onSelectTerm: (termId: string) => void;
-  onOpenInPledgemark?: ((passageId?: string) => void) | undefined;
+  /** With it, each passage offers "In document": its document, scrolled to it and marked. */
+  onOpenInDocument?: ((passage: CitedPassage) => void) | undefined;
+  /** With it (on a web page's card, never inside Pledgemark), "Open full view" opens the term's view. */
+  onOpenTermView?: (() => void) | undefined;
   onHideTerm?: (() => void) | undefined;
   onClose?: (() => void) | undefined;
 }
@@ -63,35 +68,20 @@ export function TermCard(props: TermCardProps): JSX.Element {
   const { term } = detail;
   const titleId = `pm-term-${term.id}-title`;
   const aliases = term.aliases.filter((alias) => alias !== term.label);
-  return (
-    // The compact card scrolls; tabindex -1 keeps Firefox from making the scroller a tab stop.
-    <article
-      class={`term-card term-card-${variant}`}
-      aria-labelledby={titleId}
-      tabIndex={variant === 'card' ? -1 : undefined}
-    >
-      <header class="term-card-header">
-        <p class="term-category">{CATEGORY_LABEL[term.category]}</p>
-        <h2 id={titleId} class="term-title">
-          {term.label}
-        </h2>
-        {aliases.length > 0 && (
-          <p class="term-aliases">
-            <span class="visually-hidden">Also written: </span>
-            {aliases.join(' · ')}
-          </p>
-        )}
-        {props.onClose && (
-          <button
-            type="button"
-            class="icon-button close"
-            aria-label="Close"
-            onClick={props.onClose}
-          >
-            ×
-          </button>
-        )}
-      </header>
+  const mentionCount = (passage: CitedPassage) =>
+    quotationParts(passage).reduce((count, part) => count + props.mentionsIn(part.text).length, 0);
+  // The compact card leads with its strongest quote; what the term is folds below it.
+  const lead = variant === 'card' ? strongestQuote(detail, mentionCount) : null;
+  const sourceNote = positionsSourceNote(detail);
+  const counts = `${countsLine(detail)}${props.pageCount !== undefined ? ` · ${props.pageCount} on this page` : ''}`;
+  const about = (
+    <>
+      {aliases.length > 0 && (
+        <p class="term-aliases">
+          <span class="visually-hidden">Also written: </span>
+          {aliases.join(' · ')}
+        </p>
+      )}
       <p class="term-definition">{term.definition}</p>
       {detail.sources.length > 0 && (
         <p class="term-sources">
@@ -104,12 +94,58 @@ export function TermCard(props: TermCardProps): JSX.Element {
           ))}
         </p>
       )}
-      <p class="term-counts">
-        {countsLine(detail)}
-        {props.pageCount !== undefined && ` · ${props.pageCount} on this page`}
-      </p>
-      <CommitmentsSection {...props} />
-      <PositionsSection {...props} />
+    </>
+  );
+  const sections = { ...props, leadId: lead?.id };
+  return (
+    // The compact card scrolls; tabindex -1 keeps Firefox from making the scroller a tab stop.
+    <article
+      class={`term-card term-card-${variant}`}
+      aria-labelledby={titleId}
+      tabIndex={variant === 'card' ? -1 : undefined}
+    >
+      <header class="term-card-header">
+        <p class="term-category">{CATEGORY_LABEL[term.category]}</p>
+        <h2 id={titleId} class="term-title">
+          {term.label}
+        </h2>
+        {props.onClose && (
+          <button
+            type="button"
+            class="icon-button close"
+            aria-label="Close"
+            onClick={props.onClose}
+          >
+            ×
+          </button>
+        )}
+      </header>
+      {lead && (
+        <section class="term-lead" aria-labelledby={`${titleId}-lead`}>
+          <h3 id={`${titleId}-lead`} class="visually-hidden">
+            Strongest quote
+          </h3>
+          <ul class="passages">
+            <PassageItem {...props} passage={lead} withSource />
+          </ul>
+        </section>
+      )}
+      {sourceNote && <p class="term-source-note">{sourceNote}</p>}
+      {variant === 'card' ? (
+        <details class="term-about">
+          <summary>
+            About this term <span class="term-counts">· {counts}</span>
+          </summary>
+          {about}
+        </details>
+      ) : (
+        <>
+          {about}
+          <p class="term-counts">{counts}</p>
+        </>
+      )}
+      <CommitmentsSection {...sections} />
+      <PositionsSection {...sections} />
       {detail.related.length > 0 && (
         <section class="term-section" aria-labelledby={`${titleId}-related`}>
           <h3 id={`${titleId}-related`}>Related terms</h3>
@@ -128,11 +164,11 @@ export function TermCard(props: TermCardProps): JSX.Element {
           </ul>
         </section>
       )}
-      {(props.onOpenInPledgemark || props.onHideTerm) && (
+      {(props.onOpenTermView || props.onHideTerm) && (
         <footer class="term-card-actions">
-          {props.onOpenInPledgemark && (
-            <button type="button" onClick={() => props.onOpenInPledgemark?.()}>
-              Open in Pledgemark
+          {props.onOpenTermView && (
+            <button type="button" onClick={() => props.onOpenTermView?.()}>
+              Open full view
             </button>
           )}
           {props.onHideTerm && (
@@ -146,8 +182,14 @@ export function TermCard(props: TermCardProps): JSX.Element {
   );
 }
 
-function CommitmentsSection(props: TermCardProps): JSX.Element {
-  const groups = groupByDocument(props.detail.commitments);
+/** A section's props: the card's, and the lead quote it already shows (left out of the lists). */
+type SectionProps = TermCardProps & { leadId: string | undefined };
+
+function CommitmentsSection(props: SectionProps): JSX.Element | null {
+  const rest = props.detail.commitments.filter((passage) => passage.id !== props.leadId);
+  // The lead quote was the only one: the section would repeat it.
+  if (rest.length === 0 && props.detail.commitments.length > 0) return null;
+  const groups = groupByDocument(rest);
   const headingId = `pm-term-${props.detail.term.id}-commitments`;
   return (
     <section class="term-section" aria-labelledby={headingId}>
@@ -160,7 +202,7 @@ function CommitmentsSection(props: TermCardProps): JSX.Element {
         <Limited
           items={groups}
           limit={props.variant === 'card' ? CARD_LIMITS.groups : Infinity}
-          what="documents"
+          what={['document', 'documents']}
           render={(group) => (
             <div class="group" key={group.document.id}>
               <h4>
@@ -231,8 +273,10 @@ function CommitmentsMatrix(props: TermCardProps & { labelledBy: string }): JSX.E
   );
 }
 
-function PositionsSection(props: TermCardProps): JSX.Element {
-  const groups = groupByActor(props.detail.positions);
+function PositionsSection(props: SectionProps): JSX.Element | null {
+  const rest = props.detail.positions.filter((passage) => passage.id !== props.leadId);
+  if (rest.length === 0 && props.detail.positions.length > 0) return null;
+  const groups = groupByActor(rest);
   const headingId = `pm-term-${props.detail.term.id}-positions`;
   return (
     <section class="term-section" aria-labelledby={headingId}>
@@ -243,7 +287,7 @@ function PositionsSection(props: TermCardProps): JSX.Element {
         <Limited
           items={groups}
           limit={props.variant === 'card' ? CARD_LIMITS.groups : Infinity}
-          what="actors"
+          what={['actor', 'actors']}
           render={(group) => (
             <div class="group" key={group.actor.id}>
               <h4>{group.actor.name}</h4>
@@ -276,7 +320,7 @@ function PassageList(props: TermCardProps & { passages: CitedPassage[] }): JSX.E
     <Limited
       items={ordered}
       limit={props.variant === 'card' ? CARD_LIMITS.passagesPerGroup : Infinity}
-      what="passages"
+      what={['passage', 'passages']}
       list
       render={(passage) => <PassageItem key={passage.id} {...props} passage={passage} />}
     />
@@ -290,6 +334,8 @@ function PassageItem(
     inDocumentRow?: boolean;
     /** Earlier commitments it repeats word for word. */
     repeats?: CitedPassage[];
+    /** Shown on its own (the card's lead): its speaker, document and date say where it is from. */
+    withSource?: boolean;
   },
 ): JSX.Element {
   const { passage, variant } = props;
@@ -303,11 +349,17 @@ function PassageItem(
   return (
     <li class={`passage${passage.id === props.focusPassageId ? ' passage-focus' : ''}`}>
       <p class="passage-locator">
-        {passage.locator}
-        {passage.document &&
-          variant === 'page' &&
-          !props.inDocumentRow &&
-          ` · ${passage.document.shortTitle}`}
+        {props.withSource
+          ? [
+              passage.actor.kind === 'person' ? passage.actor.name : null,
+              passage.document.shortTitle,
+              passage.locator,
+              passage.document.dateLabel,
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          : passage.locator}
+        {variant === 'page' && !props.inDocumentRow && ` · ${passage.document.shortTitle}`}
       </p>
       <blockquote class="passage-quote">
         <PassageQuote
@@ -356,11 +408,11 @@ function PassageItem(
             {expanded ? 'Show less' : 'Show full text'}
           </button>
         )}
-        {props.onOpenInPledgemark && (
+        {props.onOpenInDocument && (
           <button
             type="button"
             class="link-button"
-            onClick={() => props.onOpenInPledgemark?.(passage.id)}
+            onClick={() => props.onOpenInDocument?.(passage)}
           >
             In document
           </button>
@@ -390,7 +442,8 @@ function Limited<T>({
 }: {
   items: T[];
   limit: number;
-  what: string;
+  /** What the items are, in the singular and the plural. */
+  what: [string, string];
   list?: boolean;
   render: (item: T) => JSX.Element;
 }): JSX.Element {
@@ -403,7 +456,7 @@ function Limited<T>({
       {list ? <ul class="passages">{body}</ul> : body}
       {more > 0 && (
         <button type="button" class="link-button more" onClick={() => setAll(true)}>
-          Show {more} more {what}
+          Show {more} more {more === 1 ? what[0] : what[1]}
         </button>
       )}
     </>

@@ -35,8 +35,10 @@ export interface BackgroundProtocol {
   getDocument: { request: { documentId: string }; response: DocumentDetail | null };
   /** The content script tells which terms its tab shows (for the toolbar badge). */
   reportPageTerms: { request: { termCounts: Record<string, number> }; response: null };
-  /** Opens the term's full cross-reference view in a tab, at a passage if one is given. */
-  openInPledgemark: { request: { termId: string; passageId?: string }; response: null };
+  /** Opens the term's full cross-reference view in a tab (from a web page's card). */
+  openTermView: { request: { termId: string }; response: null };
+  /** Opens a document in full in a tab, scrolled to the passage and marking it. */
+  openDocument: { request: { documentId: string; passageId: string }; response: null };
   /** Labels and categories of terms known only by id (those found on a page); unknown ids are left out. */
   describeTerms: { request: { termIds: string[] }; response: TermSummary[] };
   /** Saves a passage to the user's clips, at the end; a passage already saved is not added twice. */
@@ -177,9 +179,8 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
     );
     return valid ? null : 'termCounts must map term ids to positive whole numbers';
   },
-  openInPledgemark: (request) =>
-    idField('termId')(request) ??
-    (request.passageId === undefined ? null : idField('passageId')(request)),
+  openTermView: idField('termId'),
+  openDocument: (request) => idField('documentId')(request) ?? idField('passageId')(request),
   describeTerms: ({ termIds }) =>
     Array.isArray(termIds) &&
     termIds.length <= MAX_REPORTED_TERMS &&

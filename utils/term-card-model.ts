@@ -76,18 +76,80 @@ export function groupByActor(passages: readonly CitedPassage[]): ActorGroup[] {
   );
 }
 
-function plural(count: number, one: string, many: string): string {
+/** "1 document", "3 documents". */
+export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** "3 commitments in 2 documents, 5 positions by 4 actors". */
+/** "3 commitments in 2 documents, 5 positions by 4 actors"; "No commitments, 1 position by 1 actor". */
 export function countsLine(detail: TermDetail): string {
   const documents = new Set(detail.commitments.map((passage) => passage.document.id)).size;
   const actors = new Set(detail.positions.map((passage) => passage.actor.id)).size;
-  return [
-    `${plural(detail.commitments.length, 'commitment', 'commitments')} in ${plural(documents, 'document', 'documents')}`,
-    `${plural(detail.positions.length, 'position', 'positions')} by ${plural(actors, 'actor', 'actors')}`,
-  ].join(', ');
+  const commitments =
+    detail.commitments.length === 0
+      ? 'no commitments'
+      : `${plural(detail.commitments.length, 'commitment', 'commitments')} in ${plural(documents, 'document', 'documents')}`;
+  const positions =
+    detail.positions.length === 0
+      ? 'no positions'
+      : `${plural(detail.positions.length, 'position', 'positions')} by ${plural(actors, 'actor', 'actors')}`;
+  const line = `${commitments}, ${positions}`;
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+/**
+ * The quote a card leads with: what a document commits to about the term, before what someone
+ * said about it; among those, the passage that names the term most often, then the most recent
+ * document, then the shortest (the most to the point). Null when the term has neither.
+ */
+export function strongestQuote(
+  detail: TermDetail,
+  mentionCount: (passage: CitedPassage) => number,
+): CitedPassage | null {
+  for (const passages of [detail.commitments, detail.positions]) {
+    const ranked = passages
+      .map((passage) => ({ passage, mentions: mentionCount(passage) }))
+      .sort(
+        (a, b) =>
+          b.mentions - a.mentions ||
+          b.passage.document.date.localeCompare(a.passage.document.date) ||
+          a.passage.text.length - b.passage.text.length,
+      );
+    if (ranked[0]) return ranked[0].passage;
+  }
+  return null;
+}
+
+/** What kind of occasion a document records, as a reader would name it. */
+function occasion(document: DocumentSummary): string {
+  if (document.kind !== 'proceedings') return document.kind;
+  return (
+    /\b(seminar|conference|summit|workshop|forum|meeting)\b/i
+      .exec(document.title)?.[1]
+      ?.toLowerCase() ?? 'event'
+  );
+}
+
+/**
+ * Said when every position on a term comes from one document or one issuer, so that a reader
+ * does not take one event's speakers for a spread of views: "All 12 positions come from one
+ * seminar, hosted by …, December 22, 2020." Null when the positions are spread (or fewer than 2).
+ */
+export function positionsSourceNote(detail: TermDetail): string | null {
+  const { positions } = detail;
+  if (positions.length < 2) return null;
+  const documents = new Map(positions.map((passage) => [passage.document.id, passage.document]));
+  const all = `All ${positions.length} positions`;
+  if (documents.size === 1) {
+    const [document] = [...documents.values()] as [DocumentSummary];
+    const by = document.kind === 'proceedings' ? 'hosted by' : 'issued by';
+    return `${all} come from one ${occasion(document)}, ${by} ${document.issuingBody}, ${document.dateLabel}.`;
+  }
+  const issuers = new Set([...documents.values()].map((document) => document.issuingBody));
+  if (issuers.size === 1) {
+    return `${all} come from documents issued by ${[...issuers][0]!}.`;
+  }
+  return null;
 }
 
 /** A piece of passage text, emphasised where it mentions the term. */

@@ -49,8 +49,13 @@ export default defineBackground({
         await badge.report(tabId, sender.frameId ?? 0, Object.keys(termCounts));
         return null;
       },
-      openInPledgemark: async ({ termId, passageId }) => {
-        const hash = routeToHash({ view: 'term', termId, passageId: passageId ?? null });
+      openTermView: async ({ termId }) => {
+        const hash = routeToHash({ view: 'term', termId, passageId: null });
+        await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${hash}`) });
+        return null;
+      },
+      openDocument: async ({ documentId, passageId }) => {
+        const hash = routeToHash({ view: 'document', documentId, passageId });
         await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${hash}`) });
         return null;
       },

@@ -16,7 +16,8 @@ export interface CardViewProps {
   takeFocus: boolean;
   copy: (text: string) => Promise<void>;
   onSwitchTerm: (termId: string) => void;
-  onOpenInPledgemark: (termId: string, passageId?: string) => void;
+  onOpenTermView: (termId: string) => void;
+  onOpenInDocument: (passage: CitedPassage) => void;
   onHideTerm: (termId: string) => void;
   onClose: () => void;
   /** Called once the card shows its content, for placement and timing. */
@@ -99,7 +100,8 @@ export function CardView(props: CardViewProps) {
           clipMarks={clipMarks}
           onSaveClip={(passage) => void save(passage.id)}
           onSelectTerm={props.onSwitchTerm}
-          onOpenInPledgemark={(passageId) => props.onOpenInPledgemark(props.termId, passageId)}
+          onOpenTermView={() => props.onOpenTermView(props.termId)}
+          onOpenInDocument={props.onOpenInDocument}
           onHideTerm={() => props.onHideTerm(props.termId)}
           onClose={props.onClose}
         />

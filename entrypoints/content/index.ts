@@ -70,12 +70,12 @@ export default defineContentScript({
             .findMentions(text, new Set([termId]))
             .filter((mention) => mention.termId === termId),
         pageCount: (termId) => controller.pageTerms().termCounts[termId] ?? 0,
-        onOpenInPledgemark: (termId, passageId) =>
-          void callBackground(
-            send,
-            'openInPledgemark',
-            passageId ? { termId, passageId } : { termId },
-          ),
+        onOpenTermView: (termId) => void callBackground(send, 'openTermView', { termId }),
+        onOpenInDocument: (passage) =>
+          void callBackground(send, 'openDocument', {
+            documentId: passage.document.id,
+            passageId: passage.id,
+          }),
         // The card closes and offers Undo itself; the settings are read afresh for each change.
         hostname: location.hostname,
         onHideTerm: (termId) =>

@@ -268,17 +268,9 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
           clipMarks={clipMarks}
           onSaveClip={(passage) => saveClip(passage.id)}
           onSelectTerm={(next) => navigate({ view: 'term', termId: next, passageId: null })}
-          onOpenInPledgemark={(target) => {
-            const passage = [...state.value.commitments, ...state.value.positions].find(
-              (candidate) => candidate.id === target,
-            );
-            if (passage)
-              navigate({
-                view: 'document',
-                documentId: passage.document.id,
-                passageId: passage.id,
-              });
-          }}
+          onOpenInDocument={(passage) =>
+            navigate({ view: 'document', documentId: passage.document.id, passageId: passage.id })
+          }
         />
       ) : (
         <Status state={state} />

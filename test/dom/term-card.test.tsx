@@ -17,7 +17,8 @@ function show(overrides: Partial<TermCardProps> = {}) {
     variant: 'card',
     onCopyCitation: vi.fn(),
     onSelectTerm: vi.fn(),
-    onOpenInPledgemark: vi.fn(),
+    onOpenInDocument: vi.fn(),
+    onOpenTermView: vi.fn(),
     onHideTerm: vi.fn(),
     onClose: vi.fn(),
     ...overrides,
@@ -44,24 +45,61 @@ describe('TermCard', () => {
       'Financial Action Task Force (FATF)',
     );
     expect([...root.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual([
+      'Strongest quote',
       'Commitments',
       'Positions',
       'Related terms',
     ]);
     expect(root.querySelector('.term-counts')?.textContent).toBe(
-      '2 commitments in 2 documents, 3 positions by 2 actors · 4 on this page',
+      '· 2 commitments in 2 documents, 3 positions by 2 actors · 4 on this page',
     );
+  });
+
+  it('leads with the strongest quote, its source said, and folds what the term is below it', () => {
+    const { root } = show();
+    const first = root.querySelector('article > :not(header)')!;
+    expect(first.classList.contains('term-lead')).toBe(true);
+    // The G7 commitment names FATF twice, the work plan's once: the G7 one leads.
+    expect(first.querySelector('.passage-locator')?.textContent).toBe(
+      'G7 Action Plan 2016 · Action 1 › Countering Terrorist Financing › bullet 4 · May 2016',
+    );
+    expect(first.querySelector('.passage-quote strong')?.textContent).toBe('FATF');
+    const about = root.querySelector<HTMLDetailsElement>('details.term-about')!;
+    expect(about.open).toBe(false);
+    expect(about.querySelector('.term-definition')?.textContent).toBe(FATF_DETAIL.term.definition);
+    // The lead is not repeated in the list below it.
+    const [commitments] = root.querySelectorAll('.term-section');
+    expect([...commitments!.querySelectorAll('h4')].map((heading) => heading.textContent)).toEqual([
+      'Counter-Terrorism Working Group Proposed Workplan for 2017',
+    ]);
+  });
+
+  it('leads with a position when no document commits to anything, and says all positions come from one seminar', () => {
+    const { root } = show({ detail: { ...FATF_DETAIL, commitments: [] } });
+    expect(root.querySelector('.term-lead .passage-locator')?.textContent).toBe(
+      // The shortest of three that name FATF once: the most to the point.
+      'Imtiaz Gul · Virtual Seminar 2020 Proceedings · Speech 7 (Imtiaz Gul), para. 9 · December 22, 2020',
+    );
+    expect(root.querySelector('.term-source-note')?.textContent).toBe(
+      `All 3 positions come from one seminar, hosted by ${FATF_DETAIL.positions[0]!.document.issuingBody}, December 22, 2020.`,
+    );
+  });
+
+  it('shows the full view without a lead quote, what the term is open', () => {
+    const { root } = show({ variant: 'page' });
+    expect(root.querySelector('.term-lead')).toBeNull();
+    expect(root.querySelector('details')).toBeNull();
+    expect(root.querySelector('.term-definition')?.textContent).toBe(FATF_DETAIL.term.definition);
   });
 
   it('groups commitments by document with issuer and date, and positions by actor with role and country', () => {
     const { root } = show();
     const [commitments, positions] = root.querySelectorAll('.term-section');
     expect([...commitments!.querySelectorAll('h4')].map((heading) => heading.textContent)).toEqual([
-      'G7 Action Plan on Countering Terrorism and Violent Extremism',
       'Counter-Terrorism Working Group Proposed Workplan for 2017',
     ]);
     expect(commitments!.querySelector('.group-meta')?.textContent).toBe(
-      'G7 leaders (Ise-Shima Summit) · May 2016',
+      'APEC Counter-Terrorism Working Group (CTWG) Chair · 28 February 2017',
     );
     expect([...positions!.querySelectorAll('h4')].map((heading) => heading.textContent)).toEqual([
       'Imtiaz Gul',
@@ -92,9 +130,8 @@ describe('TermCard', () => {
     });
     expect(root.textContent).toContain('No document commits to anything about this term.');
     expect(root.textContent).toContain('No actor states a position about this term.');
-    expect(root.querySelector('.term-counts')?.textContent).toBe(
-      '0 commitments in 0 documents, 0 positions by 0 actors',
-    );
+    expect(root.querySelector('.term-counts')?.textContent).toBe('· No commitments, no positions');
+    expect(root.querySelector('.term-lead')).toBeNull();
   });
 
   it('leaves out what a passage lacks: a date, a role, a country', () => {
@@ -107,13 +144,12 @@ describe('TermCard', () => {
       actor: { ...FATF_DETAIL.positions[0]!.actor, role: null, organisation: null, country: null },
     };
     const { root } = show({
+      variant: 'page',
       detail: { ...FATF_DETAIL, commitments: [undated], positions: [anonymous] },
     });
+    expect(root.querySelector('.matrix-date')).toBeNull();
     const metas = [...root.querySelectorAll('.group-meta')].map((meta) => meta.textContent);
-    expect(metas).toEqual([
-      'APEC Counter-Terrorism Working Group (CTWG) Chair',
-      'December 22, 2020',
-    ]);
+    expect(metas).toEqual(['December 22, 2020']);
   });
 
   it('hands actions back to the caller', () => {
@@ -124,8 +160,11 @@ describe('TermCard', () => {
     expect(props.onCopyCitation).toHaveBeenLastCalledWith(FATF_DETAIL.commitments[0], 'markdown');
     button('Terrorist financing')!.click();
     expect(props.onSelectTerm).toHaveBeenCalledWith('terrorist-financing');
-    button('Open in Pledgemark')!.click();
-    expect(props.onOpenInPledgemark).toHaveBeenCalled();
+    root.querySelector<HTMLButtonElement>('.term-lead .passage-actions button:last-child')!.click();
+    expect(props.onOpenInDocument).toHaveBeenCalledWith(FATF_DETAIL.commitments[0]);
+    button('Open full view')!.click();
+    expect(props.onOpenTermView).toHaveBeenCalled();
+    expect(button('Open in Pledgemark')).toBeUndefined();
     button('Hide this term on this site')!.click();
     expect(props.onHideTerm).toHaveBeenCalled();
     button('Close')!.click();
@@ -155,6 +194,9 @@ describe('TermCard', () => {
     const card = show({ detail: { ...FATF_DETAIL, positions: many } });
     expect(card.root.querySelectorAll('.term-section')[1]!.querySelectorAll('h4')).toHaveLength(3);
     expect(card.button('Show 3 more actors')).toBeDefined();
+    document.body.innerHTML = '';
+    const four = show({ detail: { ...FATF_DETAIL, positions: many.slice(0, 4) } });
+    expect(four.button('Show 1 more actor')).toBeDefined();
     document.body.innerHTML = '';
     const page = show({ detail: { ...FATF_DETAIL, positions: many }, variant: 'page' });
     expect(page.root.querySelectorAll('.term-section')[1]!.querySelectorAll('h4')).toHaveLength(6);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { citationMarkdown, citationText } from '../../utils/citation';
-import { countsLine, excerpt, groupByActor, groupByDocument } from '../../utils/term-card-model';
+import {
+  countsLine,
+  excerpt,
+  groupByActor,
+  groupByDocument,
+  positionsSourceNote,
+  strongestQuote,
+} from '../../utils/term-card-model';
 import { FATF_DETAIL, GUL, passage, SEMINAR } from '../fixtures/views/term-detail';
 
 describe('citations', () => {
@@ -64,7 +71,7 @@ describe('the card model', () => {
         commitments: FATF_DETAIL.commitments.slice(0, 1),
         positions: [],
       }),
-    ).toBe('1 commitment in 1 document, 0 positions by 0 actors');
+    ).toBe('1 commitment in 1 document, no positions');
   });
 
   it('emphasises mentions and trims long text around the first one, at word boundaries', () => {
@@ -89,5 +96,38 @@ describe('the card model', () => {
     const at = text.indexOf(shown);
     expect(text[at - 1]).toBe(' ');
     expect(shown).not.toMatch(/^\s|\s$/);
+  });
+
+  it('reads zero counts as English', () => {
+    expect(countsLine({ ...FATF_DETAIL, commitments: [] })).toBe(
+      'No commitments, 3 positions by 2 actors',
+    );
+    expect(countsLine({ ...FATF_DETAIL, positions: FATF_DETAIL.positions.slice(0, 1) })).toBe(
+      '2 commitments in 2 documents, 1 position by 1 actor',
+    );
+  });
+
+  it('leads with the commitment that names the term most, then a position', () => {
+    const fatf = (passage: { text: string }) => (passage.text.match(/FATF/g) ?? []).length;
+    expect(strongestQuote(FATF_DETAIL, fatf)?.id).toBe('g7:b4');
+    expect(strongestQuote({ ...FATF_DETAIL, commitments: [] }, fatf)?.id).toBe('s07.p9');
+    expect(strongestQuote({ ...FATF_DETAIL, commitments: [], positions: [] }, fatf)).toBeNull();
+  });
+
+  it('says when every position comes from one event or one issuer, and only then', () => {
+    expect(positionsSourceNote(FATF_DETAIL)).toMatch(
+      /^All 3 positions come from one seminar, hosted by .+, December 22, 2020\.$/,
+    );
+    const elsewhere = {
+      ...FATF_DETAIL.positions[0]!,
+      id: 'g7:x',
+      document: FATF_DETAIL.commitments[0]!.document,
+    };
+    expect(
+      positionsSourceNote({ ...FATF_DETAIL, positions: [...FATF_DETAIL.positions, elsewhere] }),
+    ).toBeNull();
+    expect(
+      positionsSourceNote({ ...FATF_DETAIL, positions: FATF_DETAIL.positions.slice(0, 1) }),
+    ).toBeNull();
   });
 });

@@ -27,7 +27,8 @@ function handlers(): Handlers<BackgroundProtocol> {
     getPassage: vi.fn(async () => null),
     getDocument: vi.fn(async () => null),
     reportPageTerms: vi.fn(async () => null),
-    openInPledgemark: vi.fn(async () => null),
+    openTermView: vi.fn(async () => null),
+    openDocument: vi.fn(async () => null),
     describeTerms: vi.fn(async () => []),
     saveClip: vi.fn(async ({ passageId }) => ({
       clip: { id: 1, passageId, savedAt: '2026-03-14T09:00:00.000Z', citation: null },
