@@ -271,24 +271,26 @@ function SearchBody({
               return (
                 <li key={hit.passage.id} role="listitem">
                   <PassageResult passage={hit.passage} matchedWords={matched} textId={textId} />
-                  <button
-                    type="button"
-                    class="link-button"
-                    data-result={offset + i}
-                    tabIndex={offset + i === rovingIndex ? 0 : -1}
-                    aria-describedby={textId}
-                    onClick={() => onOpenPassage(hit.passage.document.id, hit.passage.id)}
-                  >
-                    Read in document
-                  </button>
-                  {/* Reached by Tab from the result the arrow keys are on, like its button. */}
-                  <CopyCitationButtons
-                    passageId={hit.passage.id}
-                    copied={copied}
-                    onCopy={(format) => onCopyCitation(hit.passage, format)}
-                    tabIndex={offset + i === rovingIndex ? 0 : -1}
-                    describedBy={textId}
-                  />
+                  <div class="passage-actions">
+                    <button
+                      type="button"
+                      class="link-button"
+                      data-result={offset + i}
+                      tabIndex={offset + i === rovingIndex ? 0 : -1}
+                      aria-describedby={textId}
+                      onClick={() => onOpenPassage(hit.passage.document.id, hit.passage.id)}
+                    >
+                      Read in document
+                    </button>
+                    {/* Reached by Tab from the result the arrow keys are on, like its button. */}
+                    <CopyCitationButtons
+                      passageId={hit.passage.id}
+                      copied={copied}
+                      onCopy={(format) => onCopyCitation(hit.passage, format)}
+                      tabIndex={offset + i === rovingIndex ? 0 : -1}
+                      describedBy={textId}
+                    />
+                  </div>
                 </li>
               );
             })}
