@@ -1,4 +1,4 @@
-import { HIGHLIGHT_ELEMENT, MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from './page-highlighter';
+import { highlightAt, sameMention } from './page-contract';
 
 export type OpenedBy = 'pointer' | 'touch' | 'keyboard';
 
@@ -130,66 +130,4 @@ export class CardTrigger {
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.closeTimer = null;
   }
-}
-
-/** The highlight an event target sits in, if any. */
-export function highlightAt(target: EventTarget | Node | null): HTMLElement | null {
-  const node = target as Node | null;
-  if (!node || typeof (node as Node).nodeType !== 'number') return null;
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  const highlight = element?.closest(`${HIGHLIGHT_ELEMENT}[${TERM_ATTRIBUTE}]`);
-  return (highlight as HTMLElement | null) ?? null;
-}
-
-/** Two fragments of one mention (a phrase split across inline elements) are the same mention. */
-export function sameMention(a: Element, b: Element): boolean {
-  return (
-    a === b ||
-    (a.getAttribute(MENTION_ATTRIBUTE) !== null &&
-      a.getAttribute(MENTION_ATTRIBUTE) === b.getAttribute(MENTION_ATTRIBUTE))
-  );
-}
-
-/** Every fragment of the mention a highlight belongs to, in document order. */
-export function mentionFragments(highlight: HTMLElement): HTMLElement[] {
-  const mention = highlight.getAttribute(MENTION_ATTRIBUTE);
-  if (mention === null) return [highlight];
-  const root = highlight.getRootNode() as ParentNode;
-  return [
-    ...root.querySelectorAll<HTMLElement>(
-      `${HIGHLIGHT_ELEMENT}[${MENTION_ATTRIBUTE}="${mention}"]`,
-    ),
-  ];
-}
-
-/** The first fragment of each mention under a root, in document order. */
-export function mentionHeads(root: ParentNode): HTMLElement[] {
-  const seen = new Set<string>();
-  return [
-    ...root.querySelectorAll<HTMLElement>(`${HIGHLIGHT_ELEMENT}[${MENTION_ATTRIBUTE}]`),
-  ].filter((element) => {
-    const mention = element.getAttribute(MENTION_ATTRIBUTE)!;
-    if (seen.has(mention)) return false;
-    seen.add(mention);
-    return true;
-  });
-}
-
-/**
- * The mention to go to from `current` (or, with none, from the top of the viewport) in the
- * given direction, wrapping around the page's ends.
- */
-export function adjacentMention(
-  heads: readonly HTMLElement[],
-  current: HTMLElement | null,
-  direction: 'next' | 'previous',
-): HTMLElement | null {
-  if (heads.length === 0) return null;
-  const index = current ? heads.findIndex((head) => sameMention(head, current)) : -1;
-  if (index >= 0) {
-    return heads[(index + (direction === 'next' ? 1 : heads.length - 1)) % heads.length]!;
-  }
-  const below = heads.findIndex((head) => head.getBoundingClientRect().top >= 0);
-  if (direction === 'next') return heads[below >= 0 ? below : 0]!;
-  return heads[(below > 0 ? below : heads.length) - 1]!;
 }

@@ -9,7 +9,7 @@ import {
   type Rgba,
   type Tone,
 } from './highlight-tone';
-import { UI_ATTRIBUTE } from './text-runs';
+import { UI_ATTRIBUTE } from './page-contract';
 
 /**
  * The highlights' style, put into each root that gets highlights: the page's document and every

@@ -18,10 +18,10 @@ import {
 } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
-import { adjacentMention, CardTrigger, highlightAt, mentionHeads } from './card-trigger';
+import { CardTrigger } from './card-trigger';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
-import { TERM_ATTRIBUTE } from './page-highlighter';
+import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contract';
 import { TermCardUi } from './term-card-ui';
 
 /** The badge is refreshed at most this often while a page keeps adding highlights. */
@@ -103,7 +103,7 @@ export default defineContentScript({
         // Go on from the open card's highlight, or from the one the reader last went to.
         const focused = highlightAt(document.activeElement);
         const heads = mentionHeads(document).filter(
-          (head) => termId === undefined || head.getAttribute(TERM_ATTRIBUTE) === termId,
+          (head) => termId === undefined || termOf(head) === termId,
         );
         const target = adjacentMention(heads, card.openFor ?? focused, direction);
         if (!target) return { found: false, index: 0, total: 0 };

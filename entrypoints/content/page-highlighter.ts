@@ -7,23 +7,19 @@ import {
 } from '../../utils/term-matcher';
 import { TONE_ATTRIBUTE, ToneReader } from './highlight-style';
 import {
-  EXCLUDED_SELECTOR,
+  HIGHLIGHT_CLASS,
   HIGHLIGHT_ELEMENT,
+  MENTION_ATTRIBUTE,
+  recordMention,
+  TERM_ATTRIBUTE,
+} from './page-contract';
+import {
+  EXCLUDED_SELECTOR,
   isRunIntact,
   toBlockRanges,
   type BlockRange,
   type TextRun,
 } from './text-runs';
-
-/** The public contract of a highlight: tests and later features select on it. */
-export const TERM_ATTRIBUTE = 'data-pledgemark-term';
-/**
- * A mention split across inline elements (`Financial <em>Action</em> Task Force`) is wrapped in
- * several elements; they share this attribute's value, unique per mention on the page.
- */
-export const MENTION_ATTRIBUTE = 'data-pledgemark-mention';
-export const HIGHLIGHT_CLASS = 'pledgemark-term';
-export { HIGHLIGHT_ELEMENT };
 
 /**
  * Longest run of text that is matched. Wrapping splits text nodes, which costs time in
@@ -146,6 +142,7 @@ export class PageHighlighter {
       }));
       if (ranges.length === 0) continue;
       this.markedBlocks.add(block);
+      const mentions = new Map<number, { termId: string; fragments: HTMLElement[] }>();
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
         className: HIGHLIGHT_CLASS,
@@ -156,8 +153,12 @@ export class PageHighlighter {
           element.setAttribute(MENTION_ATTRIBUTE, String(mention));
           const tone = element.parentElement && tones.get(element.parentElement);
           if (tone) element.setAttribute(TONE_ATTRIBUTE, tone);
+          const made = mentions.get(mention) ?? { termId, fragments: [] };
+          made.fragments.push(element as HTMLElement);
+          mentions.set(mention, made);
         },
       });
+      for (const { termId, fragments } of mentions.values()) recordMention(termId, fragments);
     }
     return dropped;
   }

@@ -1,4 +1,5 @@
-import { blockOf, HIGHLIGHT_ELEMENT, isBlock, UI_ATTRIBUTE } from './text-runs';
+import { HIGHLIGHT_ELEMENT, UI_ATTRIBUTE } from './page-contract';
+import { blockOf, isBlock } from './text-runs';
 
 export interface PageObserverOptions {
   /** How long to gather a burst of mutations before reacting, in ms. */

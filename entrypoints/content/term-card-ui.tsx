@@ -8,10 +8,9 @@ import {
 import '../../components/term-card.css';
 import { normalizeHost } from '../../utils/settings';
 import { CardView, type CardViewProps } from './card-view';
-import { mentionFragments, type OpenedBy } from './card-trigger';
+import type { OpenedBy } from './card-trigger';
 import { HideNotice } from './hide-notice';
-import { TERM_ATTRIBUTE } from './page-highlighter';
-import { UI_ATTRIBUTE } from './text-runs';
+import { mentionFragments, termOf, UI_ATTRIBUTE } from './page-contract';
 
 /** The longest mention the hide notice quotes whole. */
 const MAX_NOTICE_TEXT = 80;
@@ -86,7 +85,7 @@ export class TermCardUi {
   }
 
   open(highlight: HTMLElement, openedBy: OpenedBy, point: { x: number; y: number } | null): void {
-    const termId = highlight.getAttribute(TERM_ATTRIBUTE);
+    const termId = termOf(highlight);
     if (!termId) return;
     this.mount();
     this.anchor = highlight;

@@ -1,14 +1,11 @@
 import type { TermMention } from '../../utils/term-matcher';
+import { HIGHLIGHT_ELEMENT, UI_ATTRIBUTE } from './page-contract';
 
 /**
  * Reading a page's text for matching. Text is grouped into runs: the text nodes of one block (a
  * paragraph, list item, cell…) joined through inline elements, so that a phrase split across
  * `<a>` or `<em>` is still one phrase, and text in different blocks never runs together.
  */
-
-export const HIGHLIGHT_ELEMENT = 'pledgemark-term';
-/** Pledgemark's own UI on the page carries this attribute. */
-export const UI_ATTRIBUTE = 'data-pledgemark-ui';
 
 /** Elements whose text is never read for terms: code, form fields, non-prose, our own marks. */
 const EXCLUDED_TAGS = new Set([

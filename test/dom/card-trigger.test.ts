@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  adjacentMention,
   CardTrigger,
   CLOSE_GRACE_MS,
-  mentionHeads,
   type CardTriggerDeps,
 } from '../../entrypoints/content/card-trigger';
+import {
+  adjacentMention,
+  highlightAt,
+  mentionFragments,
+  mentionHeads,
+  recordMention,
+  termOf,
+} from '../../entrypoints/content/page-contract';
 
 const DELAY = 300;
 let trigger: CardTrigger | null = null;
@@ -13,9 +19,13 @@ let openFor: HTMLElement | null = null;
 
 function setUp(overrides: Partial<CardTriggerDeps> = {}) {
   document.body.innerHTML = `
-    <p>The <pledgemark-term data-pledgemark-term="fatf" data-pledgemark-mention="1">FATF</pledgemark-term> and the
-    <pledgemark-term data-pledgemark-term="etim" data-pledgemark-mention="2">ETIM</pledgemark-term>.</p>
+    <p>The <pledgemark data-pledgemark-term="fatf" data-pledgemark-mention="1">FATF</pledgemark> and the
+    <pledgemark data-pledgemark-term="etim" data-pledgemark-mention="2">ETIM</pledgemark>.</p>
     <div id="card"><button>Copy citation</button></div>`;
+  // As the highlighter records what it made (elements are highlights by that record alone).
+  for (const element of document.querySelectorAll<HTMLElement>('pledgemark')) {
+    recordMention(element.getAttribute('data-pledgemark-term')!, [element]);
+  }
   const card = document.getElementById('card')!;
   const open = vi.fn((highlight: HTMLElement) => (openFor = highlight));
   const close = vi.fn(() => (openFor = null));
@@ -125,5 +135,36 @@ describe('keyboard navigation between highlights', () => {
     expect(adjacentMention(heads, term('etim'), 'next')).toBe(term('fatf'));
     expect(adjacentMention(heads, term('fatf'), 'previous')).toBe(term('etim'));
     expect(adjacentMention([], null, 'next')).toBeNull();
+  });
+});
+
+describe('highlights the page forges', () => {
+  it('open no card and take no keyboard stop, whatever their tag and attributes', () => {
+    const { open, term, pointer } = setUp();
+    const forged = document.createElement('pledgemark');
+    forged.setAttribute('data-pledgemark-term', 'etim');
+    forged.setAttribute('data-pledgemark-mention', '1"] , * [x="');
+    forged.className = 'pledgemark-term';
+    forged.textContent = 'a private person';
+    document.body.append(forged);
+    pointer('pointerover', forged);
+    vi.advanceTimersByTime(DELAY * 2);
+    expect(open).not.toHaveBeenCalled();
+    expect(highlightAt(forged.firstChild)).toBeNull();
+    // A quote in a mention id goes into no selector: nothing throws, the forged one is not a stop.
+    expect(mentionHeads(document).map((head) => head.textContent)).toEqual(['FATF', 'ETIM']);
+    expect(mentionFragments(term('fatf'))).toEqual([term('fatf')]);
+    expect(termOf(forged)).toBeNull();
+    expect(termOf(term('etim'))).toBe('etim');
+  });
+
+  it('cannot take over a real highlight by rewriting its attributes', () => {
+    const { open, term, pointer } = setUp();
+    const real = term('fatf');
+    real.setAttribute('data-pledgemark-term', 'etim');
+    pointer('pointerover', real);
+    vi.advanceTimersByTime(DELAY);
+    expect(open).toHaveBeenCalledWith(real, 'pointer', expect.any(Object));
+    expect(termOf(real)).toBe('fatf');
   });
 });

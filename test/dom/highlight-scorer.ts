@@ -1,4 +1,4 @@
-import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
 
 /**
  * Scores highlights against labels written into a fixture page: an element with

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
 import { HighlightSession } from '../../entrypoints/content/highlight-session';
 import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
 import { TEST_MATCHER } from './test-matcher';
@@ -124,7 +124,7 @@ describe('highlighting a page', () => {
   it('never joins the text on either side of an existing highlight into one phrase', async () => {
     // As when the viewport pass wrapped part of a block that the full pass then reads again.
     const { onCountsChanged } = await highlight(
-      '<p>Financial <pledgemark-term class="pledgemark-term">PNR</pledgemark-term> Action Task Force</p>',
+      '<p>Financial <pledgemark class="pledgemark-term">PNR</pledgemark> Action Task Force</p>',
     );
     expect(highlighted()).toEqual([]);
     expect(onCountsChanged).not.toHaveBeenCalled();
@@ -171,7 +171,7 @@ describe('unhighlighting', () => {
     document.body.normalize();
     expect(document.body.innerHTML).toBe(html);
     expect(document.body.querySelectorAll('*')).toHaveLength(nodesBefore);
-    expect(document.querySelector('pledgemark-term')).toBeNull();
+    expect(document.querySelector('pledgemark')).toBeNull();
   });
 });
 

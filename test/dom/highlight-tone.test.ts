@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightSession } from '../../entrypoints/content/highlight-session';
 import { TONE_ATTRIBUTE } from '../../entrypoints/content/highlight-style';
-import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
 import { TEST_MATCHER } from './test-matcher';
 
 let session: HighlightSession | null = null;

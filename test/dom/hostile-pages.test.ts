@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightSession } from '../../entrypoints/content/highlight-session';
-import { MAX_RUN_LENGTH, TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
+import { MAX_RUN_LENGTH } from '../../entrypoints/content/page-highlighter';
 import { PageObserver } from '../../entrypoints/content/page-observer';
 import { TEST_MATCHER } from './test-matcher';
 

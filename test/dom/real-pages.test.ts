@@ -4,7 +4,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import matcherJson from '../../data/generated/matcher.json';
 import { HighlightSession } from '../../entrypoints/content/highlight-session';
-import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-highlighter';
+import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 
 /** Real pages saved from other publishers, kept beside the project (never copied into it). */

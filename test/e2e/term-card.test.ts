@@ -165,7 +165,7 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
         const citation = await readClipboard(page);
         await page.press('Escape');
         await page.waitForFunction(
-          () => document.activeElement?.localName === 'pledgemark-term',
+          () => document.activeElement?.localName === 'pledgemark',
           null,
           WAIT_MS,
         );

@@ -168,7 +168,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
           malformed: highlights
             .filter(
               (element) =>
-                element.localName !== 'pledgemark-term' ||
+                element.localName !== 'pledgemark' ||
                 !element.classList.contains('pledgemark-term'),
             )
             .map((element) => element.outerHTML),
@@ -190,7 +190,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
           .toEqual(EXPECTED_HIGHLIGHTS[id]);
       }
       expect
-        .soft(seen.malformed, 'highlights not in <pledgemark-term class="pledgemark-term">')
+        .soft(seen.malformed, 'highlights not in <pledgemark class="pledgemark-term">')
         .toEqual([]);
       expect
         .soft(seen.highlightsInCodeOrFields, 'markup inside a textarea, code, pre or input')

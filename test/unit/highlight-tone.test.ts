@@ -163,8 +163,8 @@ describe('highlight.css', () => {
   const ruleFor = (tone: Tone) => {
     const selector =
       tone === 'light'
-        ? 'pledgemark-term.pledgemark-term {'
-        : `pledgemark-term.pledgemark-term[data-pledgemark-tone='${tone}'] {`;
+        ? 'pledgemark.pledgemark-term {'
+        : `pledgemark.pledgemark-term[data-pledgemark-tone='${tone}'] {`;
     const start = css.indexOf(selector);
     expect(start, selector).toBeGreaterThanOrEqual(0);
     return css.slice(start, css.indexOf('}', start));

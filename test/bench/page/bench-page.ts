@@ -8,9 +8,13 @@ import Mark from 'mark.js';
 import { HighlightSession } from '../../../entrypoints/content/highlight-session';
 import * as pageHighlighter from '../../../entrypoints/content/page-highlighter';
 import {
+  HIGHLIGHT_CLASS,
+  HIGHLIGHT_ELEMENT,
+  TERM_ATTRIBUTE,
+} from '../../../entrypoints/content/page-contract';
+import {
   blockOf,
   EXCLUDED_SELECTOR,
-  HIGHLIGHT_ELEMENT,
   walkRuns,
   type TextRun,
 } from '../../../entrypoints/content/text-runs';
@@ -44,7 +48,6 @@ const LIMITERS = [',', '.', ';', ':', '!', '?', '"', "'", '(', ')', '[', ']', '/
   '\u201c',
   '\u201d',
 ]);
-const { HIGHLIGHT_CLASS, TERM_ATTRIBUTE } = pageHighlighter;
 /**
  * Pledgemark's limits, mirrored by the candidate renderer and the match-only pass. Looked up by
  * name so that the bench keeps running while these constants move between modules.
@@ -328,7 +331,7 @@ async function writeScroll(): Promise<Partial> {
     if (screen % 2 !== 0) return;
     const target = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
     if (!target) return;
-    added.push(target.appendChild(document.createElement('pledgemark-term')));
+    added.push(target.appendChild(document.createElement(HIGHLIGHT_ELEMENT)));
   });
   for (const element of added) element.remove();
   return { count: null, elements: added.length, firstViewportMs: null, scrolled };
@@ -344,7 +347,7 @@ async function pledgemark(t0: number, scroll = false): Promise<Partial & { finis
     const elements: Element[] = [];
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeName === 'PLEDGEMARK-TERM') elements.push(node as Element);
+        if (node.nodeName === HIGHLIGHT_ELEMENT.toUpperCase()) elements.push(node as Element);
       }
     }
     if (elements.length) made.push({ t, elements });

@@ -1,0 +1,103 @@
+/**
+ * What Pledgemark puts on a page, and how it knows its own: the highlight element and its
+ * attributes, and the record of the highlights it made.
+ *
+ * The page is somebody else's program, so nothing here trusts what the page can write. The
+ * highlight element's name has no hyphen: it is never a custom element, so no page can define
+ * it or run code on ours. Which elements are highlights, of which term and mention, is kept in a
+ * record in the content script's own world, which the page can neither read nor write: an
+ * element the page makes with the same tag and attributes opens no card and takes no focus.
+ * Attributes stay on the elements as the public contract (styles and tests select on them), but
+ * are never read back to decide anything.
+ */
+
+/** The highlight element: a plain unknown element to the page, never upgradable. */
+export const HIGHLIGHT_ELEMENT = 'pledgemark';
+export const HIGHLIGHT_CLASS = 'pledgemark-term';
+/** The term a highlight is of (public contract: styles and tests select on it). */
+export const TERM_ATTRIBUTE = 'data-pledgemark-term';
+/**
+ * A mention split across inline elements (`Financial <em>Action</em> Task Force`) is wrapped in
+ * several elements; they share this attribute's value, unique per mention on the page.
+ */
+export const MENTION_ATTRIBUTE = 'data-pledgemark-mention';
+/** Pledgemark's own UI on the page carries this attribute. */
+export const UI_ATTRIBUTE = 'data-pledgemark-ui';
+
+/** One mention as the highlighter made it: its term and every element it is wrapped in. */
+interface MadeMention {
+  termId: string;
+  fragments: HTMLElement[];
+}
+
+/** Weakly held: a highlight the page removes is forgotten with it. */
+const made = new WeakMap<Element, MadeMention>();
+
+/**
+ * Records the elements the highlighter wrapped one mention in, in document order. Called by the
+ * highlighter only, right after it made them.
+ */
+export function recordMention(termId: string, fragments: HTMLElement[]): void {
+  const mention: MadeMention = { termId, fragments };
+  for (const fragment of fragments) made.set(fragment, mention);
+}
+
+/** Whether the element is a highlight Pledgemark made (not one the page forged). */
+export function isOurHighlight(node: unknown): node is HTMLElement {
+  return typeof node === 'object' && node !== null && made.has(node as Element);
+}
+
+/** The term of a highlight Pledgemark made; null for anything else. */
+export function termOf(highlight: Element): string | null {
+  return made.get(highlight)?.termId ?? null;
+}
+
+/** The highlight Pledgemark made that an event target sits in, if any. */
+export function highlightAt(target: EventTarget | Node | null): HTMLElement | null {
+  const node = target as Node | null;
+  if (!node || typeof (node as Node).nodeType !== 'number') return null;
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const highlight = element?.closest(HIGHLIGHT_ELEMENT) ?? null;
+  return isOurHighlight(highlight) ? highlight : null;
+}
+
+/** Two fragments of one mention (a phrase split across inline elements) are the same mention. */
+export function sameMention(a: Element, b: Element): boolean {
+  return a === b || (made.get(a) !== undefined && made.get(a) === made.get(b));
+}
+
+/** Every fragment of the mention a highlight belongs to still on the page, in document order. */
+export function mentionFragments(highlight: HTMLElement): HTMLElement[] {
+  const fragments = made.get(highlight)?.fragments.filter((fragment) => fragment.isConnected);
+  return fragments && fragments.length > 0 ? fragments : [highlight];
+}
+
+/** The first fragment of each mention Pledgemark made under a root, in document order. */
+export function mentionHeads(root: ParentNode): HTMLElement[] {
+  const seen = new Set<MadeMention>();
+  return [...root.querySelectorAll<HTMLElement>(HIGHLIGHT_ELEMENT)].filter((element) => {
+    const mention = made.get(element);
+    if (!mention || seen.has(mention)) return false;
+    seen.add(mention);
+    return true;
+  });
+}
+
+/**
+ * The mention to go to from `current` (or, with none, from the top of the viewport) in the
+ * given direction, wrapping around the page's ends.
+ */
+export function adjacentMention(
+  heads: readonly HTMLElement[],
+  current: HTMLElement | null,
+  direction: 'next' | 'previous',
+): HTMLElement | null {
+  if (heads.length === 0) return null;
+  const index = current ? heads.findIndex((head) => sameMention(head, current)) : -1;
+  if (index >= 0) {
+    return heads[(index + (direction === 'next' ? 1 : heads.length - 1)) % heads.length]!;
+  }
+  const below = heads.findIndex((head) => head.getBoundingClientRect().top >= 0);
+  if (direction === 'next') return heads[below >= 0 ? below : 0]!;
+  return heads[(below > 0 ? below : heads.length) - 1]!;
+}
