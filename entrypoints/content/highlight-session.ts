@@ -70,6 +70,11 @@ export class HighlightSession {
     return this.highlighter !== null;
   }
 
+  /** How many of the page's text nodes are split by highlights: it follows the page, never grows. */
+  get splitNodes(): number {
+    return this.highlighter?.splitNodes ?? 0;
+  }
+
   /** Starts (or restarts) highlighting; resolves when the initial pass over the page is done. */
   start(options: HighlightOptions): Promise<void> {
     this.stop();
@@ -78,10 +83,12 @@ export class HighlightSession {
     const abort = new AbortController();
     this.abort = abort;
     this.highlighter = new PageHighlighter(this.deps.matcher, options, this.deps.maxMarks);
-    this.observer = new PageObserver(
-      (blocks) => this.enqueue(abort.signal, () => this.scan(blocks, abort.signal)),
-      () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
-    );
+    this.observer = new PageObserver({
+      onRecords: (records) => this.repair(records),
+      onBlocksChanged: (blocks) =>
+        this.enqueue(abort.signal, () => this.scan(blocks, abort.signal)),
+      onOverflow: () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
+    });
     this.observer.observe(root);
     const { IntersectionObserver } = this.deps.window as Window & typeof globalThis;
     if (typeof IntersectionObserver === 'function') {
@@ -333,6 +340,18 @@ export class HighlightSession {
         slice.restart();
       }
     }
+  }
+
+  /**
+   * The page changed text we wrapped: it is given back at once (see `WrappedText`), and its
+   * blocks are read again.
+   */
+  private repair(records: readonly MutationRecord[]): readonly Node[] {
+    const highlighter = this.highlighter;
+    if (!highlighter) return [];
+    const restored = highlighter.repair(records);
+    if (restored.length > 0) this.deps.onCountsChanged(highlighter.termCounts());
+    return restored;
   }
 
   private wrap(planned: readonly PlannedRun[]): void {

@@ -61,6 +61,11 @@ export function highlightAt(target: EventTarget | Node | null): HTMLElement | nu
   return isOurHighlight(highlight) ? highlight : null;
 }
 
+/** An opaque key for the mention a highlight belongs to: one per mention, whatever its fragments. */
+export function mentionKey(highlight: Node): object | undefined {
+  return made.get(highlight as Element);
+}
+
 /** Two fragments of one mention (a phrase split across inline elements) are the same mention. */
 export function sameMention(a: Element, b: Element): boolean {
   return a === b || (made.get(a) !== undefined && made.get(a) === made.get(b));

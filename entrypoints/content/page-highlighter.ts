@@ -10,8 +10,11 @@ import {
   HIGHLIGHT_CLASS,
   HIGHLIGHT_ELEMENT,
   MENTION_ATTRIBUTE,
+  mentionFragments,
+  mentionKey,
   recordMention,
   TERM_ATTRIBUTE,
+  termOf,
 } from './page-contract';
 import {
   EXCLUDED_SELECTOR,
@@ -20,6 +23,7 @@ import {
   type BlockRange,
   type TextRun,
 } from './text-runs';
+import { WrappedText } from './wrapped-text';
 
 /**
  * Longest run of text that is matched. Wrapping splits text nodes, which costs time in
@@ -56,14 +60,16 @@ export interface PlannedRun {
  * confirms), plans in document order (which settles "first occurrence only" and the mark
  * budget, and gives the page's counts), and wraps the plan in small batches, the viewport
  * first. Each block is wrapped by one `markRanges` call scoped to it, which keeps mark.js linear
- * in the size of the page.
+ * in the size of the page. The page's text nodes that wrapping splits are recorded
+ * (`WrappedText`): a page that writes to them sees exactly its text at once, and removing the
+ * highlights gives every node its text back without merging or detaching any.
  */
 export class PageHighlighter {
   /** Terms the page names through an unambiguous alias. */
   readonly confirmedOnPage = new Set<string>();
   /** Mentions of each term on the page: wrapped, or planned and waiting to be wrapped. */
   private readonly counts = new Map<string, number>();
-  private readonly markedBlocks = new Set<Element>();
+  private readonly wrapped = new WrappedText();
   private marks = 0;
   private mentionSequence = 0;
 
@@ -141,7 +147,7 @@ export class PageHighlighter {
         mention: ++this.mentionSequence,
       }));
       if (ranges.length === 0) continue;
-      this.markedBlocks.add(block);
+      const before = this.wrapped.snapshot(runs.flatMap(({ run }) => run.nodes));
       const mentions = new Map<number, { termId: string; fragments: HTMLElement[] }>();
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
@@ -158,6 +164,7 @@ export class PageHighlighter {
           mentions.set(mention, made);
         },
       });
+      this.wrapped.record(before);
       for (const { termId, fragments } of mentions.values()) recordMention(termId, fragments);
     }
     return dropped;
@@ -178,18 +185,51 @@ export class PageHighlighter {
     return this.counts;
   }
 
-  /** Removes every highlight; mark.js merges the split text nodes back. */
+  /**
+   * The page changed text we wrapped (these are its mutation records, read in the microtask
+   * after its write): the splits it touched are undone at once, and a mention it broke goes
+   * whole. Returns the page's text nodes given back, whose blocks are to be read again.
+   */
+  repair(records: readonly MutationRecord[]): Text[] {
+    const touched = this.wrapped.repair(records);
+    if (touched.removedHighlights.length === 0) return touched.restored;
+    const rest = touched.removedHighlights
+      .flatMap((highlight) => mentionFragments(highlight as HTMLElement))
+      .filter((fragment) => fragment.isConnected);
+    const released = this.wrapped.release(rest);
+    this.uncount([...touched.removedHighlights, ...released.removedHighlights]);
+    return [...touched.restored, ...released.restored];
+  }
+
+  /** How many of the page's text nodes are split by highlights now. */
+  get splitNodes(): number {
+    return this.wrapped.size;
+  }
+
+  /**
+   * Removes every highlight: each text node wrapping split gets its whole text back, and no node
+   * of the page's is merged or detached.
+   */
   unhighlight(): void {
-    for (const block of this.markedBlocks) {
-      new Mark(block as HTMLElement).unmark({
-        element: HIGHLIGHT_ELEMENT,
-        className: HIGHLIGHT_CLASS,
-      });
-    }
-    this.markedBlocks.clear();
+    this.wrapped.restoreAll();
     this.marks = 0;
     this.counts.clear();
     this.confirmedOnPage.clear();
+  }
+
+  /** Mentions whose highlights are gone no longer count on the page. */
+  private uncount(highlights: readonly Node[]): void {
+    const seen = new Set<object>();
+    for (const highlight of highlights) {
+      const key = mentionKey(highlight);
+      const termId = termOf(highlight as Element);
+      if (!key || !termId || seen.has(key)) continue;
+      seen.add(key);
+      this.marks--;
+      const left = (this.counts.get(termId) ?? 0) - 1;
+      if (left > 0) this.counts.set(termId, left);
+      else this.counts.delete(termId);
+    }
   }
 
   private shouldWrap(candidate: TermCandidate): boolean {

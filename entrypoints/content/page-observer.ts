@@ -18,6 +18,18 @@ export const DEFAULT_OBSERVER_OPTIONS: PageObserverOptions = {
 
 const OWN_NODES = `${HIGHLIGHT_ELEMENT}, [${UI_ATTRIBUTE}]`;
 
+export interface PageObserverHandlers {
+  /**
+   * Every batch of records, as it arrives (in the microtask after the page's writes, before the
+   * delay): for work that cannot wait. Returns nodes whose blocks are to be read again.
+   */
+  onRecords?: (records: readonly MutationRecord[]) => readonly Node[];
+  /** The blocks whose text changed in a burst, once it settles. */
+  onBlocksChanged: (blocks: Node[]) => void;
+  /** A burst too big to follow block by block: read everything again. */
+  onOverflow: () => void;
+}
+
 /**
  * The one MutationObserver of the content script. It gathers the blocks whose text changed
  * (added subtrees, edited text), coalesces bursts, ignores Pledgemark's own mutations (the caller
@@ -32,8 +44,7 @@ export class PageObserver {
   private lastFlush = 0;
 
   constructor(
-    private readonly onBlocksChanged: (blocks: Node[]) => void,
-    private readonly onOverflow: () => void,
+    private readonly handlers: PageObserverHandlers,
     private readonly options: PageObserverOptions = DEFAULT_OBSERVER_OPTIONS,
     MutationObserverImpl: typeof MutationObserver = MutationObserver,
   ) {
@@ -59,6 +70,10 @@ export class PageObserver {
   }
 
   private collect(records: MutationRecord[]): void {
+    const reread = this.handlers.onRecords?.(records) ?? [];
+    // What that handler wrote is ours, not the page's.
+    if (reread.length > 0) this.observer.takeRecords();
+    for (const node of reread) this.add(node);
     for (const record of records) {
       if (this.overflowed) break;
       if (record.type === 'characterData') {
@@ -102,12 +117,12 @@ export class PageObserver {
     this.lastFlush = now;
     if (this.overflowed) {
       this.overflowed = false;
-      this.onOverflow();
+      this.handlers.onOverflow();
       return;
     }
     const blocks = outermost([...this.pending]);
     this.pending.clear();
-    if (blocks.length > 0) this.onBlocksChanged(blocks);
+    if (blocks.length > 0) this.handlers.onBlocksChanged(blocks);
   }
 }
 

@@ -60,11 +60,14 @@ describe('hostile and broken pages', () => {
 describe('a page that mutates itself in a loop', () => {
   it('is slowed down, not chased', async () => {
     const flushes = vi.fn();
-    const observer = new PageObserver(flushes, flushes, {
-      delayMs: 20,
-      maxBlocksPerBurst: 400,
-      maxDelayMs: 640,
-    });
+    const observer = new PageObserver(
+      { onBlocksChanged: flushes, onOverflow: flushes },
+      {
+        delayMs: 20,
+        maxBlocksPerBurst: 400,
+        maxDelayMs: 640,
+      },
+    );
     observer.observe(document.body);
     const started = Date.now();
     const timer = setInterval(() => {

@@ -1,0 +1,140 @@
+/**
+ * Text stays the page's. Wrapping splits the page's text nodes; frameworks keep references to
+ * them and update them in place. Whatever the page does to a node we wrapped, it shows exactly
+ * the text it wrote as soon as its mutation records are delivered (the microtask after the
+ * write), and the new text is highlighted again; turning highlighting off gives every node its
+ * text back without merging or detaching any of the page's nodes.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HighlightSession } from '../../entrypoints/content/highlight-session';
+import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
+import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
+import { TEST_MATCHER } from './test-matcher';
+
+const EVERY: HighlightOptions = { density: 'every', includeTerm: () => true };
+let session: HighlightSession | null = null;
+let counts: ReadonlyMap<string, number> = new Map();
+
+async function highlight(html: string): Promise<HighlightSession> {
+  document.body.innerHTML = html;
+  session = new HighlightSession({
+    window,
+    matcher: TEST_MATCHER,
+    onCountsChanged: (next) => (counts = new Map(next)),
+  });
+  await session.start(EVERY);
+  return session;
+}
+
+const terms = (root: ParentNode = document.body) =>
+  [...root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map((element) => element.textContent);
+
+/** Mutation records reach observers in the microtask after the write. */
+const delivered = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+afterEach(() => {
+  session?.stop();
+  session = null;
+  counts = new Map();
+  document.body.innerHTML = '';
+});
+
+describe('a page writing to a text node we wrapped', () => {
+  it('shows exactly what it wrote once its records are delivered, then highlights the new text', async () => {
+    await highlight('<p id="status">The FATF review is open.</p>');
+    const status = document.getElementById('status')!;
+    // The node the page (its framework) holds: the paragraph's text node as it rendered it.
+    const held = status.firstChild as Text;
+    expect(terms(status)).toEqual(['FATF']);
+    held.data = 'The FATF review is closed.';
+    await delivered();
+    expect(status.textContent).toBe('The FATF review is closed.');
+    expect(held.isConnected).toBe(true);
+    held.data = 'ETIM, then the FATF review again.';
+    await delivered();
+    expect(status.textContent).toBe('ETIM, then the FATF review again.');
+    await vi.waitFor(() => expect(terms(status)).toEqual(['ETIM', 'FATF']));
+    expect(status.textContent).toBe('ETIM, then the FATF review again.');
+    expect(Object.fromEntries(counts)).toEqual({ etim: 1, fatf: 1 });
+  });
+
+  it('keeps a node it removes whole, so that putting it back shows its text', async () => {
+    await highlight('<ul id="list"><li>First: the FATF plenary.</li><li>Second.</li></ul>');
+    const [first] = document.querySelectorAll('li');
+    const held = first!.firstChild as Text;
+    held.remove();
+    await delivered();
+    expect(first!.textContent).toBe('');
+    expect(held.data).toBe('First: the FATF plenary.');
+    first!.append(held);
+    await delivered();
+    expect(first!.textContent).toBe('First: the FATF plenary.');
+    await vi.waitFor(() => expect(terms(first!)).toEqual(['FATF']));
+    expect(first!.textContent).toBe('First: the FATF plenary.');
+  });
+
+  it('puts a node the page inserts after its own at that place, not among our pieces', async () => {
+    await highlight('<p id="line">Named by the FATF today</p>');
+    const line = document.getElementById('line')!;
+    const held = line.firstChild as Text;
+    // As a framework that inserts after the node it holds: before that node's next sibling.
+    const added = document.createElement('b');
+    added.textContent = ' (updated)';
+    line.insertBefore(added, held.nextSibling);
+    await delivered();
+    expect(line.textContent).toBe('Named by the FATF today (updated)');
+    expect(held.data).toBe('Named by the FATF today');
+    await vi.waitFor(() => expect(terms(line)).toEqual(['FATF']));
+    expect(line.textContent).toBe('Named by the FATF today (updated)');
+  });
+
+  it('drops the whole of a mention split across elements when the page rewrites one part', async () => {
+    document.body.innerHTML = '<p id="p">The Financial <em>Action</em> Task Force met.</p>';
+    const p = document.getElementById('p')!;
+    const held = p.lastChild as Text;
+    session = new HighlightSession({
+      window,
+      matcher: TEST_MATCHER,
+      onCountsChanged: (next) => (counts = new Map(next)),
+    });
+    await session.start(EVERY);
+    expect(terms(p)).toEqual(['Financial ', 'Action', ' Task Force']);
+    held.data = ' Committee met.';
+    await delivered();
+    expect(p.textContent).toBe('The Financial Action Committee met.');
+    expect(terms(p)).toEqual([]);
+    expect(counts.get('fatf')).toBeUndefined();
+  });
+
+  it('forgets the nodes of a ticker that replaces its content, keeping nothing detached', async () => {
+    const s = await highlight('<p id="ticker">Live: the FATF.</p>');
+    const ticker = document.getElementById('ticker')!;
+    for (let tick = 0; tick < 120; tick++) {
+      ticker.textContent = `Live ${tick}: the FATF and ETIM.`;
+      await delivered();
+      if (tick % 20 === 0) await s.idle();
+    }
+    await vi.waitFor(() => expect(terms(ticker)).toEqual(['FATF', 'ETIM']), { timeout: 5000 });
+    expect(ticker.textContent).toBe('Live 119: the FATF and ETIM.');
+    // One split node is on the page: the ticker's current text.
+    expect(s.splitNodes).toBe(1);
+  });
+});
+
+describe('turning highlighting off', () => {
+  it('gives the page its text back without merging or detaching its own nodes', async () => {
+    document.body.innerHTML = '<p id="p"></p>';
+    const p = document.getElementById('p')!;
+    // Two adjacent text nodes of the page's own, as frameworks make them.
+    const lead = document.createTextNode('The FATF and ');
+    const tail = document.createTextNode('ETIM.');
+    p.append(lead, tail);
+    session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged: () => {} });
+    await session.start(EVERY);
+    expect(terms(p)).toEqual(['FATF', 'ETIM']);
+    session.stop();
+    expect([...p.childNodes]).toEqual([lead, tail]);
+    expect(lead.data).toBe('The FATF and ');
+    expect(tail.data).toBe('ETIM.');
+  });
+});
