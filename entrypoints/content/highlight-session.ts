@@ -63,6 +63,8 @@ export class HighlightSession {
   private abort: AbortController | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly style = new HighlightStyle();
+  /** What the session was started with, to start again on a page that replaced itself. */
+  private options: HighlightOptions | null = null;
 
   constructor(private readonly deps: HighlightSessionDeps) {}
 
@@ -79,7 +81,10 @@ export class HighlightSession {
   start(options: HighlightOptions): Promise<void> {
     this.stop();
     const { document } = this.deps.window;
+    // An editable document (an editor in designMode) is never touched.
+    if (document.designMode === 'on') return Promise.resolve();
     const root = document.body ?? document.documentElement;
+    this.options = options;
     const abort = new AbortController();
     this.abort = abort;
     this.highlighter = new PageHighlighter(this.deps.matcher, options, this.deps.maxMarks);
@@ -89,7 +94,8 @@ export class HighlightSession {
         this.enqueue(abort.signal, () => this.scan(blocks, abort.signal)),
       onOverflow: () => this.enqueue(abort.signal, () => this.scan([root], abort.signal)),
     });
-    this.observer.observe(root);
+    // The document itself, so that a page that swaps its body or rewrites itself is followed.
+    this.observer.observe(document);
     const { IntersectionObserver } = this.deps.window as Window & typeof globalThis;
     if (typeof IntersectionObserver === 'function') {
       this.nearViewport = new IntersectionObserver(
@@ -349,8 +355,32 @@ export class HighlightSession {
   private repair(records: readonly MutationRecord[]): readonly Node[] {
     const highlighter = this.highlighter;
     if (!highlighter) return [];
+    const { document } = this.deps.window;
+    // The page became an editor: none of ours may end up in what the reader types.
+    if (document.designMode === 'on') {
+      this.stop();
+      return [];
+    }
     const restored = highlighter.repair(records);
-    if (restored.length > 0) this.deps.onCountsChanged(highlighter.termCounts());
+    let changed = restored.length > 0;
+    let replaced = false;
+    for (const record of records) {
+      if (record.type === 'attributes' && isEditable(record.target as HTMLElement)) {
+        changed = highlighter.releaseWithin(record.target as Element) || changed;
+      } else if (record.type === 'childList' && record.removedNodes.length > 0) {
+        // A new body (Turbo and its kind) or a rewritten document: a new page to read.
+        replaced ||=
+          record.target === document ||
+          (record.target === document.documentElement &&
+            [...record.removedNodes].some((node) => node.nodeName === 'BODY'));
+      }
+    }
+    if (replaced && this.options) {
+      const options = this.options;
+      queueMicrotask(() => void this.start(options));
+      return [];
+    }
+    if (changed) this.deps.onCountsChanged(highlighter.termCounts());
     return restored;
   }
 
@@ -365,4 +395,11 @@ export class HighlightSession {
     // Runs the page changed since they were planned are not wrapped: the counts shrink.
     if (dropped > 0) this.deps.onCountsChanged(this.highlighter.termCounts());
   }
+}
+
+/** Whether the page made an element editable (its own attribute, or inherited). */
+function isEditable(element: HTMLElement): boolean {
+  if (element.isContentEditable) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }

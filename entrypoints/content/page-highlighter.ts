@@ -201,6 +201,13 @@ export class PageHighlighter {
     return [...touched.restored, ...released.restored];
   }
 
+  /** An element became editable: the highlights in it go, so that nothing of ours is edited. */
+  releaseWithin(element: Element): boolean {
+    const { removedHighlights } = this.wrapped.releaseWithin(element);
+    this.uncount(removedHighlights);
+    return removedHighlights.length > 0;
+  }
+
   /** How many of the page's text nodes are split by highlights now. */
   get splitNodes(): number {
     return this.wrapped.size;

@@ -53,7 +53,13 @@ export class PageObserver {
   }
 
   observe(root: Node): void {
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // An element made editable must lose its highlights before anything is typed into them.
+      attributeFilter: ['contenteditable'],
+    });
   }
 
   /** Drops the records of mutations made so far: called right after Pledgemark's own writes. */
@@ -76,6 +82,7 @@ export class PageObserver {
     for (const node of reread) this.add(node);
     for (const record of records) {
       if (this.overflowed) break;
+      if (record.type === 'attributes') continue;
       if (record.type === 'characterData') {
         this.add(record.target);
         continue;

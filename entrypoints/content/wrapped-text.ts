@@ -136,6 +136,18 @@ export class WrappedText {
     return { restored, removedHighlights };
   }
 
+  /** Gives back, whole, the splits inside an element (one that became editable). */
+  releaseWithin(element: Node): { restored: Text[]; removedHighlights: Node[] } {
+    const restored: Text[] = [];
+    const removedHighlights: Node[] = [];
+    for (const split of [...this.splits.values()]) {
+      if (!element.contains(split.original)) continue;
+      removedHighlights.push(...this.undo(split, true));
+      restored.push(split.original);
+    }
+    return { restored, removedHighlights };
+  }
+
   /** Gives every split node its whole text back and removes the pieces: no highlight is left. */
   restoreAll(): void {
     for (const split of [...this.splits.values()]) this.undo(split, true);

@@ -138,3 +138,57 @@ describe('turning highlighting off', () => {
     expect(tail.data).toBe('ETIM.');
   });
 });
+
+describe('editable documents and pages that replace themselves', () => {
+  it('never touches a document in designMode, and leaves one that turns editable', async () => {
+    document.designMode = 'on';
+    try {
+      await highlight('<p>The FATF.</p>');
+      expect(terms()).toEqual([]);
+      expect(session!.active).toBe(false);
+    } finally {
+      document.designMode = 'off';
+    }
+    await highlight('<p id="p">The FATF and ETIM.</p>');
+    expect(terms()).toEqual(['FATF', 'ETIM']);
+    document.designMode = 'on';
+    try {
+      // The reader types into the page: the first keystroke's record takes every highlight away.
+      (document.getElementById('p')!.firstChild as Text).appendData(' ');
+      await delivered();
+      expect(terms()).toEqual([]);
+      expect(document.getElementById('p')!.textContent).toBe('The  FATF and ETIM.');
+      expect(Object.fromEntries(counts)).toEqual({});
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  it('takes its highlights out of an element made editable, before anything is typed', async () => {
+    await highlight('<article id="a"><p>The FATF.</p></article><p id="b">ETIM.</p>');
+    document.getElementById('a')!.setAttribute('contenteditable', 'true');
+    await delivered();
+    expect(terms()).toEqual(['ETIM']);
+    expect(document.getElementById('a')!.innerHTML).toBe('<p>The FATF.</p>');
+    expect(Object.fromEntries(counts)).toEqual({ etim: 1 });
+  });
+
+  it('reads a swapped body anew, with counts of the new page only', async () => {
+    await highlight('<p>Old page: the FATF and the FATF.</p>');
+    expect(Object.fromEntries(counts)).toEqual({ fatf: 2 });
+    const next = document.createElement('body');
+    next.innerHTML = '<p>New page: ETIM.</p>';
+    document.documentElement.replaceChild(next, document.body);
+    await vi.waitFor(() => expect(terms()).toEqual(['ETIM']));
+    expect(Object.fromEntries(counts)).toEqual({ etim: 1 });
+  });
+
+  it('follows a body whose children are replaced', async () => {
+    await highlight('<p>Before: the FATF.</p>');
+    const fresh = document.createElement('main');
+    fresh.innerHTML = '<p>After: ETIM.</p>';
+    document.body.replaceChildren(fresh);
+    await vi.waitFor(() => expect(terms()).toEqual(['ETIM']));
+    expect(Object.fromEntries(counts)).toEqual({ etim: 1 });
+  });
+});
