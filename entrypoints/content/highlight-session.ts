@@ -6,6 +6,7 @@ import {
   type PlannedRun,
 } from './page-highlighter';
 import { PageObserver } from './page-observer';
+import { copyWithoutHighlights } from './copy-without-highlights';
 import { HighlightStyle } from './highlight-style';
 import { BLOCK_SELECTOR, blockOf, isExcluded, walkRuns } from './text-runs';
 import { TimeSlice, yieldToPage } from './work-scheduler';
@@ -43,6 +44,8 @@ export interface HighlightSessionDeps {
   maxMarks?: number;
   /** Test seam: how many runs are wrapped at once before waiting for the viewport. */
   eagerMaxRuns?: number;
+  /** Test seam: synthetic events (a copy) are trusted in tests only. */
+  trustSyntheticEvents?: boolean;
 }
 
 /**
@@ -96,6 +99,7 @@ export class HighlightSession {
     });
     // The document itself, so that a page that swaps its body or rewrites itself is followed.
     this.observer.observe(document);
+    copyWithoutHighlights(document, abort.signal, this.deps.trustSyntheticEvents);
     const { IntersectionObserver } = this.deps.window as Window & typeof globalThis;
     if (typeof IntersectionObserver === 'function') {
       this.nearViewport = new IntersectionObserver(

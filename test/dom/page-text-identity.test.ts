@@ -192,3 +192,61 @@ describe('editable documents and pages that replace themselves', () => {
     expect(Object.fromEntries(counts)).toEqual({ etim: 1 });
   });
 });
+
+describe('copying page text that holds highlights', () => {
+  /** A copy event as the browser sends it, with a clipboard to write to (jsdom has neither). */
+  function copy(): { event: Event; data: Map<string, string> } {
+    const data = new Map<string, string>();
+    const event = new Event('copy', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'clipboardData', {
+      value: { setData: (type: string, value: string) => data.set(type, value) },
+    });
+    document.body.dispatchEvent(event);
+    return { event, data };
+  }
+
+  it('copies the page’s own markup and text, with no highlight in it', async () => {
+    document.body.innerHTML = '<p id="p">The <b>FATF</b> listed ETIM in <a href="/x">2020</a>.</p>';
+    session = new HighlightSession({
+      window,
+      matcher: TEST_MATCHER,
+      onCountsChanged: () => {},
+      trustSyntheticEvents: true,
+    });
+    await session.start(EVERY);
+    expect(terms()).toEqual(['FATF', 'ETIM']);
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('p')!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    const { event, data } = copy();
+    expect(event.defaultPrevented).toBe(true);
+    expect(data.get('text/html')).toBe('The <b>FATF</b> listed ETIM in <a href="/x">2020</a>.');
+    expect(data.get('text/plain')).toBe('The FATF listed ETIM in 2020.');
+  });
+
+  it('leaves a copy with no highlight, and one the page makes up, to the browser', async () => {
+    document.body.innerHTML = '<p id="plain">Nothing to see.</p><p id="p">The FATF.</p>';
+    const select = (id: string) => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById(id)!);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    };
+    session = new HighlightSession({
+      window,
+      matcher: TEST_MATCHER,
+      onCountsChanged: () => {},
+      trustSyntheticEvents: true,
+    });
+    await session.start(EVERY);
+    select('plain');
+    expect(copy().event.defaultPrevented).toBe(false);
+    session.stop();
+    // As in a browser: an event the page dispatches is not the reader's copy.
+    session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged: () => {} });
+    await session.start(EVERY);
+    select('p');
+    expect(copy().event.defaultPrevented).toBe(false);
+  });
+});
