@@ -53,9 +53,15 @@ export class WrappedText {
       let missing = text.length - node.data.length;
       if (missing <= 0) continue;
       const pieces: Node[] = [];
-      for (let sibling = node.nextSibling; sibling && missing > 0; sibling = sibling.nextSibling) {
+      let sibling = node.nextSibling;
+      for (; sibling && missing > 0; sibling = sibling.nextSibling) {
         pieces.push(sibling);
         missing -= sibling.textContent?.length ?? 0;
+      }
+      // A match that ends its node leaves an empty text node after the highlight: ours too.
+      for (; sibling?.nodeType === 3 && !(sibling as Text).data && !before.has(sibling as Text);) {
+        pieces.push(sibling);
+        sibling = sibling.nextSibling;
       }
       // A node already split (wrapped again later) is one of our pieces: its split grows.
       const split = this.splitOfPiece.get(node);

@@ -250,3 +250,17 @@ describe('copying page text that holds highlights', () => {
     expect(copy().event.defaultPrevented).toBe(false);
   });
 });
+
+describe('turning highlighting off, exactly', () => {
+  it('leaves no node of ours behind, not even an empty one, where a match ended its node', async () => {
+    document.body.innerHTML = '<p id="p"><b>FATF</b> and <i>ETIM</i></p>';
+    const p = document.getElementById('p')!;
+    const before = [...p.querySelectorAll('*')].map((element) => [...element.childNodes]);
+    session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged: () => {} });
+    await session.start(EVERY);
+    expect(terms(p)).toEqual(['FATF', 'ETIM']);
+    session.stop();
+    expect([...p.querySelectorAll('*')].map((element) => [...element.childNodes])).toEqual(before);
+    expect(p.innerHTML).toBe('<b>FATF</b> and <i>ETIM</i>');
+  });
+});
