@@ -34,6 +34,11 @@ export class CardTrigger {
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private point: { x: number; y: number } | null = null;
 
+  /** Open shadow roots of the page listened to for pointer moves that stay inside them. */
+  private readonly roots = new WeakSet<Node>();
+  /** Events already handled (one may reach both a shadow root's listener and the document's). */
+  private readonly handled = new WeakSet<Event>();
+
   constructor(private readonly deps: CardTriggerDeps) {
     const options = { capture: true, signal: this.abort.signal };
     const { document } = deps;
@@ -60,9 +65,45 @@ export class CardTrigger {
     return event.isTrusted || this.deps.trustSyntheticEvents === true;
   }
 
+  /**
+   * A pointer that moves between two nodes of one shadow root is never seen at the document: the
+   * browser does not dispatch `pointerover`/`pointerout` past a shadow root that holds both
+   * target and related target. So each open shadow root an event comes through (or the host the
+   * pointer is on) is listened to as well, from then on.
+   */
+  private watchRoots(event: Event): void {
+    const path = event.composedPath();
+    const first = path[0] as Element | undefined;
+    const roots = path.filter((node): node is ShadowRoot => (node as Node).nodeType === 11);
+    if (first?.nodeType === 1 && first.shadowRoot) roots.push(first.shadowRoot);
+    for (const root of roots) {
+      if (this.roots.has(root)) continue;
+      this.roots.add(root);
+      const options = { capture: true, signal: this.abort.signal };
+      root.addEventListener(
+        'pointerover',
+        (inner) => this.onPointerOver(inner as PointerEvent),
+        options,
+      );
+      root.addEventListener(
+        'pointerout',
+        (inner) => this.onPointerOut(inner as PointerEvent),
+        options,
+      );
+    }
+  }
+
+  /** Whether to handle an event now: trusted, and not already handled on its way. */
+  private fresh(event: Event): boolean {
+    if (!this.trusted(event) || this.handled.has(event)) return false;
+    this.handled.add(event);
+    this.watchRoots(event);
+    return true;
+  }
+
   private onPointerOver(event: PointerEvent): void {
-    if (!this.trusted(event) || event.pointerType === 'touch') return;
-    const highlight = highlightAt(event.target);
+    if (!this.fresh(event) || event.pointerType === 'touch') return;
+    const highlight = highlightAt(targetOf(event));
     if (!highlight) return;
     if (this.deps.openFor() && sameMention(this.deps.openFor()!, highlight)) {
       this.cancelClose();
@@ -82,8 +123,8 @@ export class CardTrigger {
   }
 
   private onPointerOut(event: PointerEvent): void {
-    if (!this.trusted(event) || event.pointerType === 'touch') return;
-    const from = highlightAt(event.target);
+    if (!this.fresh(event) || event.pointerType === 'touch') return;
+    const from = highlightAt(targetOf(event));
     if (!from) return;
     const to = event.relatedTarget as Node | null;
     const toHighlight = highlightAt(to);
@@ -95,8 +136,9 @@ export class CardTrigger {
 
   private onPointerDown(event: PointerEvent): void {
     if (!this.trusted(event)) return;
-    if (this.deps.isInCard(event.target as Node | null)) return;
-    const highlight = highlightAt(event.target);
+    const target = targetOf(event);
+    if (this.deps.isInCard(target)) return;
+    const highlight = highlightAt(target);
     if (highlight && event.pointerType === 'touch') {
       this.deps.open(highlight, 'touch', { x: event.clientX, y: event.clientY });
       return;
@@ -130,4 +172,14 @@ export class CardTrigger {
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.closeTimer = null;
   }
+}
+
+/**
+ * The node an event happened on. `event.target` is retargeted to the shadow host for a listener
+ * outside a shadow root; the composed path's first node is the one inside (for open roots, as
+ * the page's highlights are; a closed root, as the card's, still gives its host).
+ */
+function targetOf(event: Event): Node | null {
+  const first = event.composedPath()[0] ?? event.target;
+  return first && typeof (first as Node).nodeType === 'number' ? (first as Node) : null;
 }

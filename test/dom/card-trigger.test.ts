@@ -168,3 +168,59 @@ describe('highlights the page forges', () => {
     expect(termOf(real)).toBe('fatf');
   });
 });
+
+describe('highlights inside open shadow roots', () => {
+  /** A page component with an open shadow root holding a highlight, inside another one. */
+  function shadowPage() {
+    const { open, pointer } = setUp();
+    const outer = document.createElement('news-story');
+    document.body.append(outer);
+    const outerRoot = outer.attachShadow({ mode: 'open' });
+    outerRoot.innerHTML = `<p id="text">Under pressure since the
+      <pledgemark data-pledgemark-term="fatf">FATF</pledgemark> warned.</p><news-aside></news-aside>`;
+    const inner = outerRoot.querySelector('news-aside')!;
+    const innerRoot = inner.attachShadow({ mode: 'open' });
+    innerRoot.innerHTML = `<p>The <pledgemark data-pledgemark-term="pnr">PNR</pledgemark>.</p>`;
+    const inOuter = outerRoot.querySelector<HTMLElement>('pledgemark')!;
+    const inInner = innerRoot.querySelector<HTMLElement>('pledgemark')!;
+    recordMention('fatf', [inOuter]);
+    recordMention('pnr', [inInner]);
+    return { open, pointer, outer, outerRoot, inOuter, inInner };
+  }
+
+  it('open the card of the highlight under the pointer, not of the shadow host', () => {
+    const { open, pointer, inOuter, inInner } = shadowPage();
+    // Events reach the document's listener retargeted to the host; the path still names the node.
+    pointer('pointerover', inOuter, { composed: true } as MouseEventInit);
+    vi.advanceTimersByTime(DELAY);
+    expect(open).toHaveBeenLastCalledWith(inOuter, 'pointer', expect.any(Object));
+    pointer('pointerover', inInner, { composed: true } as MouseEventInit);
+    vi.advanceTimersByTime(DELAY);
+    expect(open).toHaveBeenLastCalledWith(inInner, 'pointer', expect.any(Object));
+  });
+
+  it('follow the pointer from the shadow root’s own text onto its highlight', () => {
+    const { open, pointer, outerRoot, inOuter, outer } = shadowPage();
+    const text = outerRoot.getElementById('text')!;
+    // The pointer enters the component from the page…
+    pointer('pointerover', text, {
+      composed: true,
+      relatedTarget: document.body,
+    } as MouseEventInit);
+    // …then moves inside it: the browser dispatches this move no further than the shadow root.
+    const seenAtDocument = vi.fn();
+    document.addEventListener('pointerover', seenAtDocument, true);
+    pointer('pointerover', inOuter, { composed: true, relatedTarget: text } as MouseEventInit);
+    document.removeEventListener('pointerover', seenAtDocument, true);
+    expect(seenAtDocument).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(DELAY);
+    expect(open).toHaveBeenCalledWith(inOuter, 'pointer', expect.any(Object));
+    expect(open).not.toHaveBeenCalledWith(outer, expect.anything(), expect.anything());
+  });
+
+  it('open on tap', () => {
+    const { open, pointer, inInner } = shadowPage();
+    pointer('pointerdown', inInner, { composed: true, pointerType: 'touch' } as MouseEventInit);
+    expect(open).toHaveBeenCalledWith(inInner, 'touch', expect.any(Object));
+  });
+});
