@@ -22,6 +22,7 @@ import { CardTrigger } from './card-trigger';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
 import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contract';
+import { LifetimeContext, PageLifetime } from './page-lifetime';
 import { TermCardUi } from './term-card-ui';
 
 /** The badge is refreshed at most this often while a page keeps adding highlights. */
@@ -34,7 +35,12 @@ export default defineContentScript({
   runAt: 'document_idle',
   // CSS imported here styles the card inside its shadow root; highlights get theirs by hand.
   cssInjectionMode: 'ui',
+  // WXT's start announcement would tell the page the extension id; see page-lifetime.ts.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // How long this script runs: until the extension is gone or a newer instance starts here.
+    // Not WXT's `ctx`, which a page that knows the extension id can end (see page-lifetime.ts).
+    const lifetime = PageLifetime.start({ framework: ctx });
     const matcher = new TermMatcher(matcherJson as CompiledMatcher);
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
     let settings: Settings = DEFAULT_SETTINGS;
@@ -46,7 +52,7 @@ export default defineContentScript({
         controller.countsChanged(counts);
         if (reportPending) return;
         reportPending = true;
-        ctx.setTimeout(() => {
+        lifetime.setTimeout(() => {
           reportPending = false;
           void callBackground(send, 'reportPageTerms', {
             termCounts: controller.pageTerms().termCounts,
@@ -62,7 +68,8 @@ export default defineContentScript({
       settingsItem.setValue(change(await loadSettings()));
 
     const card = await TermCardUi.create(
-      ctx,
+      // WXT's UI helper ends with the context it is given: give it one bound to the lifetime.
+      new LifetimeContext(lifetime, ctx.options),
       {
         send,
         mentionsIn: (termId, text) =>
@@ -131,15 +138,18 @@ export default defineContentScript({
       settings = next;
       void controller.apply(next);
     });
-    // Reloading or removing the extension invalidates this script: leave the page as it was.
-    ctx.onInvalidated(() => {
-      unwatch();
+    // When the lifetime ends (or at once, if it ended while this script was starting), leave
+    // the page as it was. An orphan's extension APIs are gone (touching them throws): nothing
+    // can call its listeners any more, so there is nothing to unhook.
+    lifetime.onInvalidated(() => trigger.destroy());
+    lifetime.onInvalidated(() => card.destroy());
+    lifetime.onInvalidated(() => session.stop());
+    lifetime.onInvalidated(() => {
+      if (lifetime.isOrphaned) return;
       browser.runtime.onMessage.removeListener(onMessage);
-      trigger.destroy();
-      card.destroy();
-      session.stop();
+      unwatch();
     });
     settings = await loadSettings();
-    await controller.apply(settings);
+    if (lifetime.isValid) await controller.apply(settings);
   },
 });
