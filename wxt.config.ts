@@ -17,7 +17,15 @@ export default defineConfig({
     name: 'Pledgemark',
     description:
       'Highlights counter-terrorism policy terms on the pages you read and cross-references what five source documents commit to and who said what. Works offline; sends nothing.',
-    permissions: ['storage', 'activeTab'],
+    // clipboardWrite: the background copies a citation where the page refuses the content
+    // script the clipboard (entrypoints/background/clipboard-writer.ts); on MV3 it does so from
+    // an offscreen document.
+    permissions: [
+      'storage',
+      'activeTab',
+      'clipboardWrite',
+      ...(manifestVersion === 3 ? ['offscreen'] : []),
+    ],
     // The toolbar icon, rendered from public/icon.svg by `npm run icons`. Under its MV2 key for
     // MV2: WXT writes the popup into `browser_action` there and would then drop an `action`.
     ...(manifestVersion === 2 ? { browser_action: TOOLBAR_ACTION } : { action: TOOLBAR_ACTION }),

@@ -51,6 +51,12 @@ export interface BackgroundProtocol {
   removeClip: { request: { clipId: number }; response: ClipView[] };
   /** Undoes the removal of a clip: it returns to its place. */
   restoreClip: { request: { clipId: number }; response: ClipView[] };
+  /**
+   * Copies text to the clipboard from an extension context, for a card whose page refuses the
+   * content script the clipboard (a permissions policy, a plain http page): never through the
+   * page's own `copy` event, which the page could read and rewrite.
+   */
+  copyText: { request: { text: string }; response: null };
 }
 
 export interface TabProtocol {
@@ -107,6 +113,8 @@ export const MAX_LIMIT = 500;
 const MAX_REPORTED_TERMS = 2_000;
 /** More places than anyone keeps clips in; a larger index is a malformed request. */
 const MAX_CLIP_INDEX = 100_000;
+/** Longer than any citation; longer text is a malformed copy request. */
+export const MAX_COPY_LENGTH = 100_000;
 
 /** Checks a request's fields; returns what is wrong with it, or null. */
 type Validator = (request: Record<string, unknown>) => string | null;
@@ -203,6 +211,10 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
   },
   removeClip: clipIdField,
   restoreClip: clipIdField,
+  copyText: ({ text }) =>
+    typeof text === 'string' && text.length > 0 && text.length <= MAX_COPY_LENGTH
+      ? null
+      : `text must be a non-empty string of at most ${MAX_COPY_LENGTH} characters`,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
@@ -267,6 +279,28 @@ export async function dispatchMessage<P extends Protocol<P>>(
   } catch (error) {
     return refuse(failureCode(error), error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * The one message the background sends its offscreen document (Chrome MV3, which has no DOM in
+ * its service worker): copy this text. Outside the contract above, on a channel of its own, so
+ * that neither side ever takes the other's messages for its own.
+ */
+export const OFFSCREEN_COPY_CHANNEL = 'pledgemark/offscreen-copy';
+
+export interface OffscreenCopy {
+  channel: typeof OFFSCREEN_COPY_CHANNEL;
+  text: string;
+}
+
+export function isOffscreenCopy(message: unknown): message is OffscreenCopy {
+  const { channel, text } = (message ?? {}) as Record<string, unknown>;
+  return (
+    channel === OFFSCREEN_COPY_CHANNEL &&
+    typeof text === 'string' &&
+    text.length > 0 &&
+    text.length <= MAX_COPY_LENGTH
+  );
 }
 
 /** What a caller uses to send: `browser.runtime.sendMessage` or `browser.tabs.sendMessage`. */

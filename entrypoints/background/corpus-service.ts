@@ -8,7 +8,7 @@ import type { ClipHandlers } from './clip-service';
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
 export type CorpusHandlers = Omit<
   Handlers<BackgroundProtocol>,
-  'reportPageTerms' | 'openTermView' | 'openDocument' | keyof ClipHandlers
+  'reportPageTerms' | 'openTermView' | 'openDocument' | 'copyText' | keyof ClipHandlers
 >;
 
 /**

@@ -13,6 +13,7 @@ import {
 import { routeToHash } from '../../utils/extension-pages';
 import { runCommand } from './commands';
 import { createClipService } from './clip-service';
+import { createClipboardWriter, OFFSCREEN_PATH } from './clipboard-writer';
 import { createCorpusService } from './corpus-service';
 import { PageTermsBadge } from './page-terms-badge';
 
@@ -40,6 +41,13 @@ export default defineBackground({
 
     const action = browser.action ?? browser.browserAction;
     const badge = new PageTermsBadge(action);
+    const writeClipboard = createClipboardWriter({
+      // A background page has a clipboard (Firefox MV2); a service worker (Chrome MV3) has none.
+      clipboard: typeof document === 'undefined' ? undefined : navigator.clipboard,
+      offscreen: browser.offscreen,
+      offscreenUrl: () => browser.runtime.getURL(OFFSCREEN_PATH),
+      sendMessage: (message) => browser.runtime.sendMessage(message),
+    });
     const handlers: Handlers<BackgroundProtocol> = {
       ...service.handlers,
       ...createClipService(db, service.ensureSeeded),
@@ -57,6 +65,10 @@ export default defineBackground({
       openDocument: async ({ documentId, passageId }) => {
         const hash = routeToHash({ view: 'document', documentId, passageId });
         await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${hash}`) });
+        return null;
+      },
+      copyText: async ({ text }) => {
+        await writeClipboard(text);
         return null;
       },
     };

@@ -5,7 +5,10 @@ import {
   TAB_VALIDATORS,
   CHANNEL,
   dispatchMessage as dispatch,
+  isOffscreenCopy,
+  MAX_COPY_LENGTH,
   MAX_QUERY_LENGTH,
+  OFFSCREEN_COPY_CHANNEL,
   type BackgroundProtocol,
   type Handlers,
   type MessageSender,
@@ -38,6 +41,7 @@ function handlers(): Handlers<BackgroundProtocol> {
     moveClip: vi.fn(async () => []),
     removeClip: vi.fn(async () => []),
     restoreClip: vi.fn(async () => []),
+    copyText: vi.fn(async () => null),
   };
 }
 
@@ -207,5 +211,33 @@ describe('the clip and page-term calls', () => {
     expect(TAB_VALIDATORS.focusHighlight({ direction: 'previous', termId: 'pnr' })).toBeNull();
     expect(TAB_VALIDATORS.focusHighlight({ direction: 'next', termId: '' })).toMatch(/termId/);
     expect(TAB_VALIDATORS.focusHighlight({ direction: 'up', termId: 'pnr' })).toMatch(/direction/);
+  });
+});
+
+describe('copying from the background', () => {
+  it('takes a non-empty text of sensible length, and nothing else', () => {
+    expect(BACKGROUND_VALIDATORS.copyText({ text: '“A quote.” — A document.' })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.copyText({ text: 'x'.repeat(MAX_COPY_LENGTH) })).toBeNull();
+    for (const request of [
+      {},
+      { text: '' },
+      { text: 42 },
+      { text: 'x'.repeat(MAX_COPY_LENGTH + 1) },
+    ]) {
+      expect(BACKGROUND_VALIDATORS.copyText(request)).toMatch(/text/);
+    }
+  });
+
+  it('tells the offscreen document’s one message from every other', () => {
+    expect(isOffscreenCopy({ channel: OFFSCREEN_COPY_CHANNEL, text: 'quote' })).toBe(true);
+    for (const message of [
+      null,
+      'quote',
+      { channel: CHANNEL, name: 'copyText', request: { text: 'quote' } },
+      { channel: OFFSCREEN_COPY_CHANNEL, text: '' },
+      { channel: OFFSCREEN_COPY_CHANNEL, text: 7 },
+    ]) {
+      expect(isOffscreenCopy(message)).toBe(false);
+    }
   });
 });
