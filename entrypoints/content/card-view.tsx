@@ -2,22 +2,33 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CitationFormat, CopiedCitation } from '../../components/copy-citation-buttons';
 import { TermCard } from '../../components/term-card';
 import { citationMarkdown, citationText } from '../../utils/citation';
-import { loadClipMarks, saveClip, type ClipMarks } from '../../utils/clip-marks';
-import { callBackground, type SendMessage } from '../../utils/messaging';
+import type { ClipMark, ClipMarks } from '../../utils/clip-marks';
+import type { Result } from '../../utils/messaging';
 import type { CitedPassage, TermDetail } from '../../utils/views';
 
-export interface CardViewProps {
-  termId: string;
-  send: SendMessage;
+/** What the card reads and does beyond the page: the card controller's data port, in part. */
+export interface CardData {
+  /** A term's view (definition, commitments, positions), from the background. */
+  lookupTerm: (termId: string) => Promise<Result<TermDetail | null>>;
+  /** The marks of the passages already in the reader's clips. */
+  clipMarks: () => Promise<ClipMarks>;
+  /** Saves a passage to the clips; answers the mark it should show. */
+  saveClip: (passageId: string) => Promise<ClipMark>;
+  /** Copies text to the clipboard, never through the page; rejects when it could not. */
+  copy: (text: string) => Promise<void>;
   /** Where the term's text mentions it, for emphasis. */
   mentionsIn: (termId: string, text: string) => { start: number; end: number }[];
   pageCount: (termId: string) => number;
+  openTermView: (termId: string) => void;
+  openInDocument: (passage: CitedPassage) => void;
+}
+
+export interface CardViewProps {
+  termId: string;
+  data: CardData;
   /** Take focus into the card (it was opened from the keyboard). */
   takeFocus: boolean;
-  copy: (text: string) => Promise<void>;
   onSwitchTerm: (termId: string) => void;
-  onOpenTermView: (termId: string) => void;
-  onOpenInDocument: (passage: CitedPassage) => void;
   onHideTerm: (termId: string) => void;
   onClose: () => void;
   /** Called once the card shows its content, for placement and timing. */
@@ -29,8 +40,9 @@ type CardState =
   | { status: 'error'; message: string }
   | { status: 'ready'; detail: TermDetail };
 
-/** The hover card's container: asks the background for the term and copies citations. */
+/** The hover card's container: asks its data port for the term and copies citations. */
 export function CardView(props: CardViewProps) {
+  const { data } = props;
   const [state, setState] = useState<CardState>({ status: 'loading' });
   const [copied, setCopied] = useState<CopiedCitation | null>(null);
   const [clipMarks, setClipMarks] = useState<ClipMarks>({});
@@ -40,14 +52,14 @@ export function CardView(props: CardViewProps) {
     let current = true;
     setState({ status: 'loading' });
     setCopied(null);
-    void callBackground(props.send, 'lookupTerm', { termId: props.termId }).then((result) => {
+    void data.lookupTerm(props.termId).then((result) => {
       if (!current) return;
       if (!result.ok) setState({ status: 'error', message: result.error.message });
       else if (!result.value)
         setState({ status: 'error', message: 'Pledgemark has no entry for this term.' });
       else setState({ status: 'ready', detail: result.value });
     });
-    void loadClipMarks(props.send).then((marks) => {
+    void data.clipMarks().then((marks) => {
       if (current) setClipMarks(marks);
     });
     return () => {
@@ -62,7 +74,7 @@ export function CardView(props: CardViewProps) {
 
   const copy = async (passage: CitedPassage, format: CitationFormat) => {
     const text = format === 'text' ? citationText(passage) : citationMarkdown(passage);
-    const ok = await props.copy(text).then(
+    const ok = await data.copy(text).then(
       () => true,
       () => false,
     );
@@ -71,7 +83,7 @@ export function CardView(props: CardViewProps) {
 
   const save = async (passageId: string) => {
     setClipMarks((marks) => ({ ...marks, [passageId]: { status: 'saving' } }));
-    const mark = await saveClip(props.send, passageId);
+    const mark = await data.saveClip(passageId);
     setClipMarks((marks) => ({ ...marks, [passageId]: mark }));
   };
 
@@ -93,15 +105,15 @@ export function CardView(props: CardViewProps) {
         <TermCard
           detail={state.detail}
           variant="card"
-          pageCount={props.pageCount(props.termId)}
-          mentionsIn={(text) => props.mentionsIn(props.termId, text)}
+          pageCount={data.pageCount(props.termId)}
+          mentionsIn={(text) => data.mentionsIn(props.termId, text)}
           copied={copied}
           onCopyCitation={(passage, format) => void copy(passage, format)}
           clipMarks={clipMarks}
           onSaveClip={(passage) => void save(passage.id)}
           onSelectTerm={props.onSwitchTerm}
-          onOpenTermView={() => props.onOpenTermView(props.termId)}
-          onOpenInDocument={props.onOpenInDocument}
+          onOpenTermView={() => data.openTermView(props.termId)}
+          onOpenInDocument={(passage) => data.openInDocument(passage)}
           onHideTerm={() => props.onHideTerm(props.termId)}
           onClose={props.onClose}
         />

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import './hide-notice.css';
 
 /** How long the notice stays, unless the pointer or focus is on it. */
 export const HIDE_NOTICE_MS = 8_000;
@@ -22,9 +21,10 @@ export interface HideNoticeDeps {
 /**
  * The notice after "Hide this term on this site": names the term and the site and offers Undo for
  * a few seconds. Its element is a live region (`role="status"`) that stays in the card's shadow
- * root, empty between notices, so that screen readers announce each notice as it appears. It
- * stays while the pointer or focus is on it; Escape or its close button dismiss it. Only trusted
- * events count: the page cannot undo or dismiss.
+ * root (which also holds its style, `hide-notice.css`), empty between notices, so that screen
+ * readers announce each notice as it appears. It stays while the pointer or focus is on it;
+ * Escape or its close button dismiss it. Only trusted events count: the page cannot undo or
+ * dismiss.
  */
 export class HideNotice {
   /** The live region; the caller puts it in the shadow root. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherJson from '../../data/generated/matcher.json';
+import { loadClipMarks, saveClip } from '../../utils/clip-marks';
 import {
   callBackground,
   dispatchMessage,
@@ -18,12 +19,12 @@ import {
 } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
-import { CardTrigger } from './card-trigger';
+import { copyAroundThePage } from './card-clipboard';
+import { CardController } from './card-controller';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
 import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contract';
-import { LifetimeContext, PageLifetime } from './page-lifetime';
-import { TermCardUi } from './term-card-ui';
+import { PageLifetime } from './page-lifetime';
 
 /** The badge is refreshed at most this often while a page keeps adding highlights. */
 const REPORT_INTERVAL_MS = 500;
@@ -33,7 +34,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  // CSS imported here styles the card inside its shadow root; highlights get theirs by hand.
+  // Nothing is injected into the page's own styles: the card puts its CSS into its closed shadow
+  // root, the highlights theirs into each root they are in (both imported `?inline`).
   cssInjectionMode: 'ui',
   // WXT's start announcement would tell the page the extension id; see page-lifetime.ts.
   noScriptStartedPostMessage: true,
@@ -67,38 +69,33 @@ export default defineContentScript({
     const updateSettings = async (change: (current: Settings) => Settings) =>
       settingsItem.setValue(change(await loadSettings()));
 
-    const card = await TermCardUi.create(
-      // WXT's UI helper ends with the context it is given: give it one bound to the lifetime.
-      new LifetimeContext(lifetime, ctx.options),
-      {
-        send,
-        mentionsIn: (termId, text) =>
-          matcher
-            .findMentions(text, new Set([termId]))
-            .filter((mention) => mention.termId === termId),
-        pageCount: (termId) => controller.pageTerms().termCounts[termId] ?? 0,
-        onOpenTermView: (termId) => void callBackground(send, 'openTermView', { termId }),
-        onOpenInDocument: (passage) =>
-          void callBackground(send, 'openDocument', {
-            documentId: passage.document.id,
-            passageId: passage.id,
-          }),
-        // The card closes and offers Undo itself; the settings are read afresh for each change.
-        hostname: location.hostname,
-        onHideTerm: (termId) =>
-          void updateSettings((current) => withTermHidden(current, location.hostname, termId)),
-        onShowTerm: (termId) =>
-          void updateSettings((current) => withTermShown(current, location.hostname, termId)),
-      },
-      (inside) => trigger.pointerInCard(inside),
-    );
-    const trigger = new CardTrigger({
-      document,
-      open: (highlight, openedBy, point) => card.open(highlight, openedBy, point),
-      close: (returnFocus) => card.close(returnFocus),
-      isInCard: (node) => card.contains(node),
-      openFor: () => card.openFor,
-      settings: () => settings,
+    const cards = new CardController({
+      lookupTerm: (termId) => callBackground(send, 'lookupTerm', { termId }),
+      clipMarks: () => loadClipMarks(send),
+      saveClip: (passageId) => saveClip(send, passageId),
+      copy: (text) =>
+        copyAroundThePage(text, {
+          clipboard: navigator.clipboard,
+          background: (copied) => callBackground(send, 'copyText', { text: copied }),
+        }),
+      mentionsIn: (termId, text) =>
+        matcher
+          .findMentions(text, new Set([termId]))
+          .filter((mention) => mention.termId === termId),
+      pageCount: (termId) => controller.pageTerms().termCounts[termId] ?? 0,
+      openTermView: (termId) => void callBackground(send, 'openTermView', { termId }),
+      openInDocument: (passage) =>
+        void callBackground(send, 'openDocument', {
+          documentId: passage.document.id,
+          passageId: passage.id,
+        }),
+      // The card closes and offers Undo itself; the settings are read afresh for each change.
+      hostname: location.hostname,
+      hideTerm: (termId) =>
+        void updateSettings((current) => withTermHidden(current, location.hostname, termId)),
+      showTerm: (termId) =>
+        void updateSettings((current) => withTermShown(current, location.hostname, termId)),
+      triggerSettings: () => settings,
     });
 
     const handlers: Handlers<TabProtocol> = {
@@ -112,14 +109,14 @@ export default defineContentScript({
         const heads = mentionHeads(document).filter(
           (head) => termId === undefined || termOf(head) === termId,
         );
-        const target = adjacentMention(heads, card.openFor ?? focused, direction);
+        const target = adjacentMention(heads, cards.openFor ?? focused, direction);
         if (!target) return { found: false, index: 0, total: 0 };
-        card.close(false);
+        cards.close(false);
         target.setAttribute('tabindex', '-1');
         target.focus({ preventScroll: true });
         const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
         target.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-        card.open(target, 'keyboard', null);
+        cards.open(target, 'keyboard', null);
         return { found: true, index: heads.indexOf(target) + 1, total: heads.length };
       },
     };
@@ -141,8 +138,7 @@ export default defineContentScript({
     // When the lifetime ends (or at once, if it ended while this script was starting), leave
     // the page as it was. An orphan's extension APIs are gone (touching them throws): nothing
     // can call its listeners any more, so there is nothing to unhook.
-    lifetime.onInvalidated(() => trigger.destroy());
-    lifetime.onInvalidated(() => card.destroy());
+    lifetime.onInvalidated(() => cards.destroy());
     lifetime.onInvalidated(() => session.stop());
     lifetime.onInvalidated(() => {
       if (lifetime.isOrphaned) return;

@@ -67,7 +67,9 @@ try {
               const rect = highlight.getBoundingClientRect();
               return [rect.bottom + 30, rect.top - 30].some(
                 (y) =>
-                  document.elementFromPoint(rect.left + 10, y)?.localName === 'pledgemark-card',
+                  document
+                    .elementFromPoint(rect.left + 10, y)
+                    ?.getAttribute('data-pledgemark-ui') === 'card',
               );
             };
             const started = performance.now();

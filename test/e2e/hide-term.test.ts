@@ -39,7 +39,8 @@ function isCardNear({ termId, near }: { termId: string; near: boolean }): boolea
   if (!highlight) return false;
   const rect = highlight.getBoundingClientRect();
   const drawn = [rect.bottom + 40, rect.top - 40].some(
-    (y) => document.elementFromPoint(rect.left + 12, y)?.localName === 'pledgemark-card',
+    (y) =>
+      document.elementFromPoint(rect.left + 12, y)?.getAttribute('data-pledgemark-ui') === 'card',
   );
   return drawn === near;
 }
@@ -48,14 +49,15 @@ function isCardNear({ termId, near }: { termId: string; near: boolean }): boolea
 function isNoticeDrawn(drawn: boolean): boolean {
   let found = false;
   for (let y = innerHeight - 4; y > innerHeight - 120 && !found; y -= 4) {
-    found = document.elementFromPoint(innerWidth / 2, y)?.localName === 'pledgemark-card';
+    found =
+      document.elementFromPoint(innerWidth / 2, y)?.getAttribute('data-pledgemark-ui') === 'card';
   }
   return found === drawn;
 }
 
 /** Runs in the page: whether focus is inside Pledgemark's shadow root (which the page sees as its host). */
 function focusInPledgemark(): boolean {
-  return document.activeElement?.localName === 'pledgemark-card';
+  return document.activeElement?.getAttribute('data-pledgemark-ui') === 'card';
 }
 
 /**
@@ -63,7 +65,7 @@ function focusInPledgemark(): boolean {
  * nothing moves under the pointer), and focuses the one before.
  */
 function focusBeforeCard(): boolean {
-  const host = document.querySelector('pledgemark-card')!;
+  const host = document.querySelector('[data-pledgemark-ui="card"]')!;
   const sentinel = (id: string) => {
     const button = document.getElementById(id) ?? document.createElement('button');
     button.id = id;

@@ -379,7 +379,7 @@ Commitment · G7, Group of Seven · May 2016
       // passage's "Copy citation", "Copy as Markdown" and "Save clip".
       await page.bringToFront();
       await page.waitForFunction(
-        () => document.activeElement?.localName === 'pledgemark-card',
+        () => document.activeElement?.getAttribute('data-pledgemark-ui') === 'card',
         null,
         WAIT_MS,
       );

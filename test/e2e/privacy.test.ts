@@ -202,7 +202,8 @@ function isCardNear(termId: string): boolean {
     .querySelector(`[data-pledgemark-term="${termId}"]`)!
     .getBoundingClientRect();
   return [rect.bottom + 40, rect.top - 40].some(
-    (y) => document.elementFromPoint(rect.left + 12, y)?.localName === 'pledgemark-card',
+    (y) =>
+      document.elementFromPoint(rect.left + 12, y)?.getAttribute('data-pledgemark-ui') === 'card',
   );
 }
 

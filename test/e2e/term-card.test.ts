@@ -34,7 +34,8 @@ function isCardNear({ termId, near }: { termId: string; near: boolean }): boolea
     .querySelector(`[data-pledgemark-term="${termId}"]`)!
     .getBoundingClientRect();
   const drawn = [rect.bottom + 40, rect.top - 40].some(
-    (y) => document.elementFromPoint(rect.left + 12, y)?.localName === 'pledgemark-card',
+    (y) =>
+      document.elementFromPoint(rect.left + 12, y)?.getAttribute('data-pledgemark-ui') === 'card',
   );
   return drawn === near;
 }
@@ -110,7 +111,7 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
       await goToNextHighlight(session);
       await page.bringToFront();
       await page.waitForFunction(
-        () => document.activeElement?.localName === 'pledgemark-card',
+        () => document.activeElement?.getAttribute('data-pledgemark-ui') === 'card',
         null,
         WAIT_MS,
       );
@@ -118,9 +119,9 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
       await page.waitForFunction(isCardNear, { termId: 'fatf', near: true }, WAIT_MS);
       await page.press('Tab'); // the card's Close button
       await page.press('Tab'); // the first passage's "Copy citation"
-      expect(await page.evaluate(() => document.activeElement?.localName, null)).toBe(
-        'pledgemark-card',
-      );
+      expect(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-pledgemark-ui'), null),
+      ).toBe('card');
       await page.press('Enter');
       await page.waitForFunction(
         () => navigator.clipboard.readText().then((text) => text.length > 0),
@@ -150,7 +151,7 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
         await goToNextHighlight(session);
         await page.bringToFront();
         await page.waitForFunction(
-          () => document.activeElement?.localName === 'pledgemark-card',
+          () => document.activeElement?.getAttribute('data-pledgemark-ui') === 'card',
           null,
           WAIT_MS,
         );
