@@ -68,6 +68,7 @@ export class HighlightSession {
   private readonly style = new HighlightStyle();
   /** What the session was started with, to start again on a page that replaced itself. */
   private options: HighlightOptions | null = null;
+  private stopCopying: (() => void) | null = null;
 
   constructor(private readonly deps: HighlightSessionDeps) {}
 
@@ -99,7 +100,7 @@ export class HighlightSession {
     });
     // The document itself, so that a page that swaps its body or rewrites itself is followed.
     this.observer.observe(document);
-    copyWithoutHighlights(document, abort.signal, this.deps.trustSyntheticEvents);
+    this.stopCopying = copyWithoutHighlights(document, this.deps.trustSyntheticEvents);
     const { IntersectionObserver } = this.deps.window as Window & typeof globalThis;
     if (typeof IntersectionObserver === 'function') {
       this.nearViewport = new IntersectionObserver(
@@ -118,6 +119,8 @@ export class HighlightSession {
   stop(): void {
     this.abort?.abort();
     this.abort = null;
+    this.stopCopying?.();
+    this.stopCopying = null;
     this.observer?.disconnect();
     this.observer = null;
     this.nearViewport?.disconnect();
