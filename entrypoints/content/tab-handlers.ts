@@ -1,0 +1,39 @@
+import type { Handlers, TabProtocol } from '../../utils/messaging';
+import type { CardController } from './card-controller';
+import type { ContentController } from './content-controller';
+import type { HighlightSession } from './highlight-session';
+import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contract';
+
+/**
+ * What a tab answers to the extension: the keyboard command that toggles highlighting, "On this
+ * page" (its terms), and moving to the next or previous highlight with its card open.
+ */
+export function tabHandlers(
+  document: Document,
+  session: HighlightSession,
+  controller: ContentController,
+  cards: CardController,
+): Handlers<TabProtocol> {
+  return {
+    toggleHighlighting: async () => ({ active: await controller.toggle() }),
+    getPageTerms: async () => controller.pageTerms(),
+    focusHighlight: async ({ direction, termId }) => {
+      // On a big page, blocks far from the viewport are not wrapped yet: the move must reach them.
+      await session.wrapAllWaiting();
+      // Go on from the open card's highlight, or from the one the reader last went to.
+      const focused = highlightAt(document.activeElement);
+      const heads = mentionHeads(document).filter(
+        (head) => termId === undefined || termOf(head) === termId,
+      );
+      const target = adjacentMention(heads, cards.openFor ?? focused, direction);
+      if (!target) return { found: false, index: 0, total: 0 };
+      cards.close(false);
+      target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+      const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      target.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+      cards.open(target, 'keyboard', null);
+      return { found: true, index: heads.indexOf(target) + 1, total: heads.length };
+    },
+  };
+}
