@@ -175,6 +175,12 @@ export class WrappedText {
    */
   private undo(split: Split, fold: boolean): Node[] {
     this.splits.delete(split.original);
+    // Where the reader's caret or selection is in our pieces, as offsets in the whole text.
+    const selection = fold ? split.original.ownerDocument.getSelection() : null;
+    const anchor =
+      selection && this.offsetInSplit(split, selection.anchorNode, selection.anchorOffset);
+    const focus =
+      selection && this.offsetInSplit(split, selection.focusNode, selection.focusOffset);
     const highlights: Node[] = [];
     let text = '';
     for (const piece of split.pieces) {
@@ -186,6 +192,37 @@ export class WrappedText {
       if (kept) piece.parentNode?.removeChild(piece);
     }
     if (fold && text !== '') split.original.appendData(text);
+    // An editor's caret stays where the reader was typing.
+    if (selection && anchor !== null && focus !== null) {
+      selection.setBaseAndExtent(split.original, anchor, split.original, focus);
+    }
     return highlights;
+  }
+
+  /**
+   * A selection point inside a split, as an offset in the original's whole text; null when it
+   * is elsewhere (then the selection is left as it is).
+   */
+  private offsetInSplit(split: Split, node: Node | null, offset: number): number | null {
+    if (!node) return null;
+    if (node === split.original) return offset;
+    let before = split.original.data.length;
+    for (const piece of split.pieces) {
+      if (piece === node || piece.contains(node)) {
+        if (node.nodeType !== 3) return before;
+        const walker = piece.ownerDocument!.createTreeWalker(piece, NodeFilter.SHOW_TEXT);
+        for (
+          let text = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode();
+          text;
+          text = walker.nextNode()
+        ) {
+          if (text === node) return before + offset;
+          before += (text as Text).data.length;
+        }
+        return null;
+      }
+      before += piece.textContent?.length ?? 0;
+    }
+    return null;
   }
 }

@@ -264,3 +264,23 @@ describe('turning highlighting off, exactly', () => {
     expect(p.innerHTML).toBe('<b>FATF</b> and <i>ETIM</i>');
   });
 });
+
+describe('an editor’s caret', () => {
+  it('stays where the reader was typing when the highlight it was in is taken away', async () => {
+    await highlight('<p id="p">The FATF review is open.</p>');
+    const p = document.getElementById('p')!;
+    const markText = p.querySelector('pledgemark')!.firstChild as Text;
+    document.designMode = 'on';
+    try {
+      // What the browser does for a keystroke at the end of the highlighted word.
+      markText.insertData(4, 'X');
+      document.getSelection()!.collapse(markText, 5);
+      await delivered();
+      expect(p.innerHTML).toBe('The FATFX review is open.');
+      const selection = document.getSelection()!;
+      expect([selection.anchorNode, selection.anchorOffset]).toEqual([p.firstChild, 9]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+});

@@ -136,6 +136,8 @@ export interface PageDriver {
   moveMouse(x: number, y: number): Promise<void>;
   /** Presses a key (trusted, as a user would), e.g. "Tab", "Enter", "Escape". */
   press(key: string): Promise<void>;
+  /** Presses a key with modifiers held (trusted), e.g. `['Control', 'c']` to copy. */
+  chord(modifiers: readonly ('Control' | 'Shift' | 'Alt')[], key: string): Promise<void>;
   /** Makes this tab the active one, so that keys go to it. */
   bringToFront(): Promise<void>;
   close(): Promise<void>;
@@ -373,6 +375,7 @@ function playwrightDriver(page: PlaywrightPage): PageDriver {
     hover: (selector) => page.locator(selector).first().hover({ timeout: WAIT_MS }),
     moveMouse: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
+    chord: (modifiers, key) => page.keyboard.press([...modifiers, key].join('+')),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
@@ -550,6 +553,12 @@ function puppeteerDriver(page: PuppeteerPage): PageDriver {
     hover: (selector) => page.hover(selector),
     moveMouse: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
+    async chord(modifiers, key) {
+      // WebDriver BiDi presses one key at a time: hold the modifiers around it.
+      for (const modifier of modifiers) await page.keyboard.down(modifier);
+      await page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+      for (const modifier of [...modifiers].reverse()) await page.keyboard.up(modifier);
+    },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
@@ -618,6 +627,7 @@ function firefoxPanelDriver(opener: PuppeteerPage, panelUrl: string): PageDriver
     hover: noInput('hover'),
     moveMouse: noInput('moveMouse'),
     press: noInput('press'),
+    chord: noInput('chord'),
     // Nothing to do: the panel is drawn over its window, with the focus in it.
     bringToFront: async () => {},
     async close() {
