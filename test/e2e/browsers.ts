@@ -653,3 +653,29 @@ function withLogs(message: string, cause: unknown, logs: readonly string[]): Err
       : '';
   return new Error(`${message}: ${reason}${tail}`, { cause });
 }
+
+/**
+ * Runs in an extension page: sends one TabProtocol call to every tab (as the popup does to the
+ * active one, and the background for a keyboard command), and answers what the tabs with a
+ * content script said.
+ */
+export async function askTabs({
+  name,
+  request,
+}: {
+  name: string;
+  request: object;
+}): Promise<unknown[]> {
+  type TabsApi = {
+    query: (filter: object) => Promise<{ id?: number }[]>;
+    sendMessage: (tabId: number, message: unknown, options: object) => Promise<unknown>;
+  };
+  const api = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
+  const tabs = (api.browser ?? api.chrome).tabs;
+  const answers = await Promise.allSettled(
+    (await tabs.query({})).map((tab) =>
+      tabs.sendMessage(tab.id!, { channel: 'pledgemark/v1', name, request }, { frameId: 0 }),
+    ),
+  );
+  return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+}

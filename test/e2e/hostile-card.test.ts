@@ -23,6 +23,7 @@ import { normalize, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askTabs,
   dumpLogsOnFailure,
   launchExtension,
   shouldSkip,
@@ -135,27 +136,10 @@ async function openCardByHover(page: PageDriver, place: Place): Promise<void> {
 async function goToNextHighlight(session: ExtensionSession): Promise<void> {
   const extensionPage = await session.openExtensionPage('popup.html', 'input[type="search"]');
   try {
-    await extensionPage.evaluate(async () => {
-      type TabsApi = {
-        query: (filter: object) => Promise<{ id?: number }[]>;
-        sendMessage: (tabId: number, message: unknown, options: object) => Promise<unknown>;
-      };
-      const api = globalThis as unknown as {
-        browser?: { tabs: TabsApi };
-        chrome: { tabs: TabsApi };
-      };
-      const tabsApi = (api.browser ?? api.chrome).tabs;
-      const tabs = await tabsApi.query({});
-      await Promise.allSettled(
-        tabs.map((tab) =>
-          tabsApi.sendMessage(
-            tab.id!,
-            { channel: 'pledgemark/v1', name: 'focusHighlight', request: { direction: 'next' } },
-            { frameId: 0 },
-          ),
-        ),
-      );
-    }, null);
+    await extensionPage.evaluate(askTabs, {
+      name: 'focusHighlight',
+      request: { direction: 'next' },
+    });
   } finally {
     await extensionPage.close();
   }

@@ -21,6 +21,7 @@ import {
   type BrowserName,
   type ExtensionSession,
   type PageDriver,
+  askTabs,
 } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -33,22 +34,6 @@ const SETTLE_MS = 1_500;
 interface TabAnswer {
   ok: boolean;
   value?: { active?: boolean; termCounts?: Record<string, number> };
-}
-
-/** Runs in an extension page: asks every tab's top frame, as the popup's "On this page" does. */
-async function askTabs({ name, request }: { name: string; request: object }): Promise<unknown[]> {
-  type TabsApi = {
-    query: (filter: object) => Promise<{ id?: number; url?: string }[]>;
-    sendMessage: (tabId: number, message: unknown, options: object) => Promise<unknown>;
-  };
-  const api = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
-  const tabs = (api.browser ?? api.chrome).tabs;
-  const answers = await Promise.allSettled(
-    (await tabs.query({})).map((tab) =>
-      tabs.sendMessage(tab.id!, { channel: 'pledgemark/v1', name, request }, { frameId: 0 }),
-    ),
-  );
-  return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
 }
 
 /** Runs in an extension page: the id a content script's events are named with. */

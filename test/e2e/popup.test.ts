@@ -19,6 +19,7 @@ import {
   type BrowserName,
   type ExtensionSession,
   type PageDriver,
+  askTabs,
 } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -133,25 +134,6 @@ async function readStoredIndexForm(): Promise<{
 }
 
 const withoutFinalStop = (text: string) => text.replace(/[.;]\s*$/, '');
-
-/**
- * Runs in an extension page: sends one TabProtocol call to every tab, as the popup does to the
- * active one, and answers what the tabs with a content script said.
- */
-async function askTabs({ name, request }: { name: string; request: object }): Promise<unknown[]> {
-  type TabsApi = {
-    query: (filter: object) => Promise<{ id?: number }[]>;
-    sendMessage: (tabId: number, message: unknown, options: object) => Promise<unknown>;
-  };
-  const api = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
-  const tabs = (api.browser ?? api.chrome).tabs;
-  const answers = await Promise.allSettled(
-    (await tabs.query({})).map((tab) =>
-      tabs.sendMessage(tab.id!, { channel: 'pledgemark/v1', name, request }, { frameId: 0 }),
-    ),
-  );
-  return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
-}
 
 /** Runs in an extension page: one call to the background, as the popup makes it. */
 function askBackground({ name, request }: { name: string; request: object }): Promise<unknown> {

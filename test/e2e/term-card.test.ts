@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askTabs,
   launchExtension,
   shouldSkip,
   TARGETS,
@@ -43,24 +44,7 @@ function isCardNear({ termId, near }: { termId: string; near: boolean }): boolea
 /** What the keyboard commands do: the background asks the tab to go to the next highlight. */
 async function goToNextHighlight(session: ExtensionSession): Promise<void> {
   const extensionPage = await session.openExtensionPage('popup.html', 'input[type="search"]');
-  await extensionPage.evaluate(async () => {
-    type TabsApi = {
-      query: (filter: object) => Promise<{ id?: number }[]>;
-      sendMessage: (tabId: number, message: unknown, options: object) => Promise<unknown>;
-    };
-    const api = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
-    const tabsApi = (api.browser ?? api.chrome).tabs;
-    const tabs = await tabsApi.query({});
-    await Promise.allSettled(
-      tabs.map((tab) =>
-        tabsApi.sendMessage(
-          tab.id!,
-          { channel: 'pledgemark/v1', name: 'focusHighlight', request: { direction: 'next' } },
-          { frameId: 0 },
-        ),
-      ),
-    );
-  }, null);
+  await extensionPage.evaluate(askTabs, { name: 'focusHighlight', request: { direction: 'next' } });
   await extensionPage.close();
 }
 
