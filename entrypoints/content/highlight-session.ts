@@ -384,7 +384,10 @@ export class HighlightSession {
     }
     if (replaced && this.options) {
       const options = this.options;
-      queueMicrotask(() => void this.start(options));
+      // Unless highlighting was stopped meanwhile (paused, the site turned off).
+      queueMicrotask(() => {
+        if (this.highlighter === highlighter) void this.start(options);
+      });
       return [];
     }
     if (changed) this.deps.onCountsChanged(highlighter.termCounts());
