@@ -2,8 +2,8 @@ import type { AliasConfirmation, TermAlias, TermCategory } from '../data/corpus-
 
 /**
  * Finds glossary terms in text. The glossary compiles into plain data (every alias with its term,
- * case rule and confirming context), built once at build time and shipped to the content script,
- * which never sees the rest of the corpus; the matcher indexes it into a character trie.
+ * case rule and confirming context, and the aliases' character trie), built once at build time
+ * and shipped to the content script, which never sees the rest of the corpus.
  */
 
 export interface MatcherAlias {
@@ -14,10 +14,23 @@ export interface MatcherAlias {
 }
 
 export interface CompiledMatcher {
-  version: 3;
+  version: 4;
   /** Every alias of every term, in glossary order: the first alias of a spelling wins. */
   aliases: MatcherAlias[];
   termCategories: Record<string, TermCategory>;
+  trie: CompiledTrie;
+}
+
+/** The aliases' character trie as plain arrays (see `buildTrie`). */
+export interface CompiledTrie {
+  /** The folded character code of each symbol. */
+  symbolCodes: number[];
+  /** Where each node's edges start in `edgeSymbol`, and one past the last node's. */
+  edgeStart: number[];
+  /** The symbol of each edge; edge `e` leads to node `e + 1`. */
+  edgeSymbol: number[];
+  /** Pairs of a node and an alias that ends there, in glossary order. */
+  ends: number[];
 }
 
 export interface TermMention {
@@ -81,9 +94,10 @@ export function compileMatcher(terms: TermLike[]): CompiledMatcher {
     }
   }
   return {
-    version: 3,
+    version: 4,
     aliases,
     termCategories: Object.fromEntries(terms.map((term) => [term.id, term.category])),
+    trie: buildTrie(aliases),
   };
 }
 
@@ -130,84 +144,97 @@ const NO_NODE = -1;
 const NO_SYMBOL = -1;
 
 /**
+ * Builds the glossary's character trie over folded text, nodes numbered breadth-first so that a
+ * node's children are consecutive: the edge at index `e` leads to node `e + 1`. Done when the
+ * matcher is compiled, so that a page's content script only copies arrays at start-up.
+ */
+function buildTrie(aliases: readonly { text: string }[]): CompiledTrie {
+  // Symbols are UTF-16 code units, as the scan reads the page's text.
+  const symbolOf = new Map<number, number>();
+  const symbolCodes: number[] = [];
+  // Children by (node, symbol), keyed by small integers; a map per node would cost more.
+  const childOf = new Map<number, number>();
+  const parents: number[] = [NO_NODE];
+  const symbols: number[] = [NO_SYMBOL];
+  const endsAt: number[][] = [[]];
+  const spellings = aliases.map((alias) => foldAliasText(alias.text, false));
+  const symbolCount = new Set(spellings.join('')).size + 1;
+  spellings.forEach((spelling, aliasIndex) => {
+    let node = 0;
+    for (let i = 0; i < spelling.length; i++) {
+      const code = spelling.charCodeAt(i);
+      let symbol = symbolOf.get(code);
+      if (symbol === undefined) {
+        symbol = symbolCodes.length;
+        symbolOf.set(code, symbol);
+        symbolCodes.push(code);
+      }
+      const key = node * symbolCount + symbol;
+      let child = childOf.get(key);
+      if (child === undefined) {
+        child = parents.length;
+        parents.push(node);
+        symbols.push(symbol);
+        endsAt.push([]);
+        childOf.set(key, child);
+      }
+      node = child;
+    }
+    endsAt[node]!.push(aliasIndex);
+  });
+  const childrenOf: number[][] = parents.map(() => []);
+  for (let node = 1; node < parents.length; node++) childrenOf[parents[node]!]!.push(node);
+  // Breadth-first renumbering: the root is 0, then each node's children in a row.
+  const order: number[] = [0];
+  for (let i = 0; i < order.length; i++) order.push(...childrenOf[order[i]!]!);
+  const edgeStart: number[] = [];
+  const edgeSymbol: number[] = [];
+  const ends: number[] = [];
+  let nextEdge = 0;
+  order.forEach((oldNode, node) => {
+    edgeStart.push(nextEdge);
+    for (const child of childrenOf[oldNode]!) {
+      edgeSymbol.push(symbols[child]!);
+      nextEdge++;
+    }
+    for (const aliasIndex of endsAt[oldNode]!) ends.push(node, aliasIndex);
+  });
+  edgeStart.push(nextEdge);
+  return { symbolCodes, edgeStart, edgeSymbol, ends };
+}
+
+/**
  * The glossary as a character trie over folded text. Scanning walks it from each word start, so
  * its cost follows the length of the text and barely the number of aliases (a RegExp
  * alternation tries every alias at every position). Edges are kept as flat arrays: the
- * matcher is rebuilt in every frame of every page, and must be cheap to hold.
+ * matcher is loaded in every frame of every page, and must be cheap to load and to hold.
  */
 class AliasTrie {
   /** Text character code to symbol; ASCII in a table, the rest (rare) in a map. */
   private readonly asciiSymbols = new Int16Array(128).fill(NO_SYMBOL);
   private readonly otherSymbols = new Map<number, number>();
   private spaceSymbol = NO_SYMBOL;
-  private symbolCount = 0;
   /** Children of the root by symbol: nearly every word start stops or passes here. */
-  private rootChildren = new Int32Array(0);
-  private edgeStart = new Int32Array(0);
-  private edgeSymbol = new Int32Array(0);
-  private edgeTarget = new Int32Array(0);
+  private readonly rootChildren: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeSymbol: Int32Array;
   /** The aliases that end at each node, in glossary order. */
-  readonly aliasesAt: (readonly number[] | undefined)[];
+  readonly aliasesAt: (number[] | undefined)[];
 
-  constructor(aliases: readonly MatcherAlias[]) {
-    // Symbols are UTF-16 code units, as the scan reads the page's text.
-    const symbolOfCode = new Int32Array(0x10000).fill(NO_SYMBOL);
-    const foldedCodes: number[] = [];
-    const spellings = aliases.map((alias) => {
-      const folded = foldAliasText(alias.text, false);
-      const spelling = new Int32Array(folded.length);
-      for (let i = 0; i < folded.length; i++) {
-        const code = folded.charCodeAt(i);
-        if (symbolOfCode[code] === NO_SYMBOL) {
-          symbolOfCode[code] = this.symbolCount++;
-          foldedCodes.push(code);
-        }
-        spelling[i] = symbolOfCode[code]!;
-      }
-      return spelling;
-    });
-    // Built with one map over (node, symbol) pairs, keyed by small integers: a map per node
-    // would cost more than the rest of the matcher's start on a large glossary. Every node but
-    // the root has one parent.
-    const childOf = new Map<number, number>();
-    const parents: number[] = [NO_NODE];
-    const symbols: number[] = [NO_SYMBOL];
-    const ends = new Map<number, number[]>();
-    spellings.forEach((spelling, aliasIndex) => {
-      let node = 0;
-      for (const symbol of spelling) {
-        const key = node * this.symbolCount + symbol;
-        let child = childOf.get(key);
-        if (child === undefined) {
-          child = parents.length;
-          parents.push(node);
-          symbols.push(symbol);
-          childOf.set(key, child);
-        }
-        node = child;
-      }
-      const ending = ends.get(node);
-      if (ending) ending.push(aliasIndex);
-      else ends.set(node, [aliasIndex]);
-    });
-    foldedCodes.forEach((code, symbol) => this.registerVariants(String.fromCharCode(code), symbol));
-    const nodes = parents.length;
-    this.rootChildren = new Int32Array(this.symbolCount).fill(NO_NODE);
-    // Children laid out by parent: count, then place each after its elder siblings.
-    this.edgeStart = new Int32Array(nodes + 1);
-    for (let child = 1; child < nodes; child++) this.edgeStart[parents[child]! + 1]!++;
-    for (let node = 0; node < nodes; node++) this.edgeStart[node + 1]! += this.edgeStart[node]!;
-    this.edgeSymbol = new Int32Array(nodes - 1);
-    this.edgeTarget = new Int32Array(nodes - 1);
-    const placed = this.edgeStart.slice(0, nodes);
-    for (let child = 1; child < nodes; child++) {
-      const parent = parents[child]!;
-      const edge = placed[parent]!++;
-      this.edgeSymbol[edge] = symbols[child]!;
-      this.edgeTarget[edge] = child;
-      if (parent === 0) this.rootChildren[symbols[child]!] = child;
+  constructor(trie: CompiledTrie) {
+    this.edgeStart = Int32Array.from(trie.edgeStart);
+    this.edgeSymbol = Int32Array.from(trie.edgeSymbol);
+    this.rootChildren = new Int32Array(trie.symbolCodes.length).fill(NO_NODE);
+    for (let edge = this.edgeStart[0]!; edge < this.edgeStart[1]!; edge++) {
+      this.rootChildren[this.edgeSymbol[edge]!] = edge + 1;
     }
-    this.aliasesAt = Array.from({ length: nodes }, (_, node) => ends.get(node));
+    this.aliasesAt = new Array<number[] | undefined>(trie.edgeStart.length - 1);
+    for (let i = 0; i < trie.ends.length; i += 2) {
+      (this.aliasesAt[trie.ends[i]!] ??= []).push(trie.ends[i + 1]!);
+    }
+    trie.symbolCodes.forEach((code, symbol) =>
+      this.registerVariants(String.fromCharCode(code), symbol),
+    );
   }
 
   /** The symbol of a character of page text, or NO_SYMBOL when no alias uses it. */
@@ -227,7 +254,7 @@ class AliasTrie {
 
   child(node: number, symbol: number): number {
     for (let edge = this.edgeStart[node]!, end = this.edgeStart[node + 1]!; edge < end; edge++) {
-      if (this.edgeSymbol[edge] === symbol) return this.edgeTarget[edge]!;
+      if (this.edgeSymbol[edge] === symbol) return edge + 1;
     }
     return NO_NODE;
   }
@@ -259,7 +286,7 @@ export class TermMatcher {
   private readonly caseKeys: string[];
 
   constructor(readonly compiled: CompiledMatcher) {
-    this.trie = new AliasTrie(compiled.aliases);
+    this.trie = new AliasTrie(compiled.trie);
     this.caseKeys = compiled.aliases.map((alias) => foldAliasText(alias.text, true));
   }
 

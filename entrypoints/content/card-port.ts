@@ -30,7 +30,7 @@ export function extensionCardPort({
   settings,
 }: CardPortDeps): CardPort {
   const updateSettings = async (change: (current: Settings) => Settings) =>
-    settingsItem.setValue(change(await loadSettings()));
+    settingsItem().setValue(change(await loadSettings()));
   return {
     lookupTerm: (termId) => callBackground(send, 'lookupTerm', { termId }),
     clipMarks: () => loadClipMarks(send),

@@ -7,9 +7,8 @@ import {
 } from './page-highlighter';
 import { PageObserver } from './page-observer';
 import { copyWithoutHighlights } from './copy-without-highlights';
-import { HighlightStyle } from './highlight-style';
 import { BLOCK_SELECTOR, blockOf, isExcluded, walkRuns } from './text-runs';
-import { TimeSlice, yieldToPage } from './work-scheduler';
+import { afterNextFrame, TimeSlice, yieldToPage } from './work-scheduler';
 
 /** Runs wrapped per batch at most, so that one batch's style and layout work stays small. */
 const RUNS_PER_BATCH = 50;
@@ -65,7 +64,6 @@ export class HighlightSession {
   private readonly waitingPosition = new Map<Element, number>();
   private abort: AbortController | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private readonly style = new HighlightStyle();
   /** What the session was started with, to start again on a page that replaced itself. */
   private options: HighlightOptions | null = null;
   private stopCopying: (() => void) | null = null;
@@ -109,6 +107,8 @@ export class HighlightSession {
       );
     }
     return this.enqueue(abort.signal, async () => {
+      // Hit tests after the page has laid itself out: never its first layout inside our task.
+      await afterNextFrame(this.deps.window, abort.signal);
       this.wrapViewport(root);
       // Let the viewport's highlights render before the rest of the page is read.
       await yieldToPage(this.deps.window, abort.signal);
@@ -126,7 +126,6 @@ export class HighlightSession {
     this.nearViewport?.disconnect();
     this.nearViewport = null;
     this.clearWaiting();
-    this.style.removeAll();
     if (this.highlighter) {
       this.highlighter.unhighlight();
       this.highlighter = null;
@@ -232,7 +231,6 @@ export class HighlightSession {
       const runs = walkRuns(pendingRoots[i]!, (shadowRoot) => {
         pendingRoots.push(shadowRoot);
         this.observer?.observe(shadowRoot);
-        this.style.ensure(shadowRoot);
       });
       for (const run of runs) {
         const found = highlighter.match(run);
@@ -244,23 +242,44 @@ export class HighlightSession {
       }
     }
     const dropped = this.dropWaitingUnder(roots);
-    const planned = this.plan(matched);
-    if (dropped && planned.length === 0) this.deps.onCountsChanged(highlighter.termCounts());
+    // Planned in parts too: a big page has thousands of runs to check and count.
+    const planned: PlannedRun[] = [];
+    const seenRuns = new Set<Text>();
+    for (let start = 0; start < matched.length; start += RUNS_PER_CLOCK_CHECK) {
+      planned.push(
+        ...highlighter.plan(matched.slice(start, start + RUNS_PER_CLOCK_CHECK), seenRuns),
+      );
+      if (slice.exhausted) {
+        await yieldToPage(window, signal);
+        slice.restart();
+      }
+    }
+    if (planned.length > 0 || dropped) this.deps.onCountsChanged(highlighter.termCounts());
     const eagerMaxRuns = this.deps.eagerMaxRuns ?? EAGER_MAX_RUNS;
     if (this.nearViewport && planned.length > eagerMaxRuns) {
-      for (const entry of planned) {
-        const block = entry.run.block;
-        const runs = this.waiting.get(block);
-        if (runs) runs.push(entry);
-        else {
-          this.waiting.set(block, [entry]);
-          this.waitingPosition.set(block, this.waitingOrder.push(block) - 1);
-          this.nearViewport.observe(block);
-        }
-      }
+      await this.wait(planned, signal, slice);
       return;
     }
     await this.wrapInBatches(planned, signal, slice);
+  }
+
+  /** Planned runs wait for their blocks to come near the viewport (observed a part at a time). */
+  private async wait(planned: readonly PlannedRun[], signal: AbortSignal, slice: TimeSlice) {
+    for (let index = 0; index < planned.length; index++) {
+      const entry = planned[index]!;
+      const block = entry.run.block;
+      const runs = this.waiting.get(block);
+      if (runs) runs.push(entry);
+      else {
+        this.waiting.set(block, [entry]);
+        this.waitingPosition.set(block, this.waitingOrder.push(block) - 1);
+        this.nearViewport?.observe(block);
+      }
+      if ((index + 1) % RUNS_PER_CLOCK_CHECK === 0 && slice.exhausted) {
+        await yieldToPage(this.deps.window, signal);
+        slice.restart();
+      }
+    }
   }
 
   /** What waits in the subtrees being read again is dropped: the new reading replaces it. */
@@ -396,9 +415,6 @@ export class HighlightSession {
 
   private wrap(planned: readonly PlannedRun[]): void {
     if (planned.length === 0 || !this.highlighter) return;
-    // Added with the first highlights, not before the viewport probes: a new stylesheet would
-    // make the first probe recompute the whole page's style.
-    this.style.ensure(this.deps.window.document);
     const dropped = this.highlighter.wrap(planned);
     // Our own writes are not page changes to react to.
     this.observer?.discardPending();

@@ -1,46 +1,48 @@
-import highlightCss from './highlight.css?inline';
 import {
   BLACK,
   composite,
   DARK_CANVAS,
   parseColor,
   pickTone,
+  TONE_LOOKS,
   WHITE,
   type Rgba,
   type Tone,
 } from './highlight-tone';
-import { UI_ATTRIBUTE } from './page-contract';
+
+/** Each highlight's tone (see `highlight-tone.ts`), kept on the element for tests and tools. */
+export const TONE_ATTRIBUTE = 'data-pledgemark-tone';
+
+const css = ({ r, g, b, a }: Rgba) =>
+  a >= 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${a})`;
 
 /**
- * The highlights' style, put into each root that gets highlights: the page's document and every
- * open shadow root (a document's stylesheet does not reach into shadow trees). The content
- * script's own CSS goes into its card's shadow root only, so this one is added by hand.
+ * What a highlight of each tone looks like, as its inline style. Inline, not a stylesheet: a
+ * sheet added to a page makes the browser check every element against it (70–150 ms on the
+ * 10 MB bench page, in one task), where an inline style costs only its own element, reaches into
+ * shadow roots, and wins over any `!important` of the page. Highlights must look the same on
+ * every site and never move the page's text: the page's CSS is reset, and only paint-only
+ * properties are set (no padding, border or font). The tinted tones have a thin underline; the
+ * `-line` tones carry the highlight on a thicker underline alone.
  */
-export class HighlightStyle {
-  private readonly added = new Map<Document | ShadowRoot, HTMLStyleElement>();
-
-  ensure(root: Document | ShadowRoot): void {
-    if (this.added.get(root)?.isConnected) return;
-    // Checked by node type, not `instanceof`: the root may come from another window (a frame).
-    const isDocument = root.nodeType === 9;
-    const document = isDocument ? (root as Document) : (root as ShadowRoot).ownerDocument;
-    const style = document.createElement('style');
-    style.setAttribute(UI_ATTRIBUTE, 'highlight-style');
-    style.textContent = highlightCss;
-    (isDocument ? ((root as Document).head ?? (root as Document).documentElement) : root).append(
-      style,
-    );
-    this.added.set(root, style);
-  }
-
-  removeAll(): void {
-    for (const style of this.added.values()) style.remove();
-    this.added.clear();
-  }
-}
-
-/** Each highlight's tone (see `highlight-tone.ts`): `highlight.css` styles its values. */
-export const TONE_ATTRIBUTE = 'data-pledgemark-tone';
+export const HIGHLIGHT_STYLES: Readonly<Record<Tone, string>> = Object.fromEntries(
+  (Object.entries(TONE_LOOKS) as [Tone, (typeof TONE_LOOKS)[Tone]][]).map(([tone, look]) => [
+    tone,
+    [
+      'all: unset',
+      'display: inline',
+      'color: inherit',
+      `background-color: ${look.tint ? css(look.tint) : 'transparent'}`,
+      `box-shadow: inset 0 -${look.tint ? '0.12em' : '0.16em'} 0 ${css(look.underline)}`,
+      'border-radius: 0.15em',
+      '-webkit-box-decoration-break: clone',
+      'box-decoration-break: clone',
+      'cursor: help',
+    ]
+      .map((declaration) => `${declaration} !important;`)
+      .join(' '),
+  ]),
+) as Record<Tone, string>;
 
 /**
  * How many elements up from a highlight its background is looked for (real pages put text some

@@ -30,7 +30,11 @@ const LIGHT_AMBER: Rgba = { r: 255, g: 208, b: 80, a: 1 };
 /** An underline alone carries the highlight: at least 3:1 against white and pale pages. */
 const DEEP_AMBER: Rgba = { r: 179, g: 107, b: 0, a: 1 };
 
-/** What each tone paints: `highlight.css` has the same colours (a unit test holds them equal). */
+/**
+ * What each tone paints (`HIGHLIGHT_STYLES` in highlight-style.ts is made from these). On dark
+ * backgrounds a paler amber at a much lower alpha (amber over dark turns brown) with a light
+ * underline, so that light text keeps its contrast.
+ */
 export const TONE_LOOKS: Readonly<Record<Tone, ToneLook>> = {
   light: { tint: { r: 255, g: 196, b: 0, a: 0.3 }, underline: DARK_AMBER },
   dark: { tint: { r: 255, g: 214, b: 102, a: 0.14 }, underline: LIGHT_AMBER },

@@ -32,6 +32,9 @@ export default defineContentScript({
     // How long this script runs: until the extension is gone or a newer instance starts here.
     // Not WXT's `ctx`, which a page that knows the extension id can end (see page-lifetime.ts).
     const lifetime = PageLifetime.start({ framework: ctx });
+    // The rest waits for a task of its own: the task that injected this script also compiled it.
+    await new Promise<void>((resolve) => lifetime.setTimeout(resolve, 0));
+    if (!lifetime.isValid) return;
     const matcher = new TermMatcher(matcherJson as CompiledMatcher);
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
     let settings: Settings = DEFAULT_SETTINGS;

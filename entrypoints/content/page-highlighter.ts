@@ -5,7 +5,7 @@ import {
   type TermMatcher,
   type TermMention,
 } from '../../utils/term-matcher';
-import { TONE_ATTRIBUTE, ToneReader } from './highlight-style';
+import { HIGHLIGHT_STYLES, TONE_ATTRIBUTE, ToneReader } from './highlight-style';
 import {
   HIGHLIGHT_CLASS,
   HIGHLIGHT_ELEMENT,
@@ -94,10 +94,12 @@ export class PageHighlighter {
     return { run, candidates };
   }
 
-  /** Chooses, in document order, the mentions to wrap; they count as on the page from now. */
-  plan(matched: readonly MatchedRun[]): PlannedRun[] {
+  /**
+   * Chooses, in document order, the mentions to wrap; they count as on the page from now. A
+   * long list may be planned in parts, in order, sharing `seenRuns`.
+   */
+  plan(matched: readonly MatchedRun[], seenRuns = new Set<Text>()): PlannedRun[] {
     const planned: PlannedRun[] = [];
-    const seenRuns = new Set<Text>();
     for (const { run, candidates } of matched) {
       // The same text may be offered twice (a block inside another); it is planned once.
       const first = run.nodes[0]!;
@@ -157,8 +159,10 @@ export class PageHighlighter {
           const { termId, mention } = range as BlockRange & { mention: number };
           element.setAttribute(TERM_ATTRIBUTE, termId);
           element.setAttribute(MENTION_ATTRIBUTE, String(mention));
-          const tone = element.parentElement && tones.get(element.parentElement);
-          if (tone) element.setAttribute(TONE_ATTRIBUTE, tone);
+          // A tone that could not be read is the light one, the look of most pages.
+          const tone = (element.parentElement && tones.get(element.parentElement)) || 'light';
+          element.setAttribute(TONE_ATTRIBUTE, tone);
+          element.setAttribute('style', HIGHLIGHT_STYLES[tone]);
           const made = mentions.get(mention) ?? { termId, fragments: [] };
           made.fragments.push(element as HTMLElement);
           mentions.set(mention, made);

@@ -32,6 +32,14 @@ interface YieldingWindow {
   setTimeout: (callback: () => void, ms: number) => unknown;
 }
 
+interface RenderingWindow extends YieldingWindow {
+  requestAnimationFrame?: (callback: () => void) => unknown;
+  document: { hidden?: boolean };
+}
+
+/** Longest wait for a frame: a page that stopped rendering must not stop the work. */
+export const FRAME_WAIT_MS = 100;
+
 /**
  * Gives the main thread back to the page (input, rendering, its own scripts) and resolves when
  * the work may go on: as a background-priority task where the browser has `scheduler.postTask`,
@@ -48,4 +56,21 @@ export async function yieldToPage(window: YieldingWindow, signal: AbortSignal): 
     await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
   }
   if (signal.aborted) throw signal.reason;
+}
+
+/**
+ * Resolves once the page has rendered its next frame, then yields: work that reads the layout
+ * (hit tests) then finds it done by the page's own rendering instead of forcing it inside our
+ * task. A hidden document renders no frames and is only yielded to.
+ */
+export async function afterNextFrame(window: RenderingWindow, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) throw signal.reason;
+  const requestFrame = window.requestAnimationFrame;
+  if (typeof requestFrame === 'function' && window.document.hidden !== true) {
+    await new Promise<void>((resolve) => {
+      requestFrame.call(window, () => resolve());
+      window.setTimeout(resolve, FRAME_WAIT_MS);
+    });
+  }
+  await yieldToPage(window, signal);
 }

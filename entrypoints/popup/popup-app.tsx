@@ -146,7 +146,7 @@ function SearchView({ initialQuery }: { initialQuery: string }) {
 
   const save = (next: Settings) => {
     setSettings(next);
-    void settingsItem.setValue(next);
+    void settingsItem().setValue(next);
   };
 
   return (

@@ -356,7 +356,7 @@ function method(data: BenchResults): string {
     '',
     'Each page is loaded fresh from a local HTTP server (127.0.0.1, cross-origin isolated for ' +
       '5 µs timers) in a new tab for every run of every variant, with the page-side bundle ' +
-      '(`test/bench/page/bench-page.ts`, bundled by esbuild) and `highlight.css` injected; the ' +
+      '(`test/bench/page/bench-page.ts`, bundled by esbuild) injected; the ' +
       'variant runs in a task of its own once the page has rendered and the heap was collected.',
     '',
     '- **Variants:** the floor (a bare `TreeWalker` read of every text node); two diagnostic ' +

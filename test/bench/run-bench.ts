@@ -113,9 +113,9 @@ async function main(): Promise<void> {
   // ── Page-side bundle ──────────────────────────────────────────────────────────────────────
   const bundled = await bundleForPage(join(PROJECT_ROOT, 'test', 'bench', 'page', 'bench-page.ts'));
   const bundle = `${bundled}\n//# sourceURL=pm-bench.js\n`;
+  // Marks carry their own inline style; the Custom Highlight variant needs its rule.
   const css =
-    readFileSync(join(PROJECT_ROOT, 'entrypoints', 'content', 'highlight.css'), 'utf8') +
-    '\n::highlight(pledgemark) { background-color: rgba(255, 196, 0, 0.3); ' +
+    '::highlight(pledgemark) { background-color: rgba(255, 196, 0, 0.3); ' +
     'text-decoration: underline rgba(191, 120, 0, 0.85); }\n';
 
   // ── Pages ─────────────────────────────────────────────────────────────────────────────────

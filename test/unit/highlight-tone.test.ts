@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AA_CONTRAST,
@@ -16,6 +14,7 @@ import {
   type Rgba,
   type Tone,
 } from '../../entrypoints/content/highlight-tone';
+import { HIGHLIGHT_STYLES } from '../../entrypoints/content/highlight-style';
 
 const rgba = (r: number, g: number, b: number, a = 1): Rgba => ({ r, g, b, a });
 const color = (css: string) => {
@@ -154,31 +153,29 @@ describe('choosing the tone', () => {
   });
 });
 
-describe('highlight.css', () => {
-  const css = readFileSync(
-    join(import.meta.dirname, '..', '..', 'entrypoints', 'content', 'highlight.css'),
-    'utf8',
-  );
-  /** The declarations of the rule for a tone (the light tone is the rule without one). */
-  const ruleFor = (tone: Tone) => {
-    const selector =
-      tone === 'light'
-        ? 'pledgemark.pledgemark-term {'
-        : `pledgemark.pledgemark-term[data-pledgemark-tone='${tone}'] {`;
-    const start = css.indexOf(selector);
-    expect(start, selector).toBeGreaterThanOrEqual(0);
-    return css.slice(start, css.indexOf('}', start));
-  };
+describe('HIGHLIGHT_STYLES', () => {
+  const declaration = (tone: Tone, property: string) =>
+    new RegExp(`(?:^|; )${property}: ([^;]+?) !important;`).exec(HIGHLIGHT_STYLES[tone])?.[1];
 
   it.each(Object.keys(TONE_LOOKS) as Tone[])(
     'paints the %s tone in the colours it is chosen by',
     (tone) => {
-      const rule = ruleFor(tone);
-      const tint = /background-color:\s*([^;]+?)\s*!important/.exec(rule)?.[1];
-      const underline = /box-shadow:\s*inset 0 -[\d.]+em 0 (.+?)\s*!important/.exec(rule)?.[1];
       const look = TONE_LOOKS[tone];
+      const tint = declaration(tone, 'background-color');
+      const underline = /^inset 0 -[\d.]+em 0 (.+)$/.exec(
+        declaration(tone, 'box-shadow') ?? '',
+      )?.[1];
       expect(parseColor(tint ?? '')).toEqual(look.tint ?? TRANSPARENT);
       expect(parseColor(underline ?? '')).toEqual(look.underline);
     },
   );
+
+  it('resets the page’s CSS first and sets only paint, every declaration important', () => {
+    for (const style of Object.values(HIGHLIGHT_STYLES)) {
+      const declarations = style.split(/;\s*/).filter(Boolean);
+      expect(declarations[0]).toBe('all: unset !important');
+      expect(declarations.every((part) => part.endsWith('!important'))).toBe(true);
+      expect(style).not.toMatch(/padding|margin|border-width|font|line-height/);
+    }
+  });
 });

@@ -93,7 +93,7 @@ describe('the stored settings item', () => {
 
   it('reads the defaults when nothing is stored, and what was saved afterwards', async () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, paused: true });
     expect((await loadSettings()).paused).toBe(true);
   });
 
@@ -116,7 +116,7 @@ describe('settings for the hover card', () => {
       categories: ['group'],
     };
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
-    await settingsItem.migrate();
+    await settingsItem().migrate();
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, ...v1, hiddenTerms: {} });
     expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toMatchObject({ v: 2 });
   });
