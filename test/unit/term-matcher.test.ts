@@ -134,6 +134,24 @@ describe('TermMatcher', () => {
     expect(spans(matcher)).toHaveLength(6);
   });
 
+  it('ships its trie as plain data: a matcher loaded from JSON finds what the compiled one finds', () => {
+    const shipped = new TermMatcher(JSON.parse(JSON.stringify(matcher.compiled)));
+    const text =
+      'The Financial Action Task Force (FATF) and FTFs; UN Security Council resolution 2354 on Da’esh.';
+    expect(shipped.findMentions(text)).toEqual(matcher.findMentions(text));
+    expect(shipped.findMentions(text).map(({ termId }) => termId)).toEqual([
+      'fatf',
+      'fatf',
+      'ftf',
+      'unscr-2354',
+      'isil',
+    ]);
+    // Breadth first: the root's children come first, each edge leading to the node after it.
+    const { trie } = matcher.compiled;
+    expect(trie.edgeStart[0]).toBe(0);
+    expect(trie.edgeStart.at(-1)).toBe(trie.edgeSymbol.length);
+  });
+
   it('finds nothing in empty or unrelated text', () => {
     expect(found('')).toEqual([]);
     expect(found('Nothing to see here.')).toEqual([]);
