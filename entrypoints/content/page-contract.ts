@@ -32,6 +32,12 @@ interface MadeMention {
 
 /** Weakly held: a highlight the page removes is forgotten with it. */
 const made = new WeakMap<Element, MadeMention>();
+/**
+ * The open shadow roots highlights were made in, to step into them: weakly held, so that a root
+ * the page drops is forgotten (`knownShadowRoots` keeps each from being listed twice).
+ */
+const highlightedShadowRoots = new Set<WeakRef<ShadowRoot>>();
+const knownShadowRoots = new WeakSet<ShadowRoot>();
 
 /**
  * Records the elements the highlighter wrapped one mention in, in document order. Called by the
@@ -40,6 +46,26 @@ const made = new WeakMap<Element, MadeMention>();
 export function recordMention(termId: string, fragments: HTMLElement[]): void {
   const mention: MadeMention = { termId, fragments };
   for (const fragment of fragments) made.set(fragment, mention);
+  const root = fragments[0]?.getRootNode();
+  if (root && isShadowRoot(root) && !knownShadowRoots.has(root)) {
+    knownShadowRoots.add(root);
+    highlightedShadowRoots.add(new WeakRef(root));
+  }
+}
+
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === 11 && 'host' in node;
+}
+
+/** The shadow roots with highlights that are still on a page, by their host. */
+function shadowRootsByHost(): Map<Element, ShadowRoot> {
+  const byHost = new Map<Element, ShadowRoot>();
+  for (const reference of highlightedShadowRoots) {
+    const root = reference.deref();
+    if (!root) highlightedShadowRoots.delete(reference);
+    else if (root.host.isConnected) byHost.set(root.host, root);
+  }
+  return byHost;
 }
 
 /** Whether the element is a highlight Pledgemark made (not one the page forged). */
@@ -77,15 +103,33 @@ export function mentionFragments(highlight: HTMLElement): HTMLElement[] {
   return fragments && fragments.length > 0 ? fragments : [highlight];
 }
 
-/** The first fragment of each mention Pledgemark made under a root, in document order. */
-export function mentionHeads(root: ParentNode): HTMLElement[] {
+/**
+ * The first fragment of each mention Pledgemark made in a document, in the order a reader meets
+ * them: those in an open shadow root come where its host is.
+ */
+export function mentionHeads(document: Document): HTMLElement[] {
   const seen = new Set<MadeMention>();
-  return [...root.querySelectorAll<HTMLElement>(HIGHLIGHT_ELEMENT)].filter((element) => {
-    const mention = made.get(element);
-    if (!mention || seen.has(mention)) return false;
-    seen.add(mention);
-    return true;
-  });
+  const heads: HTMLElement[] = [];
+  const rootsByHost = shadowRootsByHost();
+  const collect = (tree: Document | ShadowRoot) => {
+    const hosts = [...rootsByHost.keys()].filter((host) => host.getRootNode() === tree);
+    const items: Element[] = [...tree.querySelectorAll<HTMLElement>(HIGHLIGHT_ELEMENT), ...hosts];
+    // DOCUMENT_POSITION_FOLLOWING: b comes after a.
+    if (hosts.length > 0) items.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    for (const item of items) {
+      const shadowRoot = rootsByHost.get(item);
+      if (shadowRoot) {
+        collect(shadowRoot);
+        continue;
+      }
+      const mention = made.get(item);
+      if (!mention || seen.has(mention)) continue;
+      seen.add(mention);
+      heads.push(item as HTMLElement);
+    }
+  };
+  collect(document);
+  return heads;
 }
 
 /**

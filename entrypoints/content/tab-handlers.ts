@@ -21,7 +21,7 @@ export function tabHandlers(
       // On a big page, blocks far from the viewport are not wrapped yet: the move must reach them.
       await session.wrapAllWaiting();
       // Go on from the open card's highlight, or from the one the reader last went to.
-      const focused = highlightAt(document.activeElement);
+      const focused = highlightAt(deepActiveElement(document));
       const heads = mentionHeads(document).filter(
         (head) => termId === undefined || termOf(head) === termId,
       );
@@ -36,4 +36,11 @@ export function tabHandlers(
       return { found: true, index: heads.indexOf(target) + 1, total: heads.length };
     },
   };
+}
+
+/** The focused element, inside open shadow roots too (the document only sees their host). */
+function deepActiveElement(document: Document): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }

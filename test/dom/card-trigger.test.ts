@@ -136,6 +136,29 @@ describe('keyboard navigation between highlights', () => {
     expect(adjacentMention(heads, term('fatf'), 'previous')).toBe(term('etim'));
     expect(adjacentMention([], null, 'next')).toBeNull();
   });
+
+  it('steps into open shadow roots where their hosts are, nested ones too', () => {
+    const { term } = setUp();
+    const host = document.createElement('div');
+    document.querySelector('p')!.after(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML =
+      '<p><pledgemark>PNR</pledgemark> <span id="inner-host"></span> <pledgemark>API</pledgemark></p>';
+    const inner = shadow.getElementById('inner-host')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<pledgemark>FTF</pledgemark>';
+    for (const element of [
+      ...shadow.querySelectorAll('pledgemark'),
+      ...inner.querySelectorAll('pledgemark'),
+    ]) {
+      recordMention(element.textContent!.toLowerCase(), [element as HTMLElement]);
+    }
+    const heads = mentionHeads(document);
+    expect(heads.map((head) => head.textContent)).toEqual(['FATF', 'ETIM', 'PNR', 'FTF', 'API']);
+    expect(adjacentMention(heads, term('etim'), 'next')!.textContent).toBe('PNR');
+    // A host the page took away takes its highlights with it.
+    host.remove();
+    expect(mentionHeads(document).map((head) => head.textContent)).toEqual(['FATF', 'ETIM']);
+  });
 });
 
 describe('highlights the page forges', () => {

@@ -291,6 +291,29 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
       }
     });
 
+    it('moves through highlights inside open shadow roots with the keyboard, in reading order', async (context) => {
+      dumpLogsOnFailure(context, name, session);
+      const page = await session!.openPage(server.url('open-shadow.html'));
+      try {
+        await page.waitForFunction(
+          highlightRect,
+          { termId: 'api', hosts: ['story', 'nested'] },
+          WAIT_MS,
+        );
+        for (const place of [
+          { termId: 'etim' },
+          { termId: 'fatf', hosts: ['story'] },
+          { termId: 'api', hosts: ['story', 'nested'] },
+        ]) {
+          await goToNextHighlight(session!);
+          await page.bringToFront();
+          await page.waitForFunction(isCardNear, { place, near: true }, WAIT_MS);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
     it('shows the card above a modal dialog, where the reader can use it', async (context) => {
       dumpLogsOnFailure(context, name, session);
       const page = await session!.openPage(server.url('open-shadow.html'));

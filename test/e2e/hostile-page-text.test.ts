@@ -2,7 +2,9 @@
  * A page that changes under Pledgemark, in real browsers with the built extension: its text
  * stays its own when it updates a node we wrapped, a highlight it forges is no highlight of
  * ours, copying highlighted text gives its own markup, an editor (designMode) gets nothing of
- * ours in what the reader types, and a swapped body (Turbo and its kind) is highlighted anew.
+ * ours in what the reader types, a swapped body (Turbo and its kind) or a rewritten document
+ * is highlighted anew, and a live ticker leaves nothing detached alive (Chromium: collecting
+ * garbage on demand needs its `--expose-gc`; Firefox offers a page no way to).
  *
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
@@ -180,6 +182,72 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         );
         await page.close();
       });
+
+      it('highlights a document the page rewrote (document.open) anew', async (context) => {
+        dumpLogsOnFailure(context, name, session);
+        const page = await openPage(session!);
+        await page.evaluate(
+          () => (window as unknown as { rewriteDocument: () => void }).rewriteDocument(),
+          null,
+        );
+        await page.waitForFunction(
+          () => document.querySelector('#rewritten [data-pledgemark-term="fatf"]') !== null,
+          null,
+          WAIT_MS,
+        );
+        expect(
+          await page.evaluate(() => document.getElementById('rewritten')!.textContent, null),
+        ).toBe('The rewritten page names the FATF.');
+        await page.close();
+      });
     },
   );
 }
+
+describe.skipIf(shouldSkip(TARGETS.Chromium))('a live ticker under Pledgemark in Chromium', () => {
+  let session: ExtensionSession | undefined;
+  beforeAll(async () => {
+    session = await launchExtension('Chromium', { chromiumArgs: ['--js-flags=--expose-gc'] });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps none of the nodes the page took out alive after 120 updates', async (context) => {
+    dumpLogsOnFailure(context, 'Chromium', session);
+    const page = await session!.openPage(server.url('ticker.html'));
+    await page.waitForSelector('#ticker [data-pledgemark-term="fatf"]', WAIT_MS);
+    for (let count = 1; count <= 120; count++) {
+      await page.evaluate((tick) => {
+        (window as unknown as { tick: (count: number) => void }).tick(tick);
+        // Time for the highlighter to read and wrap the new line before the next one.
+        return new Promise((resolve) => setTimeout(resolve, 15));
+      }, count);
+    }
+    await page.waitForFunction(
+      () =>
+        document.getElementById('ticker')!.textContent ===
+          'Live 120: the FATF and ETIM, update 120.' &&
+        document.querySelectorAll('#ticker [data-pledgemark-term]').length === 2,
+      null,
+      WAIT_MS,
+    );
+    const alive = await page.evaluate(async () => {
+      const gc = (globalThis as unknown as { gc: () => void }).gc;
+      // WeakRefs are cleared between tasks: collect, then let a task pass, a few times.
+      for (let round = 0; round < 3; round++) {
+        gc();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const page = window as unknown as {
+        removedStillAlive: () => number;
+        removedCount: () => number;
+      };
+      return { alive: page.removedStillAlive(), removed: page.removedCount() };
+    }, null);
+    // Each update took out the highlighted line: the page's text and our highlights in it.
+    expect(alive.removed).toBeGreaterThan(120 * 3);
+    expect(alive.alive).toBe(0);
+    await page.close();
+  });
+});
