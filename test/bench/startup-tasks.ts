@@ -83,7 +83,7 @@ interface Load {
 /** A main-thread task in the trace (the name depends on how the task was posted). */
 const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 /** The trace categories that show each main-thread task and the scripts that ran in it. */
-const TRACE_CATEGORIES = 'toplevel,devtools.timeline,v8';
+const TRACE_CATEGORIES = 'toplevel,devtools.timeline';
 
 interface TraceEvent {
   name: string;
@@ -195,6 +195,7 @@ try {
       const without = await measure(plain.context, page, null);
       const withExtension = await measure(extended.context, page, extensionOrigin);
       results.push({ id: page.id, with: withExtension, without });
+      console.log(`[startup] ${results.length}/${pages.length} ${page.id}`);
     }
   } finally {
     for (const { context, dir } of [plain, extended]) {
