@@ -116,6 +116,16 @@ const wordCodes = new Uint8Array(0x10000);
 for (let code = 0; code < 128; code++) {
   wordCodes[code] = /[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? WORD : NOT_WORD;
 }
+// The large blocks of scripts written without spaces are filled at once: a Chinese or Japanese
+// page has thousands of distinct characters, each of which would cost its own RegExp tests.
+for (const [from, to] of [
+  [0x3040, 0x30ff], // Hiragana, Katakana
+  [0x3400, 0x4dbf], // CJK Extension A
+  [0x4e00, 0x9fff], // CJK Unified Ideographs
+  [0xac00, 0xd7a3], // Hangul syllables
+]) {
+  wordCodes.fill(NOT_WORD, from!, to! + 1);
+}
 
 function isWordCode(code: number): boolean {
   let known = wordCodes[code]!;

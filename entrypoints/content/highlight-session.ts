@@ -32,7 +32,7 @@ const VIEWPORT_PROBES = { columns: 4, rows: 6 };
  * costs in proportion to the page, and one leaf block may hold most of it); the sliced pass
  * reads whatever it left.
  */
-const VIEWPORT_PASS_MS = 16;
+const VIEWPORT_PASS_MS = 8;
 
 export interface HighlightSessionDeps {
   window: Window;
