@@ -6,6 +6,8 @@ import type { HighlightOptions } from './page-highlighter';
 export interface Highlighting {
   readonly active: boolean;
   start(options: HighlightOptions): Promise<void>;
+  /** Highlights fewer terms than it was started with, keeping the rest in place. */
+  narrow(options: HighlightOptions): Promise<void>;
   stop(): void;
 }
 
@@ -16,7 +18,8 @@ export interface Highlighting {
 export class ContentController {
   private settings: Settings | null = null;
   private toggledOff = false;
-  private started: string | null = null;
+  /** What the running session highlights, to tell a change that only takes terms away. */
+  private started: HighlightedSelection | null = null;
   private counts: ReadonlyMap<string, number> = new Map();
 
   constructor(
@@ -53,19 +56,52 @@ export class ContentController {
       if (this.session.active) this.session.stop();
       return Promise.resolve();
     }
-    const hidden = hiddenTermsOn(settings, this.hostname);
-    // Restart only when what is highlighted changes, not on every settings write.
-    const key = JSON.stringify([
-      settings.density,
-      [...settings.categories].sort(),
-      [...hidden].sort(),
-    ]);
-    if (this.session.active && key === this.started) return Promise.resolve();
-    this.started = key;
-    const categories = new Set<string>(settings.categories);
-    return this.session.start({
+    const selection: HighlightedSelection = {
       density: settings.density,
+      categories: new Set(settings.categories),
+      hidden: hiddenTermsOn(settings, this.hostname),
+    };
+    const { categories, hidden } = selection;
+    const options: HighlightOptions = {
+      density: selection.density,
       includeTerm: (termId) => !hidden.has(termId) && categories.has(this.categoryOf(termId) ?? ''),
-    });
+    };
+    const before = this.session.active ? this.started : null;
+    this.started = selection;
+    // Nothing is redone for settings that do not change what is highlighted, and a change that
+    // only takes terms away removes theirs: the reader sees no other highlight flicker.
+    if (before && sameSelection(before, selection)) return Promise.resolve();
+    if (before && narrows(before, selection)) return this.session.narrow(options);
+    return this.session.start(options);
   }
+}
+
+interface HighlightedSelection {
+  density: Settings['density'];
+  categories: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
+}
+
+function isSubset<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+function sameSelection(a: HighlightedSelection, b: HighlightedSelection): boolean {
+  return (
+    a.density === b.density &&
+    a.categories.size === b.categories.size &&
+    isSubset(a.categories, b.categories) &&
+    a.hidden.size === b.hidden.size &&
+    isSubset(a.hidden, b.hidden)
+  );
+}
+
+/** Whether `after` highlights a subset of what `before` did, the same way. */
+function narrows(before: HighlightedSelection, after: HighlightedSelection): boolean {
+  return (
+    before.density === after.density &&
+    isSubset(after.categories, before.categories) &&
+    isSubset(before.hidden, after.hidden)
+  );
 }

@@ -7,6 +7,7 @@ import {
 } from './page-highlighter';
 import { PageObserver } from './page-observer';
 import { copyWithoutHighlights } from './copy-without-highlights';
+import { mentionHeads } from './page-contract';
 import { BLOCK_SELECTOR, blockOf, isExcluded, walkRuns } from './text-runs';
 import { afterNextFrame, TimeSlice, yieldToPage } from './work-scheduler';
 
@@ -113,6 +114,49 @@ export class HighlightSession {
       // Let the viewport's highlights render before the rest of the page is read.
       await yieldToPage(this.deps.window, abort.signal);
       await this.scan([root], abort.signal);
+    });
+  }
+
+  /**
+   * Highlights fewer terms (a term hidden, a category turned off): their highlights go and the
+   * rest stay, with no pass over the whole page again. Text that held a removed highlight is
+   * read again in the same task, so that a mention beside it never blinks out.
+   */
+  narrow(options: HighlightOptions): Promise<void> {
+    const signal = this.abort?.signal;
+    if (!this.highlighter || !signal) return this.start(options);
+    this.options = options;
+    // Queued behind any pass in flight, so that what it planned under the old options is seen.
+    return this.enqueue(signal, async () => {
+      const highlighter = this.highlighter;
+      if (!highlighter) return;
+      const blocks = [...this.waiting.keys()];
+      const { restored, waiting } = highlighter.narrow(
+        options,
+        mentionHeads(this.deps.window.document),
+        blocks.flatMap((block) => this.waiting.get(block)!),
+      );
+      // Our own writes are not page changes to react to.
+      this.observer?.discardPending();
+      const waitingByBlock = new Map<Element, PlannedRun[]>();
+      for (const entry of waiting) {
+        const runs = waitingByBlock.get(entry.run.block);
+        if (runs) runs.push(entry);
+        else waitingByBlock.set(entry.run.block, [entry]);
+      }
+      for (const block of blocks) {
+        const runs = waitingByBlock.get(block);
+        if (runs) this.waiting.set(block, runs);
+        else this.takeWaiting(block);
+      }
+      this.compactWaiting();
+      this.deps.onCountsChanged(highlighter.termCounts());
+      const reread = new Set<Element>();
+      for (const node of restored) {
+        const block = node.isConnected ? blockOf(node, node.getRootNode()) : null;
+        if (block) reread.add(block);
+      }
+      if (reread.size > 0) await this.scan([...reread], signal);
     });
   }
 

@@ -75,9 +75,38 @@ export class PageHighlighter {
 
   constructor(
     private readonly matcher: TermMatcher,
-    private readonly options: HighlightOptions,
+    private options: HighlightOptions,
     private readonly maxMarks = MAX_MARKS_PER_PAGE,
   ) {}
+
+  /**
+   * Highlights fewer terms from now (a term hidden, a category turned off). The given highlights
+   * of terms no longer included go: each text node holding one gets its whole text back, and is
+   * returned to be read again (it may hold mentions of terms still included). Planned runs come
+   * back with the excluded mentions taken out; runs left with none go.
+   */
+  narrow(
+    options: HighlightOptions,
+    highlights: Iterable<HTMLElement>,
+    waiting: readonly PlannedRun[],
+  ): { restored: Text[]; waiting: PlannedRun[] } {
+    this.options = options;
+    const excluded = [...highlights].filter((highlight) => {
+      const termId = termOf(highlight);
+      return termId !== null && !options.includeTerm(termId);
+    });
+    const released = this.wrapped.release(
+      excluded.flatMap((highlight) => mentionFragments(highlight)),
+    );
+    this.uncount(released.removedHighlights);
+    const kept: PlannedRun[] = [];
+    for (const { run, mentions } of waiting) {
+      const included = mentions.filter(({ termId }) => options.includeTerm(termId));
+      this.forget({ run, mentions: mentions.filter((mention) => !included.includes(mention)) });
+      if (included.length > 0) kept.push({ run, mentions: included });
+    }
+    return { restored: released.restored, waiting: kept };
+  }
 
   /** Whether the page's mark budget is spent. */
   get full(): boolean {

@@ -175,6 +175,25 @@ describe('unhighlighting', () => {
   });
 });
 
+describe('highlighting fewer terms', () => {
+  it('removes only the hidden term, and keeps the others where they are', async () => {
+    const html = `<p>The FATF met. ETIM was named.</p><p>The <i>Passenger Name Record</i> and the FATF <b>again</b>.</p>`;
+    const { session, onCountsChanged } = await highlight(html);
+    const pnr = document.querySelector(`[${TERM_ATTRIBUTE}="pnr"]`);
+    await session.narrow({ density: 'every', includeTerm: (termId) => termId !== 'fatf' });
+    expect(highlighted()).toEqual([
+      ['etim', 'ETIM'],
+      ['pnr', 'Passenger Name Record'],
+    ]);
+    // A highlight in text the hidden term did not share is the same element.
+    expect(document.querySelector(`[${TERM_ATTRIBUTE}="pnr"]`)).toBe(pnr);
+    expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({ etim: 1, pnr: 1 });
+    // The hidden term's text is the page's own again.
+    session.stop();
+    expect(document.body.innerHTML).toBe(html);
+  });
+});
+
 describe('dynamic pages', () => {
   it('highlights what the page adds later, once, without reacting to its own writes', async () => {
     const { onCountsChanged } = await highlight(
@@ -284,6 +303,19 @@ describe('big pages: blocks wait for the viewport', () => {
       ]),
     );
     expect(near.observed.has(document.getElementById('c')!)).toBe(false);
+  });
+
+  it('takes a hidden term out of what waits, and counts it no more', async () => {
+    const { onCountsChanged, near } = await highlightBig(PAGE);
+    await session!.narrow({ density: 'every', includeTerm: (termId) => termId !== 'fatf' });
+    expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({ etim: 1, pnr: 1 });
+    // The block that held only the hidden term waits no more.
+    expect(near.observed.has(document.getElementById('a')!)).toBe(false);
+    await session!.wrapAllWaiting();
+    expect(highlighted()).toEqual([
+      ['etim', 'ETIM'],
+      ['pnr', 'Passenger Name Record'],
+    ]);
   });
 
   it('wraps everything that waits before the reader moves through the highlights', async () => {

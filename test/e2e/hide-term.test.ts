@@ -129,10 +129,20 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
 
     it('hides the term from its card with an undo notice, and Undo brings its highlights back', async (context) => {
       dumpLogsOnFailure(context, name, session);
+      // Marked to tell, after hiding, that the other terms' highlights were never taken down.
+      await page.evaluate((selector) => {
+        for (const highlight of document.querySelectorAll(selector)) highlight.id ||= 'kept';
+      }, ETIM);
       await hideFromCard(page, FATF, 'fatf');
 
-      // The card closes and the term's highlights go; the other terms stay.
+      // The card closes and the term's highlights go; the other terms stay, untouched.
       await page.waitForFunction((selector) => !document.querySelector(selector), FATF, WAIT_MS);
+      expect(
+        await page.evaluate(
+          (selector) => [...document.querySelectorAll(selector)].every(({ id }) => id === 'kept'),
+          ETIM,
+        ),
+      ).toBe(true);
       expect(await page.evaluate((selector) => !!document.querySelector(selector), ETIM)).toBe(
         true,
       );

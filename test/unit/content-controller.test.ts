@@ -6,10 +6,14 @@ import { DEFAULT_SETTINGS } from '../../utils/settings';
 class RecordingSession implements Highlighting {
   active = false;
   starts: HighlightOptions[] = [];
+  narrowings: HighlightOptions[] = [];
   stops = 0;
   async start(options: HighlightOptions) {
     this.active = true;
     this.starts.push(options);
+  }
+  async narrow(options: HighlightOptions) {
+    this.narrowings.push(options);
   }
   stop() {
     this.active = false;
@@ -73,17 +77,33 @@ describe('ContentController', () => {
 });
 
 describe('hidden terms', () => {
-  it('restarts without a term the reader hid on this site', async () => {
+  it('takes away a term the reader hid on this site, without restarting', async () => {
     const { session, controller } = setUp('www.example.com');
     await controller.apply(DEFAULT_SETTINGS);
     await controller.apply({ ...DEFAULT_SETTINGS, hiddenTerms: { 'example.com': ['fatf'] } });
-    expect(session.starts).toHaveLength(2);
-    expect(session.starts[1]!.includeTerm('fatf')).toBe(false);
-    expect(session.starts[1]!.includeTerm('etim')).toBe(true);
+    expect(session.starts).toHaveLength(1);
+    expect(session.narrowings).toHaveLength(1);
+    expect(session.narrowings[0]!.includeTerm('fatf')).toBe(false);
+    expect(session.narrowings[0]!.includeTerm('etim')).toBe(true);
     await controller.apply({
       ...DEFAULT_SETTINGS,
       hiddenTerms: { 'example.com': ['fatf'], 'other.org': ['etim'] },
     });
+    expect(session.starts).toHaveLength(1);
+    expect(session.narrowings).toHaveLength(1);
+  });
+
+  it('restarts when a term is shown again or a category comes back', async () => {
+    const { session, controller } = setUp('www.example.com');
+    const hidden = { ...DEFAULT_SETTINGS, hiddenTerms: { 'example.com': ['fatf'] } };
+    await controller.apply(hidden);
+    await controller.apply(DEFAULT_SETTINGS);
     expect(session.starts).toHaveLength(2);
+    expect(session.starts[1]!.includeTerm('fatf')).toBe(true);
+    await controller.apply({ ...DEFAULT_SETTINGS, categories: ['group'] });
+    expect(session.narrowings).toHaveLength(1);
+    expect(session.narrowings[0]!.includeTerm('fatf')).toBe(false);
+    await controller.apply(DEFAULT_SETTINGS);
+    expect(session.starts).toHaveLength(3);
   });
 });
