@@ -1,3 +1,4 @@
+import type { SenseRule } from '../utils/sense-model';
 /**
  * The shape of the structured corpus. Everything here is plain, serialisable data: it is written to
  * `data/generated/corpus.json` by the build step, stored in IndexedDB by the background and sent
@@ -100,13 +101,6 @@ export type TermCategory = (typeof TERM_CATEGORIES)[number];
  * When an alias is ambiguous in ordinary text, it only counts as a mention of the term when at
  * least one of these holds.
  */
-export interface AliasConfirmation {
-  /** Words or phrases (case-insensitive) of which one must occur in the same block of text. */
-  sameBlock?: string[];
-  /** The page also mentions the term through one of its unambiguous aliases. */
-  pageHasUnambiguousAlias?: boolean;
-}
-
 export interface TermAlias {
   text: string;
   /**
@@ -116,7 +110,8 @@ export interface TermAlias {
   caseSensitive?: boolean;
   /** A spelling variant that the corpus itself never uses (e.g. "Daesh"). */
   external?: boolean;
-  confirm?: AliasConfirmation;
+  /** How an ambiguous alias is told from its other senses; none for an unambiguous one. */
+  sense?: SenseRule;
 }
 
 /** A reference from the glossary to the passage that supports a definition. */

@@ -11,7 +11,7 @@
  *   term, such as PNR next to API) near the occurrence confirms it;
  * - an occurrence with neither is neutral: it is taken only when the rule allows page evidence,
  *   the page names the term through an unambiguous alias, and the page as a whole is about the
- *   security sense (`securityTopic`).
+ *   security sense (`isSecurityTopic`). Evidence the page gives later decides it again.
  */
 
 /** How an alias's occurrences are decided. */
@@ -20,7 +20,10 @@ export type SenseClass = 'cue' | 'cue-no-veto';
 /** What the glossary says about an ambiguous alias's sense. */
 export interface SenseRule {
   class: SenseClass;
-  /** Words or phrases (any case; a plural or possessive is the same word) that confirm it. */
+  /**
+   * Words or phrases (any case; a plural or possessive is the same word; a final "*" makes a
+   * stem) that confirm it.
+   */
   cues: string[];
   /** Glossary term ids whose mention near the occurrence confirms it. */
   cueTerms?: string[];
@@ -68,21 +71,32 @@ export function foldContext(text: string): string {
 /**
  * One expression for a list of phrases, matched at word boundaries (a phrase that ends in a
  * dash or other sign, such as "cve-", needs no boundary there), with an optional plural or
- * possessive.
+ * possessive. A phrase ending in "*" is a stem: "terroris*" is "terrorism", "terrorists"…
  */
 function phrasesPattern(phrases: readonly string[] | undefined): RegExp | null {
   if (!phrases || phrases.length === 0) return null;
-  const alternatives = [...phrases]
-    // Longest first, so that the reported phrase is the most telling one.
-    .sort((a, b) => b.length - a.length)
-    .map((phrase) => {
-      const folded = foldContext(phrase.trim());
-      const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-      const before = /^[\p{L}\p{N}]/u.test(folded) ? NOT_WORD_BEFORE : '';
-      const after = /[\p{L}\p{N}]$/u.test(folded) ? `(?:'?s)?${NOT_WORD_AFTER}` : '';
-      return `${before}${escaped}${after}`;
-    });
-  return new RegExp(`(?:${alternatives.join('|')})`, 'u');
+  const atWordStart: string[] = [];
+  const anywhere: string[] = [];
+  // Longest first, so that the reported phrase is the most telling one.
+  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    const stem = phrase.trim().endsWith('*');
+    const folded = foldContext(phrase.trim().replace(/\*$/, ''));
+    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    // A stem takes the rest of its word, so that the cue reported is the word as written.
+    const tail = stem
+      ? '[\\p{L}\\p{N}]*'
+      : /[\p{L}\p{N}]$/u.test(folded)
+        ? `(?:'?s)?${NOT_WORD_AFTER}`
+        : '';
+    (/^[\p{L}\p{N}]/u.test(folded) ? atWordStart : anywhere).push(`${escaped}${tail}`);
+  }
+  // One boundary check before the whole alternation: the engine tries the phrases only where a
+  // word starts, not at every character.
+  const parts = [
+    ...(atWordStart.length ? [`${NOT_WORD_BEFORE}(?:${atWordStart.join('|')})`] : []),
+    ...anywhere,
+  ];
+  return new RegExp(parts.join('|'), 'u');
 }
 
 export function compileSenseRule(rule: SenseRule): CompiledSenseRule {
@@ -123,17 +137,26 @@ export interface NearbyTerm {
 export interface PageEvidence {
   /** The page names the term through an alias that needs no confirmation. */
   namesTerm: boolean;
-  /** The page is about the security sense (see `topic.ts`). */
+  /** The page is about the security sense (see `isSecurityTopic`). */
   securityTopic: boolean;
 }
 
-/** Decides one occurrence of an ambiguous alias of `termId`. */
-export function decideSense(
+/**
+ * How many corpus terms a page must name through unambiguous aliases to be about the security
+ * sense: one mention in a footer does not make a page about border data.
+ */
+export const SECURITY_TOPIC_TERMS = 3;
+
+/** The page's topic from the corpus's own vocabulary: the glossary terms it names outright. */
+export function isSecurityTopic(termsNamedOnPage: ReadonlySet<string>): boolean {
+  return termsNamedOnPage.size >= SECURITY_TOPIC_TERMS;
+}
+
+/** What an occurrence's own context says: cue, cue term, veto, or nothing (neutral). */
+export function decideFromContext(
   compiled: CompiledSenseRule,
-  termId: string,
   context: string,
   nearbyTerms: readonly NearbyTerm[],
-  page: PageEvidence,
 ): SenseVerdict {
   const { rule } = compiled;
   const veto = found(compiled.vetoes, context);
@@ -147,8 +170,35 @@ export function decideSense(
       because: { kind: 'cue-term', termId: cueTerm.termId, text: cueTerm.text },
     };
   }
+  return { accepted: false, because: { kind: 'neutral' } };
+}
+
+/** A neutral occurrence is taken on the page's word, where its rule allows it. */
+export function decideOnPage(
+  fromContext: SenseVerdict,
+  rule: Pick<SenseRule, 'pageEvidence'>,
+  termId: string,
+  page: PageEvidence,
+): SenseVerdict {
+  if (fromContext.because.kind !== 'neutral') return fromContext;
   if (rule.pageEvidence && page.namesTerm && page.securityTopic) {
     return { accepted: true, because: { kind: 'page', termId } };
   }
-  return { accepted: false, because: { kind: 'neutral' } };
+  return fromContext;
+}
+
+/** Decides one occurrence of an ambiguous alias of `termId`: its context, then the page. */
+export function decideSense(
+  compiled: CompiledSenseRule,
+  termId: string,
+  context: string,
+  nearbyTerms: readonly NearbyTerm[],
+  page: PageEvidence,
+): SenseVerdict {
+  return decideOnPage(
+    decideFromContext(compiled, context, nearbyTerms),
+    compiled.rule,
+    termId,
+    page,
+  );
 }

@@ -1,4 +1,15 @@
-import type { AliasConfirmation, TermAlias, TermCategory } from '../data/corpus-types';
+import type { TermAlias, TermCategory } from '../data/corpus-types';
+import {
+  compileSenseRule,
+  contextAround,
+  decideFromContext,
+  decideOnPage,
+  isSecurityTopic,
+  type CompiledSenseRule,
+  type NearbyTerm,
+  type SenseRule,
+  type SenseVerdict,
+} from './sense-model';
 
 /**
  * Finds glossary terms in text. The glossary compiles into plain data (every alias with its term,
@@ -10,11 +21,12 @@ export interface MatcherAlias {
   termId: string;
   text: string;
   caseSensitive: boolean;
-  confirm: AliasConfirmation | null;
+  /** How an ambiguous alias's occurrences are decided; null for an unambiguous alias. */
+  sense: SenseRule | null;
 }
 
 export interface CompiledMatcher {
-  version: 4;
+  version: 5;
   /** Every alias of every term, in glossary order: the first alias of a spelling wins. */
   aliases: MatcherAlias[];
   termCategories: Record<string, TermCategory>;
@@ -40,14 +52,33 @@ export interface TermMention {
   end: number;
 }
 
-/** A match before the page-level confirmation of ambiguous aliases is known. */
+/** A match, with what its own context says of its sense, before the page's evidence is known. */
 export interface TermCandidate extends TermMention {
-  /** The alias needs a confirming context. */
+  /** The alias needs its sense decided. */
   ambiguous: boolean;
-  /** A confirming word occurs in the same block. */
-  confirmedInBlock: boolean;
-  /** The alias is also confirmed by an unambiguous mention of its term elsewhere on the page. */
-  confirmedByPage: boolean;
+  /** For an ambiguous alias, the verdict of the occurrence's own context; else null. */
+  verdict: SenseVerdict | null;
+}
+
+/** What a page says as a whole, for occurrences whose own context is neutral. */
+export interface PageSense {
+  /** Terms the page names through an unambiguous alias. */
+  termsNamed: ReadonlySet<string>;
+  /** Whether the page is about the security sense (`isSecurityTopic` of `termsNamed`). */
+  securityTopic: boolean;
+}
+
+/** A page that says nothing: neutral occurrences stay out. */
+export const SILENT_PAGE: PageSense = { termsNamed: new Set(), securityTopic: false };
+
+/** The page evidence of the terms a page names outright. */
+export function pageSense(termsNamed: ReadonlySet<string>): PageSense {
+  return { termsNamed, securityTopic: isSecurityTopic(termsNamed) };
+}
+
+/** A document of the corpus as evidence: it is about the security sense by definition. */
+export function corpusSense(termsNamed: ReadonlySet<string>): PageSense {
+  return { termsNamed, securityTopic: true };
 }
 
 interface TermLike {
@@ -89,12 +120,12 @@ export function compileMatcher(terms: TermLike[]): CompiledMatcher {
         termId: term.id,
         text: alias.text,
         caseSensitive: isCaseSensitive(alias),
-        confirm: alias.confirm ?? null,
+        sense: alias.sense ?? null,
       });
     }
   }
   return {
-    version: 4,
+    version: 5,
     aliases,
     termCategories: Object.fromEntries(terms.map((term) => [term.id, term.category])),
     trie: buildTrie(aliases),
@@ -295,6 +326,9 @@ export class TermMatcher {
   /** Each alias's folded text with its case kept, to check case-sensitive matches. */
   private readonly caseKeys: string[];
 
+  /** Each ambiguous alias's sense rule, ready to test contexts; compiled on first use. */
+  private readonly senseRules = new Map<number, CompiledSenseRule>();
+
   constructor(readonly compiled: CompiledMatcher) {
     this.trie = new AliasTrie(compiled.trie);
     this.caseKeys = compiled.aliases.map((alias) => foldAliasText(alias.text, true));
@@ -313,8 +347,7 @@ export class TermMatcher {
    * known about the confirmation of ambiguous aliases from the block alone.
    */
   scan(text: string): TermCandidate[] {
-    const candidates: TermCandidate[] = [];
-    let lowerText: string | null = null;
+    const matches: TermMention[] = [];
     const length = text.length;
     let start = 0;
     let afterWordChar = false;
@@ -327,51 +360,89 @@ export class TermMatcher {
         start++;
         continue;
       }
-      const alias = this.compiled.aliases[match.aliasIndex]!;
-      const confirm = alias.confirm;
-      if (confirm) lowerText ??= text.toLowerCase();
-      candidates.push({
-        termId: alias.termId,
+      matches.push({
+        termId: this.compiled.aliases[match.aliasIndex]!.termId,
         aliasIndex: match.aliasIndex,
         start,
         end: match.end,
-        ambiguous: confirm !== null,
-        confirmedInBlock:
-          confirm !== null &&
-          (confirm.sameBlock ?? []).some((word) => lowerText!.includes(word.toLowerCase())),
-        confirmedByPage: confirm?.pageHasUnambiguousAlias === true,
       });
       start = match.end;
       afterWordChar = continuesWord(text, start - 1);
     }
-    return candidates;
+    return matches.map((match) => {
+      const sense = this.compiled.aliases[match.aliasIndex]!.sense;
+      if (!sense) return { ...match, ambiguous: false, verdict: null };
+      return { ...match, ambiguous: true, verdict: this.decideContext(text, match, matches) };
+    });
+  }
+
+  /** The verdict of an ambiguous occurrence's own context: its words and the terms near it. */
+  private decideContext(
+    text: string,
+    match: TermMention,
+    matches: readonly TermMention[],
+  ): SenseVerdict {
+    let rule = this.senseRules.get(match.aliasIndex);
+    if (!rule) {
+      rule = compileSenseRule(this.compiled.aliases[match.aliasIndex]!.sense!);
+      this.senseRules.set(match.aliasIndex, rule);
+    }
+    const context = contextAround(text, match.start, match.end);
+    // Terms named outright within the context's reach.
+    const reach = context.length;
+    const nearby: NearbyTerm[] = matches
+      .filter(
+        (other) =>
+          other !== match &&
+          !this.isAmbiguous(other.aliasIndex) &&
+          Math.abs(other.start - match.start) <= reach,
+      )
+      .map((other) => ({ termId: other.termId, text: text.slice(other.start, other.end) }));
+    return decideFromContext(rule, context, nearby);
   }
 
   /**
-   * All mentions in one block of text. Ambiguous aliases count only when their confirming context
-   * holds: a confirming word in this block, or (when the alias allows it) a term the caller saw
-   * unambiguously elsewhere on the page.
+   * All mentions in one block of text: unambiguous ones, and ambiguous ones that their context
+   * confirms or, when it is neutral, the page's evidence.
    */
-  findMentions(text: string, confirmedOnPage: ReadonlySet<string> = new Set()): TermMention[] {
+  findMentions(text: string, page: PageSense = SILENT_PAGE): TermMention[] {
     return this.scan(text)
-      .filter((candidate) => isAccepted(candidate, confirmedOnPage))
+      .filter((candidate) => isAccepted(this, candidate, page))
       .map(({ termId, aliasIndex, start, end }) => ({ termId, aliasIndex, start, end }));
   }
 
-  /** Terms that the texts mention through an alias that needs no confirmation. */
+  /**
+   * Terms that the texts name outright: through an alias that needs no confirmation, or one
+   * that its own context confirms (a page that writes "G7 leaders" names the G7).
+   */
   confirmedTerms(texts: Iterable<string>): Set<string> {
     const confirmed = new Set<string>();
     for (const text of texts) {
       for (const candidate of this.scan(text)) {
-        if (!candidate.ambiguous) confirmed.add(candidate.termId);
+        if (namesTerm(candidate)) confirmed.add(candidate.termId);
       }
     }
     return confirmed;
   }
 
-  /** Whether an alias needs confirmation (so a mention through it does not confirm the term). */
+  /** Whether an alias needs its sense decided (so a mention through it names nothing outright). */
   isAmbiguous(aliasIndex: number): boolean {
-    return this.compiled.aliases[aliasIndex]?.confirm != null;
+    return this.compiled.aliases[aliasIndex]?.sense != null;
+  }
+
+  /** Whether a candidate's neutral context may be settled by the page's evidence. */
+  takesPageEvidence(candidate: TermMention): boolean {
+    return this.compiled.aliases[candidate.aliasIndex]?.sense?.pageEvidence === true;
+  }
+
+  /** The final verdict on a candidate, given the page: its context's, or the page's if neutral. */
+  verdictOn(candidate: TermCandidate, page: PageSense): SenseVerdict | null {
+    if (!candidate.verdict) return null;
+    const rule = this.compiled.aliases[candidate.aliasIndex]!.sense!;
+    return decideOnPage(candidate.verdict, rule, candidate.termId, {
+      namesTerm: page.termsNamed.has(candidate.termId),
+      securityTopic: page.securityTopic,
+    });
   }
 
   /** Walks the trie from a word start; the longest alias that ends on a word boundary wins. */
@@ -445,14 +516,16 @@ export class TermMatcher {
   }
 }
 
-/** Whether a candidate is a mention, given the terms the page names unambiguously. */
+/** Whether a candidate names its term outright: unambiguous, or confirmed by its context. */
+export function namesTerm(candidate: TermCandidate): boolean {
+  return !candidate.ambiguous || candidate.verdict!.accepted;
+}
+
+/** Whether a candidate is a mention, given what the page says. */
 export function isAccepted(
+  matcher: TermMatcher,
   candidate: TermCandidate,
-  confirmedOnPage: ReadonlySet<string>,
+  page: PageSense,
 ): boolean {
-  return (
-    !candidate.ambiguous ||
-    candidate.confirmedInBlock ||
-    (candidate.confirmedByPage && confirmedOnPage.has(candidate.termId))
-  );
+  return !candidate.ambiguous || matcher.verdictOn(candidate, page)!.accepted;
 }

@@ -9,7 +9,12 @@ import type {
   Passage,
   Term,
 } from '../corpus-types';
-import { compileMatcher, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import {
+  compileMatcher,
+  corpusSense,
+  TermMatcher,
+  type CompiledMatcher,
+} from '../../utils/term-matcher';
 import { cleanInline } from './clean-text';
 import { parseApecStrategicPlan } from './parse-apec-strategic-plan';
 import { parseApecWorkplan } from './parse-apec-workplan';
@@ -149,7 +154,7 @@ export function findOccurrences(
     const confirmed = matcher.confirmedTerms(inDocument.map((passage) => passage.text));
     for (const passage of inDocument) {
       const counts = new Map<string, number>();
-      for (const mention of matcher.findMentions(passage.text, confirmed)) {
+      for (const mention of matcher.findMentions(passage.text, corpusSense(confirmed))) {
         counts.set(mention.termId, (counts.get(mention.termId) ?? 0) + 1);
       }
       for (const [termId, count] of counts) {

@@ -2,7 +2,7 @@ import { loadClipMarks, saveClip } from '../../utils/clip-marks';
 import { callBackground, type SendMessage } from '../../utils/messaging';
 import { withTermHidden, withTermShown, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem } from '../../utils/settings-storage';
-import type { TermMatcher } from '../../utils/term-matcher';
+import { corpusSense, type TermMatcher } from '../../utils/term-matcher';
 import { copyAroundThePage } from './card-clipboard';
 import type { CardPort } from './card-controller';
 
@@ -41,7 +41,9 @@ export function extensionCardPort({
         background: (copied) => callBackground(send, 'copyText', { text: copied }),
       }),
     mentionsIn: (termId, text) =>
-      matcher.findMentions(text, new Set([termId])).filter((mention) => mention.termId === termId),
+      matcher
+        .findMentions(text, corpusSense(new Set([termId])))
+        .filter((mention) => mention.termId === termId),
     pageCount,
     openTermView: (termId) => void callBackground(send, 'openTermView', { termId }),
     openInDocument: (passage) =>

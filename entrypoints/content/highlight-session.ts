@@ -302,9 +302,26 @@ export class HighlightSession {
     const eagerMaxRuns = this.deps.eagerMaxRuns ?? EAGER_MAX_RUNS;
     if (this.nearViewport && planned.length > eagerMaxRuns) {
       await this.wait(planned, signal, slice);
-      return;
+    } else {
+      await this.wrapInBatches(planned, signal, slice);
     }
-    await this.wrapInBatches(planned, signal, slice);
+    this.redecide(signal);
+  }
+
+  /**
+   * What this reading told of the page (terms it names outright, its topic) may now take
+   * occurrences left out earlier for a neutral context: their blocks are read again, whole.
+   */
+  private redecide(signal: AbortSignal): void {
+    const highlighter = this.highlighter;
+    const blocks = highlighter?.takeRedecidable() ?? [];
+    if (!highlighter || blocks.length === 0) return;
+    let released = false;
+    for (const block of blocks) released = highlighter.releaseWithin(block) || released;
+    // Our own writes are not page changes to react to.
+    this.observer?.discardPending();
+    if (released) this.deps.onCountsChanged(highlighter.termCounts());
+    void this.enqueue(signal, () => this.scan(blocks, signal));
   }
 
   /** Planned runs wait for their blocks to come near the viewport (observed a part at a time). */

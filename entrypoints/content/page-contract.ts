@@ -1,3 +1,5 @@
+import type { SenseReason } from '../../utils/sense-model';
+
 /**
  * What Pledgemark puts on a page, and how it knows its own: the highlight element and its
  * attributes, and the record of the highlights it made.
@@ -24,9 +26,13 @@ export const MENTION_ATTRIBUTE = 'data-pledgemark-mention';
 /** Pledgemark's own UI on the page carries this attribute. */
 export const UI_ATTRIBUTE = 'data-pledgemark-ui';
 
-/** One mention as the highlighter made it: its term and every element it is wrapped in. */
+/**
+ * One mention as the highlighter made it: its term, why it was taken in its sense (for an
+ * ambiguous alias) and every element it is wrapped in.
+ */
 interface MadeMention {
   termId: string;
+  because: SenseReason | null;
   fragments: HTMLElement[];
 }
 
@@ -43,8 +49,12 @@ const knownShadowRoots = new WeakSet<ShadowRoot>();
  * Records the elements the highlighter wrapped one mention in, in document order. Called by the
  * highlighter only, right after it made them.
  */
-export function recordMention(termId: string, fragments: HTMLElement[]): void {
-  const mention: MadeMention = { termId, fragments };
+export function recordMention(
+  termId: string,
+  fragments: HTMLElement[],
+  because: SenseReason | null = null,
+): void {
+  const mention: MadeMention = { termId, because, fragments };
   for (const fragment of fragments) made.set(fragment, mention);
   const root = fragments[0]?.getRootNode();
   if (root && isShadowRoot(root) && !knownShadowRoots.has(root)) {
@@ -71,6 +81,11 @@ function shadowRootsByHost(): Map<Element, ShadowRoot> {
 /** Whether the element is a highlight Pledgemark made (not one the page forged). */
 export function isOurHighlight(node: unknown): node is HTMLElement {
   return typeof node === 'object' && node !== null && made.has(node as Element);
+}
+
+/** Why the highlight's occurrence was taken in its sense; null if its alias is unambiguous. */
+export function senseReasonOf(highlight: Element): SenseReason | null {
+  return made.get(highlight)?.because ?? null;
 }
 
 /** The term of a highlight Pledgemark made; null for anything else. */

@@ -1,6 +1,8 @@
 import Mark from 'mark.js';
+import type { SenseReason } from '../../utils/sense-model';
 import {
-  isAccepted,
+  namesTerm,
+  pageSense,
   type TermCandidate,
   type TermMatcher,
   type TermMention,
@@ -48,10 +50,15 @@ export interface MatchedRun {
   candidates: TermCandidate[];
 }
 
+/** A mention chosen to be wrapped, with why it was taken in its sense (none if unambiguous). */
+export interface PlannedMention extends TermCandidate {
+  because: SenseReason | null;
+}
+
 /** A run with the mentions chosen to be wrapped in it (accepted, included, within budget). */
 export interface PlannedRun {
   run: TextRun;
-  mentions: TermCandidate[];
+  mentions: PlannedMention[];
 }
 
 /**
@@ -65,8 +72,13 @@ export interface PlannedRun {
  * highlights gives every node its text back without merging or detaching any.
  */
 export class PageHighlighter {
-  /** Terms the page names through an unambiguous alias. */
+  /** Terms the page names through an unambiguous alias: the page's evidence, and its topic. */
   readonly confirmedOnPage = new Set<string>();
+  /**
+   * Blocks with occurrences left out because their context was neutral and the page's evidence
+   * did not yet take them, by term: evidence that arrives later decides them again.
+   */
+  private readonly undecided = new Map<string, Set<Element>>();
   /** Mentions of each term on the page: wrapped, or planned and waiting to be wrapped. */
   private readonly counts = new Map<string, number>();
   private readonly wrapped = new WrappedText();
@@ -118,7 +130,7 @@ export class PageHighlighter {
     const candidates = this.matcher.scan(run.text);
     if (candidates.length === 0) return null;
     for (const candidate of candidates) {
-      if (!candidate.ambiguous) this.confirmedOnPage.add(candidate.termId);
+      if (namesTerm(candidate)) this.confirmedOnPage.add(candidate.termId);
     }
     return { run, candidates };
   }
@@ -129,16 +141,25 @@ export class PageHighlighter {
    */
   plan(matched: readonly MatchedRun[], seenRuns = new Set<Text>()): PlannedRun[] {
     const planned: PlannedRun[] = [];
+    const page = pageSense(this.confirmedOnPage);
     for (const { run, candidates } of matched) {
       // The same text may be offered twice (a block inside another); it is planned once.
       const first = run.nodes[0]!;
       if (seenRuns.has(first) || !isRunIntact(run)) continue;
       seenRuns.add(first);
-      const mentions: TermCandidate[] = [];
+      const mentions: PlannedMention[] = [];
       for (const candidate of candidates) {
         if (this.full) break;
-        if (!this.shouldWrap(candidate)) continue;
-        mentions.push(candidate);
+        if (!this.options.includeTerm(candidate.termId)) continue;
+        const verdict = this.matcher.verdictOn(candidate, page);
+        if (verdict && !verdict.accepted) {
+          if (verdict.because.kind === 'neutral' && this.matcher.takesPageEvidence(candidate)) {
+            this.leaveUndecided(candidate.termId, run.block);
+          }
+          continue;
+        }
+        if (this.options.density === 'first' && this.counts.has(candidate.termId)) continue;
+        mentions.push({ ...candidate, because: verdict?.because ?? null });
         this.marks++;
         this.counts.set(candidate.termId, (this.counts.get(candidate.termId) ?? 0) + 1);
       }
@@ -179,26 +200,33 @@ export class PageHighlighter {
       }));
       if (ranges.length === 0) continue;
       const before = this.wrapped.snapshot(runs.flatMap(({ run }) => run.nodes));
-      const mentions = new Map<number, { termId: string; fragments: HTMLElement[] }>();
+      const mentions = new Map<
+        number,
+        { termId: string; because: SenseReason | null; fragments: HTMLElement[] }
+      >();
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
         className: HIGHLIGHT_CLASS,
         exclude: [EXCLUDED_SELECTOR],
         each: (element, range) => {
-          const { termId, mention } = range as BlockRange & { mention: number };
+          const { termId, mention, of } = range as BlockRange<PlannedMention> & {
+            mention: number;
+          };
           element.setAttribute(TERM_ATTRIBUTE, termId);
           element.setAttribute(MENTION_ATTRIBUTE, String(mention));
           // A tone that could not be read is the light one, the look of most pages.
           const tone = (element.parentElement && tones.get(element.parentElement)) || 'light';
           element.setAttribute(TONE_ATTRIBUTE, tone);
           element.setAttribute('style', HIGHLIGHT_STYLES[tone]);
-          const made = mentions.get(mention) ?? { termId, fragments: [] };
+          const made = mentions.get(mention) ?? { termId, because: of.because, fragments: [] };
           made.fragments.push(element as HTMLElement);
           mentions.set(mention, made);
         },
       });
       this.wrapped.record(before);
-      for (const { termId, fragments } of mentions.values()) recordMention(termId, fragments);
+      for (const { termId, because, fragments } of mentions.values()) {
+        recordMention(termId, fragments, because);
+      }
     }
     return dropped;
   }
@@ -255,6 +283,7 @@ export class PageHighlighter {
     this.marks = 0;
     this.counts.clear();
     this.confirmedOnPage.clear();
+    this.undecided.clear();
   }
 
   /** Mentions whose highlights are gone no longer count on the page. */
@@ -272,10 +301,27 @@ export class PageHighlighter {
     }
   }
 
-  private shouldWrap(candidate: TermCandidate): boolean {
-    if (!this.options.includeTerm(candidate.termId)) return false;
-    if (!isAccepted(candidate, this.confirmedOnPage)) return false;
-    return this.options.density === 'every' || !this.counts.has(candidate.termId);
+  private leaveUndecided(termId: string, block: Element): void {
+    const blocks = this.undecided.get(termId) ?? new Set<Element>();
+    blocks.add(block);
+    this.undecided.set(termId, blocks);
+  }
+
+  /**
+   * The blocks whose neutral occurrences the page's evidence now takes (the page named their
+   * term outright, or became a page about security, since they were read): they are to be read
+   * again. Each is handed out once; blocks no longer on the page are dropped.
+   */
+  takeRedecidable(): Element[] {
+    const page = pageSense(this.confirmedOnPage);
+    if (!page.securityTopic) return [];
+    const blocks: Element[] = [];
+    for (const [termId, waiting] of this.undecided) {
+      if (!page.termsNamed.has(termId)) continue;
+      this.undecided.delete(termId);
+      for (const block of waiting) if (block.isConnected) blocks.push(block);
+    }
+    return blocks;
   }
 }
 

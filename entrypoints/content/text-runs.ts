@@ -208,10 +208,12 @@ function nextOutsideSubtree(walker: TreeWalker): Node | null {
   return sibling;
 }
 
-export interface BlockRange {
+export interface BlockRange<M extends TermMention = TermMention> {
   start: number;
   length: number;
   termId: string;
+  /** The mention the range is of. */
+  of: M;
 }
 
 /**
@@ -219,10 +221,10 @@ export interface BlockRange {
  * concatenation of every text node under the block whose parent is not excluded. One walk of the
  * block serves all its runs.
  */
-export function toBlockRanges(
+export function toBlockRanges<M extends TermMention>(
   block: Element,
-  runs: readonly { run: TextRun; mentions: readonly TermMention[] }[],
-): BlockRange[] {
+  runs: readonly { run: TextRun; mentions: readonly M[] }[],
+): BlockRange<M>[] {
   const startOf = new Map<Text, number>();
   const firstNodes = new Set(runs.map(({ run }) => run.nodes[0]));
   const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
@@ -246,6 +248,7 @@ export function toBlockRanges(
       start: runStart + mention.start,
       length: mention.end - mention.start,
       termId: mention.termId,
+      of: mention,
     }));
   });
 }

@@ -12,7 +12,7 @@ import { callBackground, MAX_LIMIT, SEARCH_PAGE_SIZE, type Envelope } from '../.
 import { isSiteEnabled, normalizeHost, withSiteEnabled, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { excerpt } from '../../utils/term-card-model';
-import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { corpusSense, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import type { DocumentDetail, TermDetail } from '../../utils/views';
 import { SEARCH_FACETS, type SearchFilters } from '../../utils/views';
 import { ClipsPage } from './clips-page';
@@ -260,7 +260,7 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
           focusPassageId={passageId ?? undefined}
           mentionsIn={(text) =>
             matcher()
-              .findMentions(text, new Set([termId]))
+              .findMentions(text, corpusSense(new Set([termId])))
               .filter((mention) => mention.termId === termId)
           }
           copied={copied}
@@ -304,7 +304,9 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
     <DocumentView
       detail={state.value}
       focusPassageId={passageId}
-      segmentsOf={(text) => excerpt(text, matcher().findMentions(text, confirmed)).segments}
+      segmentsOf={(text) =>
+        excerpt(text, matcher().findMentions(text, corpusSense(confirmed))).segments
+      }
       onBack={() => history.back()}
       clipMarks={clipMarks}
       onSaveClip={saveClip}

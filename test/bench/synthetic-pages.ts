@@ -8,7 +8,7 @@
  * that every highlighter in the bench (including mark.js with per-text-node matching and no
  * confirmation rules) should find exactly the same highlights on these pages.
  */
-import { isAccepted, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { isAccepted, pageSense, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { random } from './large-glossary';
 
 /** Average text between two mentions, in characters. */
@@ -278,15 +278,15 @@ export function syntheticPage(
 /** What Pledgemark should highlight in these block texts (page-level confirmation included). */
 function countMentions(matcher: TermMatcher, texts: readonly string[]): [number, number] {
   const all = texts.flatMap((text) => matcher.scan(text));
-  const confirmed = new Set(all.filter((c) => !c.ambiguous).map((c) => c.termId));
-  return [all.filter((candidate) => isAccepted(candidate, confirmed)).length, all.length];
+  const page = pageSense(new Set(all.filter((c) => !c.ambiguous).map((c) => c.termId)));
+  return [all.filter((candidate) => isAccepted(matcher, candidate, page)).length, all.length];
 }
 
 /** Aliases safe for the synthetic prose: unambiguous, and not hiding a shorter alias inside. */
 export function mentionAliases(compiled: CompiledMatcher): string[] {
   const matcher = new TermMatcher(compiled);
   return compiled.aliases
-    .filter((alias) => alias.confirm === null)
+    .filter((alias) => alias.sense === null)
     .map((alias) => alias.text)
     .filter((text) => {
       const found = matcher.scan(` ${text} `);

@@ -104,13 +104,53 @@ describe('highlighting a page', () => {
     await highlight('<p>The REST API returns JSON.</p><p>Use the API key.</p>');
     expect(highlighted()).toEqual([]);
     session!.stop();
+    // One mention of the long form (a footer) does not make a page about border data.
     await highlight(
       '<p>Advance Passenger Information is collected.</p><p>The API rules changed.</p>',
+    );
+    expect(highlighted()).toEqual([['api', 'Advance Passenger Information']]);
+    session!.stop();
+    // A page about it: the neutral occurrence takes the page's word.
+    await highlight(
+      '<p>Advance Passenger Information is collected.</p><p>The API rules changed.</p>' +
+        '<p>The FATF listed ETIM and ISIL.</p>',
     );
     expect(highlighted()).toEqual([
       ['api', 'Advance Passenger Information'],
       ['api', 'API'],
+      ['fatf', 'FATF'],
+      ['etim', 'ETIM'],
+      ['isil', 'ISIL'],
     ]);
+  });
+
+  it('lets a veto in an occurrence’s own context beat the page’s evidence', async () => {
+    await highlight(
+      '<p>Advance Passenger Information, the FATF, ETIM and ISIL.</p>' +
+        '<p>Developers: pass your API key in each request.</p>',
+    );
+    expect(highlighted().filter(([, text]) => text === 'API')).toEqual([]);
+  });
+
+  it('decides earlier neutral occurrences again when the page’s evidence arrives later', async () => {
+    const { onCountsChanged } = await highlight('<p id="early">The API rules changed.</p>');
+    expect(highlighted()).toEqual([]);
+    // A live blog's new post: the page now names the term outright and is about security.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<p>Advance Passenger Information, the FATF, ETIM and ISIL.</p>',
+    );
+    await vi.waitFor(() =>
+      expect(document.querySelector('#early [data-pledgemark-term="api"]')).not.toBeNull(),
+    );
+    expect(onCountsChanged).toHaveBeenLastCalledWith(
+      new Map([
+        ['api', 2],
+        ['fatf', 1],
+        ['etim', 1],
+        ['isil', 1],
+      ]),
+    );
   });
 
   it('can highlight the first occurrence only, and only chosen categories', async () => {

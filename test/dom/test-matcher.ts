@@ -15,7 +15,7 @@ export const TEST_MATCHER = new TermMatcher(
         { text: 'Passenger Name Record' },
         {
           text: 'PNR',
-          confirm: { sameBlock: ['passenger', 'API'], pageHasUnambiguousAlias: true },
+          sense: { class: 'cue', cues: ['passenger', 'API'], pageEvidence: true },
         },
       ],
     },
@@ -26,7 +26,12 @@ export const TEST_MATCHER = new TermMatcher(
         { text: 'Advance Passenger Information' },
         {
           text: 'API',
-          confirm: { sameBlock: ['PNR', 'passenger'], pageHasUnambiguousAlias: true },
+          sense: {
+            class: 'cue-no-veto',
+            cues: ['PNR', 'passenger'],
+            vetoes: ['key', 'REST', 'endpoint'],
+            pageEvidence: true,
+          },
         },
       ],
     },
@@ -45,7 +50,7 @@ export const TEST_MATCHER = new TermMatcher(
       category: 'instrument',
       aliases: [
         { text: 'resolution 1373' },
-        { text: '1373', confirm: { sameBlock: ['resolution'] } },
+        { text: '1373', sense: { class: 'cue', cues: ['resolution'] } },
       ],
     },
     {
@@ -53,7 +58,7 @@ export const TEST_MATCHER = new TermMatcher(
       category: 'instrument',
       aliases: [
         { text: 'resolution 2178' },
-        { text: '2178', confirm: { sameBlock: ['resolution'] } },
+        { text: '2178', sense: { class: 'cue', cues: ['resolution'] } },
       ],
     },
     { id: 'isil', category: 'group', aliases: [{ text: "Da'esh" }, { text: 'ISIL' }] },

@@ -86,14 +86,14 @@ describe('the glossary', () => {
     }
   });
 
-  it('declares a confirming context for acronyms that are common in other senses', () => {
+  it('declares a sense rule for acronyms that are common in other senses', () => {
     const ambiguous = ['API', 'TIP', 'SCO', 'CVE', 'IMU', 'TTP', 'ARF', 'AEO', 'PNR', 'ISIS', 'G7'];
     const aliases = CORPUS.terms.flatMap((term) => term.aliases);
     for (const text of ambiguous) {
       const alias = aliases.find((candidate) => candidate.text === text);
-      if (alias) expect(alias.confirm, text).toBeDefined();
+      if (alias) expect(alias.sense, text).toBeDefined();
     }
-    expect(aliases.filter((alias) => alias.confirm).length).toBeGreaterThan(5);
+    expect(aliases.filter((alias) => alias.sense).length).toBeGreaterThan(5);
   });
 
   it('grounds every definition in passages that exist', () => {

@@ -113,3 +113,14 @@ describe('contextAround', () => {
     expect(decide(API, 'API', text).because.kind).toBe('neutral');
   });
 });
+
+describe('cue stems', () => {
+  it('reads a final "*" as a stem, and whole words otherwise', () => {
+    const rule: SenseRule = { class: 'cue', cues: ['terroris*'], vetoes: ['key'] };
+    expect(decide(rule, 'ISIS', 'ISIS claimed the terrorist attack.').because).toEqual({
+      kind: 'cue',
+      cue: 'terrorist',
+    });
+    expect(decide(rule, 'ISIS', 'ISIS and the keyboard.').because.kind).toBe('neutral');
+  });
+});

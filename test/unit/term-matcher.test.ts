@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, TermMatcher } from '../../utils/term-matcher';
+import { compileMatcher, pageSense, TermMatcher, type PageSense } from '../../utils/term-matcher';
 
 const matcher = new TermMatcher(
   compileMatcher([
@@ -19,7 +19,7 @@ const matcher = new TermMatcher(
       aliases: [
         { text: "Da'esh" },
         { text: 'ISIL' },
-        { text: 'ISIS', confirm: { sameBlock: ['terror'], pageHasUnambiguousAlias: true } },
+        { text: 'ISIS', sense: { class: 'cue', cues: ['terror'], pageEvidence: true } },
       ],
     },
     {
@@ -35,7 +35,7 @@ const matcher = new TermMatcher(
         { text: 'Advance Passenger Information' },
         {
           text: 'API',
-          confirm: { sameBlock: ['passenger', 'PNR'], pageHasUnambiguousAlias: true },
+          sense: { class: 'cue', cues: ['passenger', 'PNR'], pageEvidence: true },
         },
       ],
     },
@@ -43,9 +43,9 @@ const matcher = new TermMatcher(
   ]),
 );
 
-const found = (text: string, confirmed?: Set<string>) =>
+const found = (text: string, page?: PageSense) =>
   matcher
-    .findMentions(text, confirmed)
+    .findMentions(text, page)
     .map((mention) => [mention.termId, text.slice(mention.start, mention.end)]);
 
 describe('TermMatcher', () => {
@@ -86,7 +86,10 @@ describe('TermMatcher', () => {
   it('highlights an ambiguous acronym only in its confirming context', () => {
     expect(found('The REST API returns JSON.')).toEqual([]);
     expect(found('Airlines send API data on each passenger.')).toEqual([['api', 'API']]);
-    expect(found('The API rules.', new Set(['api']))).toEqual([['api', 'API']]);
+    // Neutral context: the page's word, if it names the term and is about security.
+    const securityPage = pageSense(new Set(['api', 'fatf', 'unsc']));
+    expect(found('The API rules.', securityPage)).toEqual([['api', 'API']]);
+    expect(found('The API rules.', pageSense(new Set(['api'])))).toEqual([]);
     expect(found('ISIS Taylor won the race.')).toEqual([]);
   });
 
@@ -119,7 +122,7 @@ describe('TermMatcher', () => {
         ...matcher.compiled.aliases.map((alias) => ({
           id: alias.termId,
           category: 'concept' as const,
-          aliases: [{ text: alias.text, ...(alias.confirm ? { confirm: alias.confirm } : {}) }],
+          aliases: [{ text: alias.text, ...(alias.sense ? { sense: alias.sense } : {}) }],
         })),
         ...Array.from({ length: 3_000 }, (_, index) => ({
           id: `invented-${index}`,

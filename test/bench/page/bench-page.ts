@@ -22,6 +22,8 @@ import * as workScheduler from '../../../entrypoints/content/work-scheduler';
 import {
   foldAliasText,
   isAccepted,
+  pageSense,
+  SILENT_PAGE,
   TermMatcher,
   type TermCandidate,
 } from '../../../utils/term-matcher';
@@ -160,7 +162,8 @@ function matchOnly(): Partial {
       all.push(candidate);
     }
   }
-  const count = all.filter((candidate) => isAccepted(candidate, confirmedOnPage)).length;
+  const page = pageSense(confirmedOnPage);
+  const count = all.filter((candidate) => isAccepted(matcher!, candidate, page)).length;
   return { count, firstViewportMs: null, runs };
 }
 
@@ -427,8 +430,8 @@ async function cssHighlight(t0: number): Promise<Partial & { finish: Finish }> {
       if (!candidate.ambiguous) confirmedOnPage.add(candidate.termId);
     }
     for (const candidate of candidates) {
-      if (isAccepted(candidate, confirmedOnPage)) add(run, candidate);
-      else if (candidate.confirmedByPage) deferred.push({ run, candidate });
+      if (isAccepted(matcher!, candidate, SILENT_PAGE)) add(run, candidate);
+      else if (candidate.verdict?.because.kind === 'neutral') deferred.push({ run, candidate });
     }
     if (slice.exhausted) {
       if (ranges.length - committed > Math.max(0, committed - 1)) commit();
@@ -437,8 +440,9 @@ async function cssHighlight(t0: number): Promise<Partial & { finish: Finish }> {
       slices++;
     }
   }
+  const page = pageSense(confirmedOnPage);
   for (const { run, candidate } of deferred) {
-    if (confirmedOnPage.has(candidate.termId)) add(run, candidate);
+    if (isAccepted(matcher!, candidate, page)) add(run, candidate);
   }
   commit();
   const finish: Finish = () => {
