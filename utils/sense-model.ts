@@ -52,12 +52,9 @@ export interface SenseVerdict {
 /** A rule made ready to test contexts: its phrases as one expression each. */
 export interface CompiledSenseRule {
   rule: SenseRule;
-  cues: RegExp | null;
-  vetoes: RegExp | null;
+  cues: PhraseSet | null;
+  vetoes: PhraseSet | null;
 }
-
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /** Lower case, dashes as "-", curly apostrophes straight, runs of white space as one space. */
 export function foldContext(text: string): string {
@@ -68,39 +65,85 @@ export function foldContext(text: string): string {
     .replace(/[\s\u00a0]+/g, ' ');
 }
 
+/** Words (letters and digits) and single signs: "cve-2024" is "cve", "-", "2024". */
+const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+
+interface Phrase {
+  tokens: string[];
+  /** The last token is a stem: any word it starts counts. */
+  stem: boolean;
+}
+
 /**
- * One expression for a list of phrases, matched at word boundaries (a phrase that ends in a
- * dash or other sign, such as "cve-", needs no boundary there), with an optional plural or
- * possessive. A phrase ending in "*" is a stem: "terroris*" is "terrorism", "terrorists"…
+ * Phrases ready to find in a context, by their first token (or, for a one-word stem, kept
+ * apart): a context is read once, token by token, however many phrases a rule has.
  */
-function phrasesPattern(phrases: readonly string[] | undefined): RegExp | null {
+export interface PhraseSet {
+  byFirst: Map<string, Phrase[]>;
+  stems: Phrase[];
+}
+
+/**
+ * Phrases matched as whole words (a phrase that ends in a dash or other sign, such as "cve-",
+ * needs no word end there), the last word with an optional plural or possessive. A phrase
+ * ending in "*" is a stem: "terroris*" is "terrorism", "terrorists"…
+ */
+function phraseSet(phrases: readonly string[] | undefined): PhraseSet | null {
   if (!phrases || phrases.length === 0) return null;
-  const atWordStart: string[] = [];
-  const anywhere: string[] = [];
-  // Longest first, so that the reported phrase is the most telling one.
-  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
-    const stem = phrase.trim().endsWith('*');
-    const folded = foldContext(phrase.trim().replace(/\*$/, ''));
-    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-    // A stem takes the rest of its word, so that the cue reported is the word as written.
-    const tail = stem
-      ? '[\\p{L}\\p{N}]*'
-      : /[\p{L}\p{N}]$/u.test(folded)
-        ? `(?:'?s)?${NOT_WORD_AFTER}`
-        : '';
-    (/^[\p{L}\p{N}]/u.test(folded) ? atWordStart : anywhere).push(`${escaped}${tail}`);
+  const set: PhraseSet = { byFirst: new Map(), stems: [] };
+  for (const written of phrases) {
+    const stem = written.trim().endsWith('*');
+    const tokens = foldContext(written.trim().replace(/\*$/, '')).match(TOKEN) ?? [];
+    if (tokens.length === 0) continue;
+    const phrase = { tokens, stem };
+    if (stem && tokens.length === 1) {
+      set.stems.push(phrase);
+      continue;
+    }
+    const list = set.byFirst.get(tokens[0]!) ?? [];
+    list.push(phrase);
+    // Longest first at each start, so that the phrase reported is the most telling one.
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    set.byFirst.set(tokens[0]!, list);
   }
-  // One boundary check before the whole alternation: the engine tries the phrases only where a
-  // word starts, not at every character.
-  const parts = [
-    ...(atWordStart.length ? [`${NOT_WORD_BEFORE}(?:${atWordStart.join('|')})`] : []),
-    ...anywhere,
-  ];
-  return new RegExp(parts.join('|'), 'u');
+  return set;
+}
+
+/** Whether a context's token is the phrase's last word (its plural too, or its stem's word). */
+function lastWordMatches(token: string, word: string, stem: boolean): boolean {
+  if (stem) return token.startsWith(word);
+  return token === word || (/[\p{L}\p{N}]$/u.test(word) && token === `${word}s`);
+}
+
+/** The first phrase of the set in a folded context, as written there; null if none. */
+function findPhrase(set: PhraseSet | null, context: string): string | null {
+  if (!set) return null;
+  const tokens = [...context.matchAll(TOKEN)];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]![0];
+    const starting = [
+      ...(set.byFirst.get(first) ?? []),
+      // A one-word phrase in the plural ("passengers").
+      ...(first.endsWith('s') ? (set.byFirst.get(first.slice(0, -1)) ?? []) : []),
+    ];
+    for (const phrase of starting) {
+      const last = phrase.tokens.length - 1;
+      let k = 0;
+      for (; k < last; k++) if (tokens[i + k]?.[0] !== phrase.tokens[k]) break;
+      const end = tokens[i + last];
+      if (k === last && end && lastWordMatches(end[0], phrase.tokens[last]!, phrase.stem)) {
+        return context.slice(tokens[i]!.index, end.index + end[0].length);
+      }
+    }
+    for (const phrase of set.stems) {
+      if (first.startsWith(phrase.tokens[0]!)) return first;
+    }
+  }
+  return null;
 }
 
 export function compileSenseRule(rule: SenseRule): CompiledSenseRule {
-  return { rule, cues: phrasesPattern(rule.cues), vetoes: phrasesPattern(rule.vetoes) };
+  return { rule, cues: phraseSet(rule.cues), vetoes: phraseSet(rule.vetoes) };
 }
 
 /**
@@ -118,12 +161,6 @@ export function contextAround(text: string, start: number, end: number): string 
     if (/\s/.test(text[to]!) && to > 0 && !/\s/.test(text[to - 1]!)) words++;
   }
   return foldContext(text.slice(from, to));
-}
-
-/** The first phrase of a pattern found in a folded context, as written there. */
-function found(pattern: RegExp | null, context: string): string | null {
-  if (!pattern) return null;
-  return pattern.exec(context)?.[0] ?? null;
 }
 
 /** A glossary term mentioned near the occurrence. */
@@ -159,8 +196,8 @@ export function decideFromContext(
   nearbyTerms: readonly NearbyTerm[],
 ): SenseVerdict {
   const { rule } = compiled;
-  const veto = found(compiled.vetoes, context);
-  const cue = rule.class === 'cue' || !veto ? found(compiled.cues, context) : null;
+  const veto = findPhrase(compiled.vetoes, context);
+  const cue = rule.class === 'cue' || !veto ? findPhrase(compiled.cues, context) : null;
   if (cue) return { accepted: true, because: { kind: 'cue', cue } };
   if (veto) return { accepted: false, because: { kind: 'veto', veto } };
   const cueTerm = nearbyTerms.find((nearby) => rule.cueTerms?.includes(nearby.termId));
