@@ -2,6 +2,7 @@ import type { TermAlias, TermCategory } from '../data/corpus-types';
 import {
   compileSenseRule,
   contextAround,
+  foldContext,
   decideFromContext,
   decideOnPage,
   isSecurityTopic,
@@ -346,7 +347,7 @@ export class TermMatcher {
    * Every match in one block of text, leftmost first and longest at each start, with what is
    * known about the confirmation of ambiguous aliases from the block alone.
    */
-  scan(text: string): TermCandidate[] {
+  scan(text: string, surroundings = ''): TermCandidate[] {
     const matches: TermMention[] = [];
     const length = text.length;
     let start = 0;
@@ -372,7 +373,11 @@ export class TermMatcher {
     return matches.map((match) => {
       const sense = this.compiled.aliases[match.aliasIndex]!.sense;
       if (!sense) return { ...match, ambiguous: false, verdict: null };
-      return { ...match, ambiguous: true, verdict: this.decideContext(text, match, matches) };
+      return {
+        ...match,
+        ambiguous: true,
+        verdict: this.decideContext(text, match, matches, surroundings),
+      };
     });
   }
 
@@ -381,13 +386,15 @@ export class TermMatcher {
     text: string,
     match: TermMention,
     matches: readonly TermMention[],
+    surroundings: string,
   ): SenseVerdict {
     let rule = this.senseRules.get(match.aliasIndex);
     if (!rule) {
       rule = compileSenseRule(this.compiled.aliases[match.aliasIndex]!.sense!);
       this.senseRules.set(match.aliasIndex, rule);
     }
-    const context = contextAround(text, match.start, match.end);
+    // What the reader sees around a short text (a table cell's column header) is context too.
+    const context = `${contextAround(text, match.start, match.end)} ${foldContext(surroundings)}`;
     // Terms named outright within the context's reach.
     const reach = context.length;
     const nearby: NearbyTerm[] = matches

@@ -127,7 +127,7 @@ export class PageHighlighter {
 
   match(run: TextRun): MatchedRun | null {
     if (run.text.length > MAX_RUN_LENGTH) return null;
-    const candidates = this.matcher.scan(run.text);
+    const candidates = this.matcher.scan(run.text, surroundingsOf(run.block));
     if (candidates.length === 0) return null;
     for (const candidate of candidates) {
       if (namesTerm(candidate)) this.confirmedOnPage.add(candidate.termId);
@@ -341,4 +341,21 @@ function markedParents(run: TextRun, mentions: readonly TermMention[]): Set<Elem
     start = end;
   }
   return parents;
+}
+
+/**
+ * What a reader sees around a table cell and reads with it: its column's header and the table's
+ * caption ("1373" alone in a cell under "Resolution"). Empty for any other block.
+ */
+function surroundingsOf(block: Element): string {
+  if (block.localName !== 'td' && block.localName !== 'th') return '';
+  const cell = block as HTMLTableCellElement;
+  const table = cell.closest('table');
+  if (!table) return '';
+  const headerRow = table.tHead?.rows[0] ?? table.rows[0];
+  const header =
+    headerRow && headerRow !== cell.parentElement
+      ? (headerRow.cells[cell.cellIndex]?.textContent ?? '')
+      : '';
+  return `${header} ${table.caption?.textContent ?? ''}`.slice(0, 300);
 }
