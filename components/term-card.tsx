@@ -23,6 +23,8 @@ import { SaveClipButton } from './save-clip-button';
 
 export interface TermCardProps {
   detail: TermDetail;
+  /** Why this highlight was taken in the term's sense (an ambiguous alias), in one line. */
+  senseNote?: string | null | undefined;
   /** How often the term is highlighted on the page the reader is on, if any. */
   pageCount?: number | undefined;
   /** Where a passage's text mentions the term, for emphasis. */
@@ -120,6 +122,7 @@ export function TermCard(props: TermCardProps): JSX.Element {
           </button>
         )}
       </header>
+      {props.senseNote && <p class="term-sense-note">Highlighted for {props.senseNote}.</p>}
       {lead && (
         <section class="term-lead" aria-labelledby={`${titleId}-lead`}>
           <h3 id={`${titleId}-lead`} class="visually-hidden">

@@ -239,3 +239,20 @@ export function decideSense(
     page,
   );
 }
+
+/**
+ * The card's line on why an occurrence was taken in its sense, short enough for one line; null
+ * for an alias that needs no reason (unambiguous) or a verdict that is no highlight.
+ */
+export function describeSenseReason(reason: SenseReason | null): string | null {
+  switch (reason?.kind) {
+    case 'cue':
+      return `“${reason.cue}” in the same passage`;
+    case 'cue-term':
+      return `“${reason.text}” in the same passage`;
+    case 'page':
+      return 'the page names it in full and is about security';
+    default:
+      return null;
+  }
+}

@@ -25,6 +25,8 @@ export interface CardData {
 
 export interface CardViewProps {
   termId: string;
+  /** Why the highlight the card opened on was taken in the term's sense, if it needed one. */
+  senseNote: string | null;
   data: CardData;
   /** Take focus into the card (it was opened from the keyboard). */
   takeFocus: boolean;
@@ -105,6 +107,7 @@ export function CardView(props: CardViewProps) {
         <TermCard
           detail={state.detail}
           variant="card"
+          senseNote={props.senseNote}
           pageCount={data.pageCount(props.termId)}
           mentionsIn={(text) => data.mentionsIn(props.termId, text)}
           copied={copied}

@@ -7,7 +7,8 @@ import { CardView, type CardData } from './card-view';
 import type { OpenedBy } from './card-trigger';
 import hideNoticeCss from './hide-notice.css?inline';
 import { HideNotice } from './hide-notice';
-import { mentionFragments, termOf, UI_ATTRIBUTE } from './page-contract';
+import { describeSenseReason } from '../../utils/sense-model';
+import { mentionFragments, senseReasonOf, termOf, UI_ATTRIBUTE } from './page-contract';
 import { installUnfindableText } from './unfindable-text';
 
 /** The longest mention the hide notice quotes whole. */
@@ -126,7 +127,7 @@ export class TermCardUi {
       this.mountFor(built, highlight);
       this.anchor = highlight;
       this.lineIndex = lineUnder(mentionFragments(highlight), point);
-      this.show(termId, openedBy === 'keyboard');
+      this.show(termId, openedBy === 'keyboard', describeSenseReason(senseReasonOf(highlight)));
       this.raise(built);
       this.follow(built);
     } catch (error) {
@@ -292,13 +293,14 @@ export class TermCardUi {
     if (host) built.notice.show({ termId, text: text || termId, host }, click.detail === 0);
   }
 
-  private show(termId: string, takeFocus: boolean): void {
+  private show(termId: string, takeFocus: boolean, senseNote: string | null = null): void {
     const built = this.built!;
     render(
       <CardView
         key={termId}
         data={this.deps}
         termId={termId}
+        senseNote={senseNote}
         takeFocus={takeFocus}
         onSwitchTerm={(next) => this.show(next, true)}
         onHideTerm={(hidden) => this.hide(hidden)}

@@ -4,6 +4,7 @@ import {
   contextAround,
   CONTEXT_WORDS,
   decideSense,
+  describeSenseReason,
   type SenseRule,
 } from '../../utils/sense-model';
 
@@ -122,5 +123,20 @@ describe('cue stems', () => {
       cue: 'terrorist',
     });
     expect(decide(rule, 'ISIS', 'ISIS and the keyboard.').because.kind).toBe('neutral');
+  });
+});
+
+describe('describeSenseReason', () => {
+  it('says in one line why a highlight was taken, and nothing for an unambiguous one', () => {
+    expect(describeSenseReason({ kind: 'cue', cue: 'passenger data' })).toBe(
+      '“passenger data” in the same passage',
+    );
+    expect(describeSenseReason({ kind: 'cue-term', termId: 'pnr', text: 'PNR' })).toBe(
+      '“PNR” in the same passage',
+    );
+    expect(describeSenseReason({ kind: 'page', termId: 'api' })).toBe(
+      'the page names it in full and is about security',
+    );
+    expect(describeSenseReason(null)).toBeNull();
   });
 });
