@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_SETTINGS,
   migrateSettingsToV2,
+  migrateSettingsToV3,
   normalizeSettings,
   type Settings,
 } from './settings';
@@ -9,8 +10,8 @@ import {
 function defineSettingsItem() {
   return storage.defineItem<Settings>('local:settings', {
     fallback: DEFAULT_SETTINGS,
-    version: 2,
-    migrations: { 2: migrateSettingsToV2 },
+    version: 3,
+    migrations: { 2: migrateSettingsToV2, 3: migrateSettingsToV3 },
   });
 }
 

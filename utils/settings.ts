@@ -20,7 +20,25 @@ export interface Settings {
   cardTrigger: 'hover' | 'modifier';
   /** Terms the reader hid, by host. */
   hiddenTerms: Record<string, string[]>;
+  /** Aliases the reader said were not the term's meaning, on a site or everywhere. */
+  senseCorrections: SenseCorrection[];
 }
+
+/**
+ * "Not this meaning": an alias of a term (as the glossary spells it) that Pledgemark no longer
+ * highlights on a host and its subdomains, or everywhere (`host` is "*").
+ */
+export interface SenseCorrection {
+  termId: string;
+  alias: string;
+  host: string;
+}
+
+/** `SenseCorrection.host` for a correction that holds on every site. */
+export const EVERYWHERE = '*';
+
+/** The second stored shape, before corrections of senses existed. */
+type SettingsV2 = Omit<Settings, 'senseCorrections'>;
 
 /** The first stored shape, before the hover card's settings existed. */
 type SettingsV1 = Pick<
@@ -38,11 +56,13 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 350,
   cardTrigger: 'hover',
   hiddenTerms: {},
+  senseCorrections: [],
 };
 
 export const HOVER_DELAY_RANGE = { min: 100, max: 2_000 } as const;
 
 const MAX_HOSTS = 5_000;
+const MAX_CORRECTIONS = 5_000;
 
 /**
  * Repairs a stored value field by field: a field of the wrong type falls back to its default and
@@ -111,9 +131,31 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
               ),
           ),
       ),
+      senseCorrections: pick(
+        'senseCorrections',
+        (candidate) =>
+          Array.isArray(candidate) &&
+          candidate.length <= MAX_CORRECTIONS &&
+          candidate.every(isSenseCorrection),
+      ),
     },
     problems,
   };
+}
+
+function isSenseCorrection(candidate: unknown): candidate is SenseCorrection {
+  if (typeof candidate !== 'object' || candidate === null) return false;
+  const { termId, alias, host } = candidate as Record<string, unknown>;
+  return (
+    typeof termId === 'string' &&
+    termId.length > 0 &&
+    termId.length <= 200 &&
+    typeof alias === 'string' &&
+    alias.length > 0 &&
+    alias.length <= 200 &&
+    typeof host === 'string' &&
+    (host === EVERYWHERE || (host !== '' && normalizeHost(host) === host))
+  );
 }
 
 /** Lower-case host name without a leading "www.", or "" for anything that is not a host. */
@@ -188,8 +230,65 @@ export function withTermShown(settings: Settings, hostname: string, termId: stri
   return { ...settings, hiddenTerms };
 }
 
+/** The aliases (as "termId alias" keys, see `aliasKey`) not to highlight on a host. */
+export function correctedAliasesOn(settings: Settings, hostname: string): Set<string> {
+  const host = normalizeHost(hostname);
+  return new Set(
+    settings.senseCorrections
+      .filter(
+        (correction) =>
+          correction.host === EVERYWHERE ||
+          host === correction.host ||
+          host.endsWith(`.${correction.host}`),
+      )
+      .map((correction) => aliasKey(correction.termId, correction.alias)),
+  );
+}
+
+/** One key for an alias of a term. */
+export function aliasKey(termId: string, alias: string): string {
+  return `${termId}\u0000${alias}`;
+}
+
+/** The settings after the reader said an alias is not the term's meaning on a host, or everywhere. */
+export function withSenseCorrected(settings: Settings, correction: SenseCorrection): Settings {
+  const host = correction.host === EVERYWHERE ? EVERYWHERE : normalizeHost(correction.host);
+  if (!host) return settings;
+  const made = { ...correction, host };
+  const exists = settings.senseCorrections.some(
+    (listed) =>
+      listed.termId === made.termId && listed.alias === made.alias && listed.host === made.host,
+  );
+  return exists
+    ? settings
+    : { ...settings, senseCorrections: [...settings.senseCorrections, made] };
+}
+
+/** The settings after the reader undid a correction. */
+export function withSenseCorrectionUndone(
+  settings: Settings,
+  correction: SenseCorrection,
+): Settings {
+  return {
+    ...settings,
+    senseCorrections: settings.senseCorrections.filter(
+      (listed) =>
+        !(
+          listed.termId === correction.termId &&
+          listed.alias === correction.alias &&
+          listed.host === correction.host
+        ),
+    ),
+  };
+}
+
+/** Version 3 added corrections of senses; everything chosen before is kept. */
+export function migrateSettingsToV3(previous: SettingsV2): Settings {
+  return { ...DEFAULT_SETTINGS, ...previous, senseCorrections: [] };
+}
+
 /** Version 2 added the hover card's settings; what users chose before is kept. */
-export function migrateSettingsToV2(previous: SettingsV1): Settings {
+export function migrateSettingsToV2(previous: SettingsV1): SettingsV2 {
   return {
     ...DEFAULT_SETTINGS,
     ...previous,

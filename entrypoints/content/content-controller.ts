@@ -1,4 +1,10 @@
-import { hiddenTermsOn, isSiteEnabled, type Settings } from '../../utils/settings';
+import {
+  aliasKey,
+  correctedAliasesOn,
+  hiddenTermsOn,
+  isSiteEnabled,
+  type Settings,
+} from '../../utils/settings';
 import type { PageTerms } from '../../utils/views';
 import type { HighlightOptions } from './page-highlighter';
 
@@ -26,6 +32,8 @@ export class ContentController {
     private readonly session: Highlighting,
     private readonly hostname: string,
     private readonly categoryOf: (termId: string) => string | undefined,
+    /** How the glossary spells an alias, by its index in the matcher. */
+    private readonly aliasText: (aliasIndex: number) => string | undefined,
   ) {}
 
   /** Applies new settings; resolves when any restarted highlighting pass is done. */
@@ -60,16 +68,19 @@ export class ContentController {
       density: settings.density,
       categories: new Set(settings.categories),
       hidden: hiddenTermsOn(settings, this.hostname),
+      corrected: correctedAliasesOn(settings, this.hostname),
     };
-    const { categories, hidden } = selection;
+    const { categories, hidden, corrected } = selection;
     const options: HighlightOptions = {
       density: selection.density,
       includeTerm: (termId) => !hidden.has(termId) && categories.has(this.categoryOf(termId) ?? ''),
+      includeAlias: (termId, aliasIndex) =>
+        corrected.size === 0 || !corrected.has(aliasKey(termId, this.aliasText(aliasIndex) ?? '')),
     };
     const before = this.session.active ? this.started : null;
     this.started = selection;
     // Nothing is redone for settings that do not change what is highlighted, and a change that
-    // only takes terms away removes theirs: the reader sees no other highlight flicker.
+    // only takes terms or aliases away removes theirs: the reader sees no other highlight flicker.
     if (before && sameSelection(before, selection)) return Promise.resolve();
     if (before && narrows(before, selection)) return this.session.narrow(options);
     return this.session.start(options);
@@ -80,6 +91,8 @@ interface HighlightedSelection {
   density: Settings['density'];
   categories: ReadonlySet<string>;
   hidden: ReadonlySet<string>;
+  /** Aliases taken off ("Not this meaning"), by `aliasKey`. */
+  corrected: ReadonlySet<string>;
 }
 
 function isSubset<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
@@ -87,13 +100,16 @@ function isSubset<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return true;
 }
 
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && isSubset(a, b);
+}
+
 function sameSelection(a: HighlightedSelection, b: HighlightedSelection): boolean {
   return (
     a.density === b.density &&
-    a.categories.size === b.categories.size &&
-    isSubset(a.categories, b.categories) &&
-    a.hidden.size === b.hidden.size &&
-    isSubset(a.hidden, b.hidden)
+    sameSet(a.categories, b.categories) &&
+    sameSet(a.hidden, b.hidden) &&
+    sameSet(a.corrected, b.corrected)
   );
 }
 
@@ -102,6 +118,7 @@ function narrows(before: HighlightedSelection, after: HighlightedSelection): boo
   return (
     before.density === after.density &&
     isSubset(after.categories, before.categories) &&
-    isSubset(before.hidden, after.hidden)
+    isSubset(before.hidden, after.hidden) &&
+    isSubset(before.corrected, after.corrected)
   );
 }

@@ -51,8 +51,11 @@ export default defineContentScript({
         report();
       },
     });
-    const controller = new ContentController(session, location.hostname, (termId) =>
-      matcher.categoryOf(termId),
+    const controller = new ContentController(
+      session,
+      location.hostname,
+      (termId) => matcher.categoryOf(termId),
+      (aliasIndex) => matcher.aliases[aliasIndex]?.text,
     );
     const cards = new CardController(
       extensionCardPort({

@@ -39,6 +39,8 @@ export interface HighlightOptions {
   density: 'every' | 'first';
   /** Whether a term is to be highlighted at all (its category is shown, it is not hidden). */
   includeTerm: (termId: string) => boolean;
+  /** Whether an alias of a term is highlighted ("Not this meaning" turns one off); all if absent. */
+  includeAlias?: (termId: string, aliasIndex: number) => boolean;
 }
 
 /** Most marks one page gets: past this the page is not prose worth annotating term by term. */
@@ -151,6 +153,7 @@ export class PageHighlighter {
       for (const candidate of candidates) {
         if (this.full) break;
         if (!this.options.includeTerm(candidate.termId)) continue;
+        if (this.options.includeAlias?.(candidate.termId, candidate.aliasIndex) === false) continue;
         const verdict = this.matcher.verdictOn(candidate, page);
         if (verdict && !verdict.accepted) {
           if (verdict.because.kind === 'neutral' && this.matcher.takesPageEvidence(candidate)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentController, type Highlighting } from '../../entrypoints/content/content-controller';
 import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { DEFAULT_SETTINGS, EVERYWHERE } from '../../utils/settings';
 
 class RecordingSession implements Highlighting {
   active = false;
@@ -21,11 +21,17 @@ class RecordingSession implements Highlighting {
   }
 }
 
-const CATEGORIES: Record<string, string> = { fatf: 'organisation', etim: 'group' };
+const CATEGORIES: Record<string, string> = { fatf: 'organisation', api: 'concept', etim: 'group' };
+const ALIASES = ['FATF', 'API', 'Advance Passenger Information'];
 
 function setUp(hostname = 'news.example') {
   const session = new RecordingSession();
-  const controller = new ContentController(session, hostname, (termId) => CATEGORIES[termId]);
+  const controller = new ContentController(
+    session,
+    hostname,
+    (termId) => CATEGORIES[termId],
+    (aliasIndex) => ALIASES[aliasIndex],
+  );
   return { session, controller };
 }
 
@@ -58,6 +64,27 @@ describe('ContentController', () => {
     expect(session.starts).toHaveLength(1);
     await controller.apply({ ...DEFAULT_SETTINGS, density: 'first' });
     expect(session.starts).toHaveLength(2);
+  });
+
+  it('leaves out an alias the reader corrected, on that site or everywhere, and restarts', async () => {
+    const { session, controller } = setUp('www.travel.example');
+    await controller.apply(DEFAULT_SETTINGS);
+    expect(session.starts[0]!.includeAlias!('api', 1)).toBe(true);
+    const onThisSite = { termId: 'api', alias: 'API', host: 'travel.example' };
+    await controller.apply({ ...DEFAULT_SETTINGS, senseCorrections: [onThisSite] });
+    expect(session.starts).toHaveLength(2);
+    expect(session.starts[1]!.includeAlias!('api', 1)).toBe(false);
+    // The term's other aliases, and other terms, stay.
+    expect(session.starts[1]!.includeAlias!('api', 2)).toBe(true);
+    expect(session.starts[1]!.includeAlias!('fatf', 0)).toBe(true);
+    const elsewhere = setUp('news.example');
+    await elsewhere.controller.apply({ ...DEFAULT_SETTINGS, senseCorrections: [onThisSite] });
+    expect(elsewhere.session.starts[0]!.includeAlias!('api', 1)).toBe(true);
+    await elsewhere.controller.apply({
+      ...DEFAULT_SETTINGS,
+      senseCorrections: [{ ...onThisSite, host: EVERYWHERE }],
+    });
+    expect(elsewhere.session.starts[1]!.includeAlias!('api', 1)).toBe(false);
   });
 
   it('toggles this tab off and on', async () => {

@@ -106,7 +106,7 @@ describe('the stored settings item', () => {
 describe('settings for the hover card', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('migrates version 1 settings to version 2, keeping what the user chose', async () => {
+  it('migrates version 1 settings through version 3, keeping what the user chose', async () => {
     const v1 = {
       paused: true,
       siteMode: 'everywhere',
@@ -117,8 +117,33 @@ describe('settings for the hover card', () => {
     };
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
     await settingsItem().migrate();
-    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, ...v1, hiddenTerms: {} });
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toMatchObject({ v: 2 });
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      ...v1,
+      hiddenTerms: {},
+      senseCorrections: [],
+    });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toMatchObject({ v: 3 });
+  });
+
+  it('migrates version 2 settings to version 3, keeping hidden terms and the card’s settings', async () => {
+    const v2: Record<string, unknown> = {
+      ...DEFAULT_SETTINGS,
+      hoverDelayMs: 900,
+      hiddenTerms: { 'example.com': ['fatf'] },
+    };
+    delete v2['senseCorrections'];
+    await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
+    await settingsItem().migrate();
+    expect(await loadSettings()).toEqual({ ...v2, senseCorrections: [] });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toMatchObject({ v: 3 });
+  });
+
+  it('repairs corrupt sense corrections without losing the other settings', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { density: 'first', senseCorrections: [{ termId: 'api', alias: '', host: 7 }] },
+    });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, density: 'first' });
   });
 
   it('hides a term on one site and its subdomains only', () => {
