@@ -1,6 +1,13 @@
 import type { JSX } from 'preact';
 import { TERM_CATEGORIES, type TermCategory } from '../data/corpus-types';
-import { HOVER_DELAY_RANGE, withTermShown, type Settings } from '../utils/settings';
+import {
+  EVERYWHERE,
+  HOVER_DELAY_RANGE,
+  withSenseCorrectionUndone,
+  withTermShown,
+  type SenseCorrection,
+  type Settings,
+} from '../utils/settings';
 
 const CATEGORY_LABEL: Record<TermCategory, string> = {
   organisation: 'Organisations',
@@ -139,6 +146,11 @@ export function HighlightControls({
         termLabels={termLabels}
         onShow={(host, termId) => onChange(withTermShown(settings, host, termId))}
       />
+      <SenseCorrections
+        settings={settings}
+        termLabels={termLabels}
+        onUndo={(correction) => onChange(withSenseCorrectionUndone(settings, correction))}
+      />
     </section>
   );
 }
@@ -185,6 +197,46 @@ function HiddenTerms({
             </ul>
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The aliases the reader said were not the term's meaning ("Not this meaning"), each to undo. */
+function SenseCorrections({
+  settings,
+  termLabels,
+  onUndo,
+}: {
+  settings: Settings;
+  termLabels: Readonly<Record<string, string>>;
+  onUndo: (correction: SenseCorrection) => void;
+}): JSX.Element | null {
+  if (settings.senseCorrections.length === 0) return null;
+  const where = (host: string) => (host === EVERYWHERE ? 'everywhere' : `on ${host}`);
+  return (
+    <section class="hidden-terms" aria-labelledby="sense-corrections-heading">
+      <h3 id="sense-corrections-heading" class="hidden-terms-heading">
+        Not this meaning
+      </h3>
+      <ul class="hidden-terms-list">
+        {settings.senseCorrections.map((correction) => {
+          const label = termLabels[correction.termId] ?? correction.termId;
+          return (
+            <li key={`${correction.termId} ${correction.alias} ${correction.host}`}>
+              <span>
+                “{correction.alias}” is not {label}, {where(correction.host)}
+              </span>
+              <button
+                type="button"
+                aria-label={`Highlight “${correction.alias}” as ${label} ${where(correction.host)} again`}
+                onClick={() => onUndo(correction)}
+              >
+                Undo
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

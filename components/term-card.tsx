@@ -46,6 +46,10 @@ export interface TermCardProps {
   /** With it (on a web page's card, never inside Pledgemark), "Open full view" opens the term's view. */
   onOpenTermView?: (() => void) | undefined;
   onHideTerm?: (() => void) | undefined;
+  /** The alias the card's highlight was found through, named by "Not this meaning". */
+  meaningAlias?: string | undefined;
+  /** With it, "Not this meaning" stops highlighting that alias on this site or everywhere. */
+  onNotThisMeaning?: ((where: 'site' | 'everywhere') => void) | undefined;
   onClose?: (() => void) | undefined;
 }
 
@@ -167,7 +171,7 @@ export function TermCard(props: TermCardProps): JSX.Element {
           </ul>
         </section>
       )}
-      {(props.onOpenTermView || props.onHideTerm) && (
+      {(props.onOpenTermView || props.onHideTerm || props.onNotThisMeaning) && (
         <footer class="term-card-actions">
           {props.onOpenTermView && (
             <button type="button" onClick={() => props.onOpenTermView?.()}>
@@ -178,6 +182,13 @@ export function TermCard(props: TermCardProps): JSX.Element {
             <button type="button" onClick={props.onHideTerm}>
               Hide this term on this site
             </button>
+          )}
+          {props.onNotThisMeaning && (
+            <NotThisMeaning
+              alias={props.meaningAlias ?? term.label}
+              label={term.label}
+              onChoose={props.onNotThisMeaning}
+            />
           )}
         </footer>
       )}
@@ -463,5 +474,44 @@ function Limited<T>({
         </button>
       )}
     </>
+  );
+}
+
+/**
+ * "Not this meaning": the reader says this highlight is another sense of the word, and chooses
+ * whether Pledgemark stops highlighting the alias on this site or everywhere.
+ */
+function NotThisMeaning({
+  alias,
+  label,
+  onChoose,
+}: {
+  alias: string;
+  label: string;
+  onChoose: (where: 'site' | 'everywhere') => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" onClick={() => setAsking(true)}>
+        Not this meaning
+      </button>
+    );
+  }
+  return (
+    <div class="term-card-correction" role="group" aria-label="Not this meaning">
+      <p>
+        Stop highlighting “{alias}” as {label}:
+      </p>
+      <button type="button" onClick={() => onChoose('site')}>
+        On this site
+      </button>
+      <button type="button" onClick={() => onChoose('everywhere')}>
+        Everywhere
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -10,6 +10,8 @@ export interface CardPort extends CardData {
   /** The page's host name, where "Hide this term on this site" hides a term. */
   hostname: string;
   hideTerm: (termId: string) => void;
+  /** "Not this meaning": the alias is no longer highlighted on this host, or anywhere. */
+  correctSense: (termId: string, alias: string, where: 'site' | 'everywhere') => void;
   /** Undo of a hide: the term is highlighted on this host again. */
   showTerm: (termId: string) => void;
   /** When a resting pointer opens the card, read afresh at each hover. */
@@ -41,6 +43,7 @@ export class CardController {
       ...trust,
       document,
       onHideTerm: (termId) => port.hideTerm(termId),
+      onNotThisMeaning: (termId, alias, where) => port.correctSense(termId, alias, where),
       onShowTerm: (termId) => port.showTerm(termId),
       onPointerInCard: (inside) => this.trigger.pointerInCard(inside),
     });

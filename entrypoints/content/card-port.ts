@@ -1,6 +1,12 @@
 import { loadClipMarks, saveClip } from '../../utils/clip-marks';
 import { callBackground, type SendMessage } from '../../utils/messaging';
-import { withTermHidden, withTermShown, type Settings } from '../../utils/settings';
+import {
+  EVERYWHERE,
+  withSenseCorrected,
+  withTermHidden,
+  withTermShown,
+  type Settings,
+} from '../../utils/settings';
 import { loadSettings, settingsItem } from '../../utils/settings-storage';
 import { corpusSense, type TermMatcher } from '../../utils/term-matcher';
 import { copyAroundThePage } from './card-clipboard';
@@ -52,6 +58,15 @@ export function extensionCardPort({
         passageId: passage.id,
       }),
     hostname,
+    aliasText: (aliasIndex) => matcher.aliases[aliasIndex]?.text,
+    correctSense: (termId, alias, where) =>
+      void updateSettings((current) =>
+        withSenseCorrected(current, {
+          termId,
+          alias,
+          host: where === 'everywhere' ? EVERYWHERE : hostname,
+        }),
+      ),
     hideTerm: (termId) =>
       void updateSettings((current) => withTermHidden(current, hostname, termId)),
     showTerm: (termId) =>

@@ -19,6 +19,8 @@ export interface CardData {
   /** Where the term's text mentions it, for emphasis. */
   mentionsIn: (termId: string, text: string) => { start: number; end: number }[];
   pageCount: (termId: string) => number;
+  /** How the glossary spells an alias, by its index in the matcher. */
+  aliasText: (aliasIndex: number) => string | undefined;
   openTermView: (termId: string) => void;
   openInDocument: (passage: CitedPassage) => void;
 }
@@ -27,6 +29,9 @@ export interface CardViewProps {
   termId: string;
   /** Why the highlight the card opened on was taken in the term's sense, if it needed one. */
   senseNote: string | null;
+  /** The alias the highlight was found through, which "Not this meaning" turns off. */
+  alias: string | null;
+  onNotThisMeaning: (alias: string, where: 'site' | 'everywhere') => void;
   data: CardData;
   /** Take focus into the card (it was opened from the keyboard). */
   takeFocus: boolean;
@@ -108,6 +113,12 @@ export function CardView(props: CardViewProps) {
           detail={state.detail}
           variant="card"
           senseNote={props.senseNote}
+          onNotThisMeaning={
+            props.alias === null
+              ? undefined
+              : (where) => props.onNotThisMeaning(props.alias!, where)
+          }
+          meaningAlias={props.alias ?? undefined}
           pageCount={data.pageCount(props.termId)}
           mentionsIn={(text) => data.mentionsIn(props.termId, text)}
           copied={copied}

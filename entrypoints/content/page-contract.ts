@@ -32,6 +32,8 @@ export const UI_ATTRIBUTE = 'data-pledgemark-ui';
  */
 interface MadeMention {
   termId: string;
+  /** The alias it was found through, by its index in the matcher. */
+  aliasIndex: number;
   because: SenseReason | null;
   fragments: HTMLElement[];
 }
@@ -53,8 +55,9 @@ export function recordMention(
   termId: string,
   fragments: HTMLElement[],
   because: SenseReason | null = null,
+  aliasIndex = -1,
 ): void {
-  const mention: MadeMention = { termId, because, fragments };
+  const mention: MadeMention = { termId, aliasIndex, because, fragments };
   for (const fragment of fragments) made.set(fragment, mention);
   const root = fragments[0]?.getRootNode();
   if (root && isShadowRoot(root) && !knownShadowRoots.has(root)) {
@@ -86,6 +89,12 @@ export function isOurHighlight(node: unknown): node is HTMLElement {
 /** Why the highlight's occurrence was taken in its sense; null if its alias is unambiguous. */
 export function senseReasonOf(highlight: Element): SenseReason | null {
   return made.get(highlight)?.because ?? null;
+}
+
+/** The alias a highlight Pledgemark made was found through (its index in the matcher), or null. */
+export function aliasIndexOf(highlight: Element): number | null {
+  const index = made.get(highlight)?.aliasIndex;
+  return index === undefined || index < 0 ? null : index;
 }
 
 /** The term of a highlight Pledgemark made; null for anything else. */

@@ -205,7 +205,12 @@ export class PageHighlighter {
       const before = this.wrapped.snapshot(runs.flatMap(({ run }) => run.nodes));
       const mentions = new Map<
         number,
-        { termId: string; because: SenseReason | null; fragments: HTMLElement[] }
+        {
+          termId: string;
+          aliasIndex: number;
+          because: SenseReason | null;
+          fragments: HTMLElement[];
+        }
       >();
       new Mark(block as HTMLElement).markRanges(ranges, {
         element: HIGHLIGHT_ELEMENT,
@@ -221,14 +226,19 @@ export class PageHighlighter {
           const tone = (element.parentElement && tones.get(element.parentElement)) || 'light';
           element.setAttribute(TONE_ATTRIBUTE, tone);
           element.setAttribute('style', HIGHLIGHT_STYLES[tone]);
-          const made = mentions.get(mention) ?? { termId, because: of.because, fragments: [] };
+          const made = mentions.get(mention) ?? {
+            termId,
+            aliasIndex: of.aliasIndex,
+            because: of.because,
+            fragments: [],
+          };
           made.fragments.push(element as HTMLElement);
           mentions.set(mention, made);
         },
       });
       this.wrapped.record(before);
-      for (const { termId, because, fragments } of mentions.values()) {
-        recordMention(termId, fragments, because);
+      for (const { termId, aliasIndex, because, fragments } of mentions.values()) {
+        recordMention(termId, fragments, because, aliasIndex);
       }
     }
     return dropped;

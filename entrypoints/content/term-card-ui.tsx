@@ -8,7 +8,13 @@ import type { OpenedBy } from './card-trigger';
 import hideNoticeCss from './hide-notice.css?inline';
 import { HideNotice } from './hide-notice';
 import { describeSenseReason } from '../../utils/sense-model';
-import { mentionFragments, senseReasonOf, termOf, UI_ATTRIBUTE } from './page-contract';
+import {
+  aliasIndexOf,
+  mentionFragments,
+  senseReasonOf,
+  termOf,
+  UI_ATTRIBUTE,
+} from './page-contract';
 import { installUnfindableText } from './unfindable-text';
 
 /** The longest mention the hide notice quotes whole. */
@@ -56,6 +62,8 @@ export interface CardUiDeps extends CardData {
   /** The page's host name, where "Hide this term on this site" hides the term. */
   hostname: string;
   onHideTerm: (termId: string) => void;
+  /** "Not this meaning": the alias is not highlighted on this host, or anywhere. */
+  onNotThisMeaning: (termId: string, alias: string, where: 'site' | 'everywhere') => void;
   /** Undo of a hide: the term is highlighted on this host again. */
   onShowTerm: (termId: string) => void;
   /** The pointer entered or left the card. */
@@ -127,7 +135,11 @@ export class TermCardUi {
       this.mountFor(built, highlight);
       this.anchor = highlight;
       this.lineIndex = lineUnder(mentionFragments(highlight), point);
-      this.show(termId, openedBy === 'keyboard', describeSenseReason(senseReasonOf(highlight)));
+      const aliasIndex = aliasIndexOf(highlight);
+      this.show(termId, openedBy === 'keyboard', {
+        senseNote: describeSenseReason(senseReasonOf(highlight)),
+        alias: aliasIndex === null ? null : (this.deps.aliasText(aliasIndex) ?? null),
+      });
       this.raise(built);
       this.follow(built);
     } catch (error) {
@@ -293,14 +305,26 @@ export class TermCardUi {
     if (host) built.notice.show({ termId, text: text || termId, host }, click.detail === 0);
   }
 
-  private show(termId: string, takeFocus: boolean, senseNote: string | null = null): void {
+  private show(
+    termId: string,
+    takeFocus: boolean,
+    highlight: { senseNote: string | null; alias: string | null } = {
+      senseNote: null,
+      alias: null,
+    },
+  ): void {
     const built = this.built!;
     render(
       <CardView
         key={termId}
         data={this.deps}
         termId={termId}
-        senseNote={senseNote}
+        senseNote={highlight.senseNote}
+        alias={highlight.alias}
+        onNotThisMeaning={(alias, where) => {
+          this.close(true);
+          this.deps.onNotThisMeaning(termId, alias, where);
+        }}
         takeFocus={takeFocus}
         onSwitchTerm={(next) => this.show(next, true)}
         onHideTerm={(hidden) => this.hide(hidden)}

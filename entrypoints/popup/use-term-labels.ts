@@ -6,7 +6,7 @@ import type { Settings } from '../../utils/settings';
 const MAX_DESCRIBED = 2_000;
 
 /**
- * The labels of the terms the reader hid, on every site, by term id: asked of the background when
+ * The labels of the terms the reader hid or corrected, on every site, by term id: asked of the background when
  * the list changes (the term matcher the popup carries has the terms' aliases, not their labels).
  * A term the background cannot describe is missing, and is shown by its id.
  */
@@ -15,7 +15,12 @@ export function useHiddenTermLabels(
   settings: Settings | null,
 ): Readonly<Record<string, string>> {
   const [labels, setLabels] = useState<Record<string, string>>({});
-  const termIds = [...new Set(Object.values(settings?.hiddenTerms ?? {}).flat())].sort();
+  const termIds = [
+    ...new Set([
+      ...Object.values(settings?.hiddenTerms ?? {}).flat(),
+      ...(settings?.senseCorrections ?? []).map((correction) => correction.termId),
+    ]),
+  ].sort();
   const key = termIds.join('\n');
   useEffect(() => {
     const missing = termIds.filter((termId) => !(termId in labels)).slice(0, MAX_DESCRIBED);

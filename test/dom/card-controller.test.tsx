@@ -11,7 +11,7 @@ let cards: CardController | null = null;
 function setUp(options: { trusted?: boolean; port?: Partial<CardPort> } = {}) {
   document.body.innerHTML = `<p>The <pledgemark data-pledgemark-term="fatf">FATF</pledgemark>.</p>`;
   const highlight = document.querySelector<HTMLElement>('pledgemark')!;
-  recordMention('fatf', [highlight]);
+  recordMention('fatf', [highlight], { kind: 'cue', cue: 'terrorist financing' }, 0);
   const port: CardPort = {
     lookupTerm: vi.fn(async () => ({ ok: true as const, value: FATF_DETAIL })),
     clipMarks: vi.fn(async () => ({})),
@@ -24,6 +24,8 @@ function setUp(options: { trusted?: boolean; port?: Partial<CardPort> } = {}) {
     hostname: 'example.com',
     hideTerm: vi.fn(),
     showTerm: vi.fn(),
+    aliasText: (aliasIndex) => ['FATF'][aliasIndex],
+    correctSense: vi.fn(),
     triggerSettings: () => ({ hoverDelayMs: 300, cardTrigger: 'hover' }),
     ...options.port,
   };
@@ -172,6 +174,20 @@ describe('events in the card', () => {
     expect(port.openTermView).toHaveBeenCalledWith('fatf');
     button(root, 'Hide this term on this site').click();
     expect(port.hideTerm).toHaveBeenCalledWith('fatf');
+    expect(cards!.openFor).toBeNull();
+  });
+
+  it('“Not this meaning” says why the highlight was taken, and turns its alias off where chosen', async () => {
+    const { highlight, port } = setUp({ trusted: true });
+    const root = await openCard(highlight);
+    const note = [...root.querySelectorAll(`.term-sense-note [${TEXT_ATTRIBUTE}]`)]
+      .map((piece) => piece.getAttribute(TEXT_ATTRIBUTE))
+      .join('');
+    expect(note).toBe('Highlighted for “terrorist financing” in the same passage.');
+    button(root, 'Not this meaning').click();
+    await vi.waitFor(() => button(root, 'On this site'));
+    button(root, 'On this site').click();
+    expect(port.correctSense).toHaveBeenCalledWith('fatf', 'FATF', 'site');
     expect(cards!.openFor).toBeNull();
   });
 
