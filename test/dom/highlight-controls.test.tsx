@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightControls } from '../../components/highlight-controls';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, EVERYWHERE, type Settings } from '../../utils/settings';
 
 function show(
   settings: Settings,
@@ -120,6 +120,30 @@ describe('HighlightControls', () => {
       ...settings,
       hiddenTerms: { 'example.com': ['fatf', 'etim'] },
     });
+  });
+
+  it('lists the sense corrections, each to undo', () => {
+    const onSite = { termId: 'api', alias: 'API', host: 'travel.example' };
+    const everywhere = { termId: 'pnr', alias: 'PNR', host: EVERYWHERE };
+    const settings: Settings = { ...DEFAULT_SETTINGS, senseCorrections: [onSite, everywhere] };
+    const { root, onChange } = show(settings, null, false, {
+      api: 'Advance Passenger Information (API)',
+    });
+    const section = root.querySelector<HTMLElement>(
+      '[aria-labelledby="sense-corrections-heading"]',
+    )!;
+    expect(section.querySelector('h3')?.textContent).toBe('Not this meaning');
+    expect([...section.querySelectorAll('li > span')].map((item) => item.textContent)).toEqual([
+      '“API” is not Advance Passenger Information (API), on travel.example',
+      '“PNR” is not pnr, everywhere',
+    ]);
+    const undo = [...section.querySelectorAll('button')];
+    expect(undo.map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Highlight “API” as Advance Passenger Information (API) on travel.example again',
+      'Highlight “PNR” as pnr everywhere again',
+    ]);
+    undo[1]!.click();
+    expect(onChange).toHaveBeenLastCalledWith({ ...settings, senseCorrections: [onSite] });
   });
 
   it('shows a hidden term by its id when its label is not known', () => {
