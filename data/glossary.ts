@@ -813,6 +813,11 @@ export const GLOSSARY: GlossaryEntry[] = [
             'abac',
           ],
           vetoes: [
+            '▲',
+            '▼',
+            'NIKKEI',
+            'ASX200',
+            'HSI',
             'Skidmore',
             'Owings',
             'Merrill',
@@ -2113,6 +2118,11 @@ export const GLOSSARY: GlossaryEntry[] = [
             'abac',
           ],
           vetoes: [
+            '▲',
+            '▼',
+            'NIKKEI',
+            'ASX200',
+            'HSI',
             'tel:',
             'phone',
             'telephone',

@@ -13,11 +13,19 @@ export interface Score {
   falseNegatives: number;
   /** What went wrong, one line per mistake. */
   mistakes: string[];
+  /** Every highlighted mention: its term, its text as the page wrote it, and whether it was right. */
+  marks: { termId: string; text: string; right: boolean }[];
 }
 
 export function scoreHighlights(root: ParentNode, label: string): Score {
-  const score: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, mistakes: [] };
-  const found = new Map<Element | null, string[]>();
+  const score: Score = {
+    truePositives: 0,
+    falsePositives: 0,
+    falseNegatives: 0,
+    mistakes: [],
+    marks: [],
+  };
+  const found = new Map<Element | null, { termId: string; text: string }[]>();
   const counted = new Set<string | null>();
   for (const mark of root.querySelectorAll(`[${TERM_ATTRIBUTE}]`)) {
     const mention = mark.getAttribute(MENTION_ATTRIBUTE);
@@ -25,19 +33,25 @@ export function scoreHighlights(root: ParentNode, label: string): Score {
     counted.add(mention);
     const labelled = mark.closest('[data-expect]');
     const terms = found.get(labelled) ?? [];
-    terms.push(mark.getAttribute(TERM_ATTRIBUTE) ?? '');
+    // A mention split across elements reads whole from all its fragments.
+    const text = [...root.querySelectorAll(`[${MENTION_ATTRIBUTE}="${mention}"]`)]
+      .map((fragment) => fragment.textContent)
+      .join('');
+    terms.push({ termId: mark.getAttribute(TERM_ATTRIBUTE) ?? '', text });
     found.set(labelled, terms);
   }
-  for (const term of found.get(null) ?? []) {
+  for (const { termId, text } of found.get(null) ?? []) {
     score.falsePositives++;
-    score.mistakes.push(`${label}: unlabelled highlight of ${term}`);
+    score.marks.push({ termId, text, right: false });
+    score.mistakes.push(`${label}: unlabelled highlight of ${termId}`);
   }
   for (const element of root.querySelectorAll('[data-expect]')) {
     const expected = (element.getAttribute('data-expect') ?? '').split(/\s+/).filter(Boolean);
     const actual = [...(found.get(element) ?? [])];
     for (const term of expected) {
-      const index = actual.indexOf(term);
+      const index = actual.findIndex((mark) => mark.termId === term);
       if (index >= 0) {
+        score.marks.push({ ...actual[index]!, right: true });
         actual.splice(index, 1);
         score.truePositives++;
       } else {
@@ -45,9 +59,10 @@ export function scoreHighlights(root: ParentNode, label: string): Score {
         score.mistakes.push(`${label}: missed ${term} in “${snippet(element)}”`);
       }
     }
-    for (const term of actual) {
+    for (const { termId, text } of actual) {
       score.falsePositives++;
-      score.mistakes.push(`${label}: wrongly highlighted ${term} in “${snippet(element)}”`);
+      score.marks.push({ termId, text, right: false });
+      score.mistakes.push(`${label}: wrongly highlighted ${termId} in “${snippet(element)}”`);
     }
   }
   return score;
