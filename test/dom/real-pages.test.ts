@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import matcherJson from '../../data/generated/matcher.json';
 import { HighlightSession } from '../../entrypoints/content/highlight-session';
-import { TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
+import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 
 /** Real pages saved from other publishers, kept beside the project (never copied into it). */
@@ -15,6 +15,17 @@ const pages = existsSync(PAGES)
       .filter((file) => file.endsWith('.html'))
       .sort()
   : [];
+
+/**
+ * The highlights each page should get, hand-checked mention by mention (which sense each
+ * candidate is in, with the reason for every one rejected): `test/fixtures/real-pages-expected.json`.
+ */
+const EXPECTED = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'real-pages-expected.json'), 'utf8'),
+) as { pages: Record<string, { expected: Record<string, number> }> };
+/** Highlights in a sense other than the corpus's, and mentions missed, over every page. */
+const wrong: string[] = [];
+const missed: string[] = [];
 
 /** Terms that the named page uses only in another sense. */
 const TRAPS: Record<string, string[]> = {
@@ -37,9 +48,16 @@ async function highlightPage(html: string) {
     onCountsChanged: () => {},
   });
   await session.start({ density: 'every', includeTerm: () => true });
-  const highlighted = [...window.document.querySelectorAll(`[${TERM_ATTRIBUTE}]`)].map(
-    (element) => element.getAttribute(TERM_ATTRIBUTE) ?? '',
-  );
+  await session.idle();
+  // One per mention (a mention split across inline elements is wrapped in several).
+  const mentions = new Map<string, string>();
+  for (const element of window.document.querySelectorAll(`[${TERM_ATTRIBUTE}]`)) {
+    mentions.set(
+      element.getAttribute(MENTION_ATTRIBUTE) ?? '',
+      element.getAttribute(TERM_ATTRIBUTE) ?? '',
+    );
+  }
+  const highlighted = [...mentions.values()];
   session.stop();
   window.document.body?.normalize();
   const after = window.document.documentElement.outerHTML;
@@ -48,8 +66,16 @@ async function highlightPage(html: string) {
 }
 
 describe.skipIf(pages.length === 0 && !process.env.CI)('real saved pages', () => {
-  it('finds the shared pages', () => {
+  it('finds the shared pages, each with its hand-checked expected highlights', () => {
     expect(pages.length).toBe(62);
+    expect(Object.keys(EXPECTED.pages).sort()).toEqual(pages);
+  });
+
+  afterAll(() => {
+    console.log(
+      `real pages: ${wrong.length === 0 ? 'no' : wrong.length} highlight(s) in another sense, ` +
+        `${missed.length} missed\n${[...wrong, ...missed.map((line) => `missed ${line}`)].join('\n')}`,
+    );
   });
 
   it.each(pages)(
@@ -61,8 +87,20 @@ describe.skipIf(pages.length === 0 && !process.env.CI)('real saved pages', () =>
       expect(after).toBe(before);
       for (const trap of TRAPS[file] ?? [])
         expect(highlighted, `${file} must not highlight ${trap}`).not.toContain(trap);
+      const expected = EXPECTED.pages[file]?.expected ?? {};
+      const counts = new Map<string, number>();
+      for (const termId of highlighted) counts.set(termId, (counts.get(termId) ?? 0) + 1);
+      for (const termId of new Set([...counts.keys(), ...Object.keys(expected)])) {
+        const difference = (counts.get(termId) ?? 0) - (expected[termId] ?? 0);
+        if (difference > 0) wrong.push(`${file}: ${difference} × ${termId}`);
+        if (difference < 0) missed.push(`${file}: ${-difference} × ${termId}`);
+      }
     },
     // jsdom is slow on the largest pages (2.7 MB), more so on a busy machine.
     60_000,
   );
+
+  it('highlights nothing in a sense other than the corpus’s, on any page', () => {
+    expect(wrong).toEqual([]);
+  });
 });
