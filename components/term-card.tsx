@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipMarks } from '../utils/clip-marks';
 import {
   commitmentRows,
@@ -491,6 +491,11 @@ function NotThisMeaning({
   onChoose: (where: 'site' | 'everywhere') => void;
 }) {
   const [asking, setAsking] = useState(false);
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  // The button pressed is gone: focus goes to the first choice, for readers on the keyboard.
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
   if (!asking) {
     return (
       <button type="button" onClick={() => setAsking(true)}>
@@ -503,7 +508,7 @@ function NotThisMeaning({
       <p>
         Stop highlighting “{alias}” as {label}:
       </p>
-      <button type="button" onClick={() => onChoose('site')}>
+      <button type="button" ref={firstChoice} onClick={() => onChoose('site')}>
         On this site
       </button>
       <button type="button" onClick={() => onChoose('everywhere')}>

@@ -3,7 +3,9 @@
  * the card takes the term's highlights off the page and shows a notice with Undo (focus on it,
  * since the reader used the keyboard); Undo brings the highlights back. A term hidden again is
  * listed in the popup's settings (for every site: the popup opened as a tab has no web page of
- * its own), and "Show again" there highlights it on the page again.
+ * its own), and "Show again" there highlights it on the page again. "Not this meaning" takes the
+ * highlight's alias off the site, on the open page and after a reload, and Undo in the popup's
+ * settings brings it back.
  *
  * The card and the notice live in a closed shadow root, so these tests see them only as a reader
  * does: where they are drawn and where focus goes. Needs the builds in `.output/` (made by
@@ -80,13 +82,21 @@ function focusBeforeCard(): boolean {
   return document.activeElement === before;
 }
 
+/** The card's last buttons, in order from its end: "Not this meaning", then "Hide this term…". */
+const FROM_END = { notThisMeaning: 0, hideTerm: 1 } as const;
+
 /**
- * Opens the card of a highlight and chooses "Hide this term on this site" from the keyboard. The
- * card's closed shadow root hides its buttons from the test, so it gets there as a reader can:
- * it tabs through the card once to count its stops (focus is on the card's host until it reaches
- * the button after it), then tabs in again to the last one, "Hide this term on this site".
+ * Opens the card of a highlight and presses one of its last buttons from the keyboard. The card's
+ * closed shadow root hides its buttons from the test, so it gets there as a reader can: it tabs
+ * through the card once to count its stops (focus is on the card's host until it reaches the
+ * button after it), then tabs in again to the chosen one, counted from the end.
  */
-async function hideFromCard(page: PageDriver, selector: string, termId: string): Promise<void> {
+async function pressInCard(
+  page: PageDriver,
+  selector: string,
+  termId: string,
+  fromEnd: number,
+): Promise<void> {
   await page.bringToFront();
   await page.hover(selector);
   await page.waitForFunction(isCardNear, { termId, near: true }, WAIT_MS);
@@ -108,10 +118,13 @@ async function hideFromCard(page: PageDriver, selector: string, termId: string):
   }
   expect(stops).toBeGreaterThan(1);
   expect(await page.evaluate(focusBeforeCard, null)).toBe(true);
-  for (let stop = 0; stop < stops; stop++) await page.press('Tab');
+  for (let stop = 0; stop < stops - fromEnd; stop++) await page.press('Tab');
   expect(await page.evaluate(focusInPledgemark, null)).toBe(true);
   await page.press('Enter');
 }
+
+const hideFromCard = (page: PageDriver, selector: string, termId: string) =>
+  pressInCard(page, selector, termId, FROM_END.hideTerm);
 
 for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
   describe.skipIf(shouldSkip(TARGETS[name]))(`hiding a term in ${name}`, () => {
@@ -196,6 +209,50 @@ for (const name of ['Chromium', 'Firefox'] as BrowserName[]) {
         await popup.close();
       }
 
+      await page.bringToFront();
+      await page.waitForSelector(FATF, WAIT_MS);
+    });
+
+    it('"Not this meaning" takes the alias off this site at once and after a reload; other terms stay', async (context) => {
+      dumpLogsOnFailure(context, name, session);
+      await pressInCard(page, FATF, 'fatf', FROM_END.notThisMeaning);
+      // Focus is on the first choice, "On this site".
+      expect(await page.evaluate(focusInPledgemark, null)).toBe(true);
+      await page.press('Enter');
+      await page.waitForFunction((selector) => !document.querySelector(selector), FATF, WAIT_MS);
+      expect(await page.evaluate((selector) => !!document.querySelector(selector), ETIM)).toBe(
+        true,
+      );
+
+      const reloaded = await session!.openPage(server.url('slice.html'));
+      try {
+        await reloaded.waitForSelector(ETIM, WAIT_MS);
+        // Given time to highlight it, it does not.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(
+          await reloaded.evaluate((selector) => !!document.querySelector(selector), FATF),
+        ).toBe(false);
+      } finally {
+        await reloaded.close();
+      }
+
+      // Listed in the popup's settings, where Undo brings it back.
+      const popup = await session!.openExtensionPage('popup.html', '.controls');
+      try {
+        const undo = '[aria-labelledby="sense-corrections-heading"] button';
+        await popup.waitForSelector(undo, WAIT_MS);
+        await popup.evaluate((selector) => {
+          document.querySelector<HTMLButtonElement>(selector)!.focus();
+        }, undo);
+        await popup.press('Enter');
+        await popup.waitForFunction(
+          () => !document.querySelector('[aria-labelledby="sense-corrections-heading"]'),
+          null,
+          WAIT_MS,
+        );
+      } finally {
+        await popup.close();
+      }
       await page.bringToFront();
       await page.waitForSelector(FATF, WAIT_MS);
     });
