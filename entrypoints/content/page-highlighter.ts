@@ -9,6 +9,7 @@ import {
 } from '../../utils/term-matcher';
 import { HIGHLIGHT_STYLES, TONE_ATTRIBUTE, ToneReader } from './highlight-style';
 import {
+  aliasIndexOf,
   HIGHLIGHT_CLASS,
   HIGHLIGHT_ELEMENT,
   MENTION_ATTRIBUTE,
@@ -94,8 +95,8 @@ export class PageHighlighter {
   ) {}
 
   /**
-   * Highlights fewer terms from now (a term hidden, a category turned off). The given highlights
-   * of terms no longer included go: each text node holding one gets its whole text back, and is
+   * Highlights fewer terms from now (a term hidden, a category turned off, an alias corrected).
+   * The given highlights of terms or aliases no longer included go: each text node holding one gets its whole text back, and is
    * returned to be read again (it may hold mentions of terms still included). Planned runs come
    * back with the excluded mentions taken out; runs left with none go.
    */
@@ -105,9 +106,12 @@ export class PageHighlighter {
     waiting: readonly PlannedRun[],
   ): { restored: Text[]; waiting: PlannedRun[] } {
     this.options = options;
+    const included = (termId: string, aliasIndex: number | null) =>
+      options.includeTerm(termId) &&
+      (aliasIndex === null || options.includeAlias?.(termId, aliasIndex) !== false);
     const excluded = [...highlights].filter((highlight) => {
       const termId = termOf(highlight);
-      return termId !== null && !options.includeTerm(termId);
+      return termId !== null && !included(termId, aliasIndexOf(highlight));
     });
     const released = this.wrapped.release(
       excluded.flatMap((highlight) => mentionFragments(highlight)),
@@ -115,9 +119,9 @@ export class PageHighlighter {
     this.uncount(released.removedHighlights);
     const kept: PlannedRun[] = [];
     for (const { run, mentions } of waiting) {
-      const included = mentions.filter(({ termId }) => options.includeTerm(termId));
-      this.forget({ run, mentions: mentions.filter((mention) => !included.includes(mention)) });
-      if (included.length > 0) kept.push({ run, mentions: included });
+      const left = mentions.filter(({ termId, aliasIndex }) => included(termId, aliasIndex));
+      this.forget({ run, mentions: mentions.filter((mention) => !left.includes(mention)) });
+      if (left.length > 0) kept.push({ run, mentions: left });
     }
     return { restored: released.restored, waiting: kept };
   }

@@ -232,6 +232,18 @@ describe('highlighting fewer terms', () => {
     session.stop();
     expect(document.body.innerHTML).toBe(html);
   });
+
+  it('removes the highlights of a corrected alias only: the term’s other names stay', async () => {
+    const html = `<p>The Financial Action Task Force met.</p><p>The FATF said so.</p>`;
+    const { session, onCountsChanged } = await highlight(html);
+    const corrected = TEST_MATCHER.aliases.findIndex(({ text }) => text === 'FATF');
+    await session.narrow({
+      ...EVERY,
+      includeAlias: (termId, aliasIndex) => !(termId === 'fatf' && aliasIndex === corrected),
+    });
+    expect(highlighted()).toEqual([['fatf', 'Financial Action Task Force']]);
+    expect(Object.fromEntries(onCountsChanged.mock.lastCall![0])).toEqual({ fatf: 1 });
+  });
 });
 
 describe('dynamic pages', () => {

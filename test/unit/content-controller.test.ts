@@ -66,17 +66,23 @@ describe('ContentController', () => {
     expect(session.starts).toHaveLength(2);
   });
 
-  it('leaves out an alias the reader corrected, on that site or everywhere, and restarts', async () => {
+  it('leaves out an alias the reader corrected, on that site or everywhere, in place', async () => {
     const { session, controller } = setUp('www.travel.example');
     await controller.apply(DEFAULT_SETTINGS);
     expect(session.starts[0]!.includeAlias!('api', 1)).toBe(true);
     const onThisSite = { termId: 'api', alias: 'API', host: 'travel.example' };
     await controller.apply({ ...DEFAULT_SETTINGS, senseCorrections: [onThisSite] });
-    expect(session.starts).toHaveLength(2);
-    expect(session.starts[1]!.includeAlias!('api', 1)).toBe(false);
+    // Taking an alias away removes its highlights only: no restart.
+    expect(session.starts).toHaveLength(1);
+    expect(session.narrowings).toHaveLength(1);
+    expect(session.narrowings[0]!.includeAlias!('api', 1)).toBe(false);
     // The term's other aliases, and other terms, stay.
-    expect(session.starts[1]!.includeAlias!('api', 2)).toBe(true);
-    expect(session.starts[1]!.includeAlias!('fatf', 0)).toBe(true);
+    expect(session.narrowings[0]!.includeAlias!('api', 2)).toBe(true);
+    expect(session.narrowings[0]!.includeAlias!('fatf', 0)).toBe(true);
+    // Undoing the correction brings the alias back: a new pass.
+    await controller.apply(DEFAULT_SETTINGS);
+    expect(session.starts).toHaveLength(2);
+    expect(session.starts[1]!.includeAlias!('api', 1)).toBe(true);
     const elsewhere = setUp('news.example');
     await elsewhere.controller.apply({ ...DEFAULT_SETTINGS, senseCorrections: [onThisSite] });
     expect(elsewhere.session.starts[0]!.includeAlias!('api', 1)).toBe(true);
@@ -84,7 +90,7 @@ describe('ContentController', () => {
       ...DEFAULT_SETTINGS,
       senseCorrections: [{ ...onThisSite, host: EVERYWHERE }],
     });
-    expect(elsewhere.session.starts[1]!.includeAlias!('api', 1)).toBe(false);
+    expect(elsewhere.session.narrowings[0]!.includeAlias!('api', 1)).toBe(false);
   });
 
   it('toggles this tab off and on', async () => {
