@@ -83,6 +83,20 @@ describe('highlighting a page', () => {
     ]);
   });
 
+  it('puts a word boundary where the layout puts one, not where inline text runs on', async () => {
+    await highlight(`
+      <div><span style="display: block">12:05</span><span style="display: block">FATF warns</span></div>
+      <div><time style="display: inline-block">Updated</time><a href="#">ETIM named</a></div>
+      <p>Its <span>Pre</span><span>FATF</span> stance and <b>ETIM</b><i>s</i>.</p>`);
+    expect(highlighted()).toEqual([
+      ['fatf', 'FATF'],
+      ['etim', 'ETIM'],
+      // "ETIMs" as the reader sees it: one mention, in two fragments.
+      ['etim', 'ETIM'],
+      ['etim', 's'],
+    ]);
+  });
+
   it('never joins text across blocks', async () => {
     await highlight(
       '<div><p>Financial Action</p><p>Task Force</p></div><div>Financial Action<div>Task Force</div></div>',
