@@ -491,32 +491,43 @@ function NotThisMeaning({
   onChoose: (where: 'site' | 'everywhere') => void;
 }) {
   const [asking, setAsking] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
-  // The button pressed is gone: focus goes to the first choice, for readers on the keyboard.
+  // The button stays where it is (a focused element that disappears takes the card's focus with
+  // it); keyboard readers are taken to the first choice, and back when they cancel.
   useEffect(() => {
     if (asking) firstChoice.current?.focus();
   }, [asking]);
-  if (!asking) {
-    return (
-      <button type="button" onClick={() => setAsking(true)}>
+  const cancel = () => {
+    setAsking(false);
+    toggle.current?.focus();
+  };
+  return (
+    <>
+      <button
+        type="button"
+        ref={toggle}
+        aria-expanded={asking}
+        onClick={() => (asking ? cancel() : setAsking(true))}
+      >
         Not this meaning
       </button>
-    );
-  }
-  return (
-    <div class="term-card-correction" role="group" aria-label="Not this meaning">
-      <p>
-        Stop highlighting “{alias}” as {label}:
-      </p>
-      <button type="button" ref={firstChoice} onClick={() => onChoose('site')}>
-        On this site
-      </button>
-      <button type="button" onClick={() => onChoose('everywhere')}>
-        Everywhere
-      </button>
-      <button type="button" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-    </div>
+      {asking && (
+        <div class="term-card-correction" role="group" aria-label="Not this meaning">
+          <p>
+            Stop highlighting “{alias}” as {label}:
+          </p>
+          <button type="button" ref={firstChoice} onClick={() => onChoose('site')}>
+            On this site
+          </button>
+          <button type="button" onClick={() => onChoose('everywhere')}>
+            Everywhere
+          </button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </>
   );
 }

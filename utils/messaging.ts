@@ -2,6 +2,7 @@ import type {
   CitedPassage,
   ClipView,
   DocumentDetail,
+  PageSenseView,
   PageTerms,
   SavedClip,
   SearchResponse,
@@ -57,6 +58,13 @@ export interface BackgroundProtocol {
    * page's own `copy` event, which the page could read and rewrite.
    */
   copyText: { request: { text: string }; response: null };
+  /**
+   * A tab's top frame shares what its text tells of the senses on it (it grew); the background
+   * passes it on to the tab's frames, whose same-origin ones take it.
+   */
+  shareHostSense: { request: PageSenseView; response: null };
+  /** A frame asks for its tab's top frame's sense evidence (null: none to be had). */
+  hostPageSense: { request: Record<string, never>; response: PageSenseView | null };
 }
 
 export interface TabProtocol {
@@ -72,6 +80,10 @@ export interface TabProtocol {
     request: { direction: 'next' | 'previous'; termId?: string };
     response: { found: boolean; index?: number; total?: number };
   };
+  /** What this page's own text tells of the senses on it (asked of a tab's top frame). */
+  getPageSense: { request: Record<string, never>; response: PageSenseView };
+  /** The top frame's evidence, for a same-origin frame to decide its occurrences with. */
+  adoptHostSense: { request: PageSenseView; response: null };
 }
 
 /** Any protocol: named calls, each with a request object and a response. */
@@ -156,6 +168,14 @@ function searchFiltersProblem(filters: unknown): string | null {
   return null;
 }
 
+const pageSenseFields: Validator = ({ termsNamed, securityTopic }) =>
+  typeof securityTopic === 'boolean' &&
+  Array.isArray(termsNamed) &&
+  termsNamed.length <= MAX_REPORTED_TERMS &&
+  termsNamed.every((termId) => idField('termId')({ termId }) === null)
+    ? null
+    : `termsNamed must be a list of at most ${MAX_REPORTED_TERMS} term ids, securityTopic a boolean`;
+
 export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator } = {
   lookupTerm: idField('termId'),
   getPassage: idField('passageId'),
@@ -215,6 +235,8 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
     typeof text === 'string' && text.length > 0 && text.length <= MAX_COPY_LENGTH
       ? null
       : `text must be a non-empty string of at most ${MAX_COPY_LENGTH} characters`,
+  shareHostSense: pageSenseFields,
+  hostPageSense: noFields,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
@@ -226,6 +248,8 @@ export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
         ? null
         : idField('termId')(request)
       : 'direction must be "next" or "previous"',
+  getPageSense: noFields,
+  adoptHostSense: pageSenseFields,
 };
 
 export interface MessageSender {

@@ -77,6 +77,16 @@ export function pageSense(termsNamed: ReadonlySet<string>): PageSense {
   return { termsNamed, securityTopic: isSecurityTopic(termsNamed) };
 }
 
+/**
+ * The evidence of a frame that is part of a host page (a same-origin frame): the terms either
+ * names outright, and the host's topic if the frame's own text does not make it one.
+ */
+export function withHostSense(own: ReadonlySet<string>, host: PageSense): PageSense {
+  if (host.termsNamed.size === 0 && !host.securityTopic) return pageSense(own);
+  const termsNamed = new Set([...own, ...host.termsNamed]);
+  return { termsNamed, securityTopic: host.securityTopic || isSecurityTopic(termsNamed) };
+}
+
 /** A document of the corpus as evidence: it is about the security sense by definition. */
 export function corpusSense(termsNamed: ReadonlySet<string>): PageSense {
   return { termsNamed, securityTopic: true };

@@ -215,6 +215,15 @@ export interface PageTerms {
   termCounts: Record<string, number>;
 }
 
+/**
+ * What a page's own text tells of the senses on it: the terms it names outright and whether it
+ * is about security. A host page shares it with its same-origin frames.
+ */
+export interface PageSenseView {
+  termsNamed: string[];
+  securityTopic: boolean;
+}
+
 /** A passage the user saved, as the clip list shows and exports it. */
 export interface ClipView {
   id: number;

@@ -1,3 +1,4 @@
+import type { HostSenseHandlers } from './host-sense-relay';
 import { PledgemarkDatabase } from '../../data/db';
 import { CorpusQueries } from '../../data/queries';
 import { seedFromSource, type CorpusSource } from '../../data/seed';
@@ -8,7 +9,12 @@ import type { ClipHandlers } from './clip-service';
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
 export type CorpusHandlers = Omit<
   Handlers<BackgroundProtocol>,
-  'reportPageTerms' | 'openTermView' | 'openDocument' | 'copyText' | keyof ClipHandlers
+  | 'reportPageTerms'
+  | 'openTermView'
+  | 'openDocument'
+  | 'copyText'
+  | keyof ClipHandlers
+  | keyof HostSenseHandlers
 >;
 
 /**

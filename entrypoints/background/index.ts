@@ -15,6 +15,7 @@ import { runCommand } from './commands';
 import { createClipService } from './clip-service';
 import { createClipboardWriter, OFFSCREEN_PATH } from './clipboard-writer';
 import { createCorpusService } from './corpus-service';
+import { createHostSenseRelay, type SendToTab } from './host-sense-relay';
 import { PageTermsBadge } from './page-terms-badge';
 
 /**
@@ -48,9 +49,14 @@ export default defineBackground({
       offscreenUrl: () => browser.runtime.getURL(OFFSCREEN_PATH),
       sendMessage: (message) => browser.runtime.sendMessage(message),
     });
+    const sendToTab: SendToTab = (tabId, envelope, frameId) =>
+      frameId === undefined
+        ? browser.tabs.sendMessage(tabId, envelope)
+        : browser.tabs.sendMessage(tabId, envelope, { frameId });
     const handlers: Handlers<BackgroundProtocol> = {
       ...service.handlers,
       ...createClipService(db, service.ensureSeeded),
+      ...createHostSenseRelay(sendToTab),
       reportPageTerms: async ({ termCounts }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('reportPageTerms comes from a tab');
@@ -89,11 +95,7 @@ export default defineBackground({
 
     browser.commands.onCommand.addListener((command, tab) => {
       if (tab?.id === undefined) return;
-      void runCommand(command, tab.id, (tabId, envelope, frameId) =>
-        frameId === undefined
-          ? browser.tabs.sendMessage(tabId, envelope)
-          : browser.tabs.sendMessage(tabId, envelope, { frameId }),
-      );
+      void runCommand(command, tab.id, sendToTab);
     });
   },
 });

@@ -77,6 +77,11 @@ export class CardController {
     this.ui.close(returnFocus);
   }
 
+  /** The site's hidden terms changed (a term shown again from the popup ends its notice). */
+  hiddenTermsChanged(hidden: ReadonlySet<string>): void {
+    this.ui.hiddenTermsChanged(hidden);
+  }
+
   /** Takes the card, its notice and its listeners off the page. */
   destroy(): void {
     this.trigger.destroy();

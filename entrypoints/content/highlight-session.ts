@@ -1,4 +1,4 @@
-import type { TermMatcher } from '../../utils/term-matcher';
+import { SILENT_PAGE, type PageSense, type TermMatcher } from '../../utils/term-matcher';
 import {
   PageHighlighter,
   type HighlightOptions,
@@ -40,6 +40,11 @@ export interface HighlightSessionDeps {
   matcher: TermMatcher;
   /** Called whenever the set of highlighted terms or their counts change. */
   onCountsChanged: (counts: ReadonlyMap<string, number>) => void;
+  /**
+   * Called when what the page's own text tells (terms named outright, its topic) grows: a host
+   * page shares it with its same-origin frames.
+   */
+  onOwnSenseChanged?: (sense: PageSense) => void;
   /** Test seam: the page's mark budget. */
   maxMarks?: number;
   /** Test seam: how many runs are wrapped at once before waiting for the viewport. */
@@ -67,6 +72,10 @@ export class HighlightSession {
   private queue: Promise<void> = Promise.resolve();
   /** What the session was started with, to start again on a page that replaced itself. */
   private options: HighlightOptions | null = null;
+  /** The host page's evidence, when this is a same-origin frame of it. */
+  private hostSense: PageSense = SILENT_PAGE;
+  /** The page's own evidence as last announced: terms named outright, and its topic. */
+  private announced = { termsNamed: 0, securityTopic: false };
   private stopCopying: (() => void) | null = null;
 
   constructor(private readonly deps: HighlightSessionDeps) {}
@@ -90,7 +99,13 @@ export class HighlightSession {
     this.options = options;
     const abort = new AbortController();
     this.abort = abort;
-    this.highlighter = new PageHighlighter(this.deps.matcher, options, this.deps.maxMarks);
+    this.highlighter = new PageHighlighter(
+      this.deps.matcher,
+      options,
+      this.deps.maxMarks,
+      this.hostSense,
+    );
+    this.announced = { termsNamed: 0, securityTopic: false };
     this.observer = new PageObserver({
       onRecords: (records) => this.repair(records),
       onBlocksChanged: (blocks) =>
@@ -158,6 +173,23 @@ export class HighlightSession {
       }
       if (reread.size > 0) await this.scan([...reread], signal);
     });
+  }
+
+  /**
+   * Takes the evidence of the page this is a same-origin frame of: occurrences left out for a
+   * neutral context that it now takes are read again.
+   */
+  adoptHostSense(host: PageSense): void {
+    this.hostSense = host;
+    const signal = this.abort?.signal;
+    if (!this.highlighter || !signal) return;
+    this.highlighter.adoptHostSense(host);
+    this.redecide(signal);
+  }
+
+  /** What the page's own text tells so far (none while highlighting is off). */
+  ownSense(): PageSense {
+    return this.highlighter?.ownSense() ?? SILENT_PAGE;
   }
 
   stop(): void {
@@ -306,6 +338,22 @@ export class HighlightSession {
       await this.wrapInBatches(planned, signal, slice);
     }
     this.redecide(signal);
+    this.announceOwnSense();
+  }
+
+  /** Tells `onOwnSenseChanged` when the page's own evidence grew since it last did. */
+  private announceOwnSense(): void {
+    const sense = this.highlighter?.ownSense();
+    if (!sense || !this.deps.onOwnSenseChanged) return;
+    const { termsNamed, securityTopic } = sense;
+    if (
+      termsNamed.size === this.announced.termsNamed &&
+      securityTopic === this.announced.securityTopic
+    ) {
+      return;
+    }
+    this.announced = { termsNamed: termsNamed.size, securityTopic };
+    this.deps.onOwnSenseChanged(sense);
   }
 
   /**

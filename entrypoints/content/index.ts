@@ -7,7 +7,7 @@ import {
   TAB_VALIDATORS,
   type Envelope,
 } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, hiddenTermsOn, type Settings } from '../../utils/settings';
 import { loadSettings, watchSettings } from '../../utils/settings-storage';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { CardController } from './card-controller';
@@ -43,6 +43,7 @@ export default defineContentScript({
         termCounts: controller.pageTerms().termCounts,
       });
     });
+    const isTopFrame = window === window.top;
     const session = new HighlightSession({
       window,
       matcher,
@@ -50,6 +51,14 @@ export default defineContentScript({
         controller.countsChanged(counts);
         report();
       },
+      // A top frame shares its sense evidence with the tab's same-origin frames.
+      onOwnSenseChanged: isTopFrame
+        ? ({ termsNamed, securityTopic }) =>
+            void callBackground(send, 'shareHostSense', {
+              termsNamed: [...termsNamed],
+              securityTopic,
+            })
+        : undefined,
     });
     const controller = new ContentController(
       session,
@@ -66,7 +75,8 @@ export default defineContentScript({
         settings: () => settings,
       }),
     );
-    const handlers = tabHandlers(document, session, controller, cards);
+    const takesHostSense = !isTopFrame && isSameOriginAsTop(window);
+    const handlers = tabHandlers(document, session, controller, cards, takesHostSense);
     const onMessage = (
       message: unknown,
       sender: object,
@@ -80,6 +90,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     const unwatch = watchSettings((next) => {
       settings = next;
+      cards.hiddenTermsChanged(hiddenTermsOn(next, location.hostname));
       void controller.apply(next);
     });
     // When the lifetime ends (or at once, if it ended while this script was starting), leave
@@ -93,6 +104,27 @@ export default defineContentScript({
       unwatch();
     });
     settings = await loadSettings();
-    if (lifetime.isValid) await controller.apply(settings);
+    if (!lifetime.isValid) return;
+    cards.hiddenTermsChanged(hiddenTermsOn(settings, location.hostname));
+    await controller.apply(settings);
+    // A frame loaded after its host page shared its evidence asks for it.
+    if (takesHostSense && session.active) {
+      const host = await callBackground(send, 'hostPageSense', {});
+      if (host.ok && host.value && lifetime.isValid) {
+        session.adoptHostSense({
+          termsNamed: new Set(host.value.termsNamed),
+          securityTopic: host.value.securityTopic,
+        });
+      }
+    }
   },
 });
+
+/** Whether this frame's document may read its top frame's: the same origin (or about:blank). */
+function isSameOriginAsTop(frame: Window): boolean {
+  try {
+    return frame.top?.document !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -3,6 +3,9 @@ import type { SenseReason } from '../../utils/sense-model';
 import {
   namesTerm,
   pageSense,
+  SILENT_PAGE,
+  withHostSense,
+  type PageSense,
   type TermCandidate,
   type TermMatcher,
   type TermMention,
@@ -92,7 +95,24 @@ export class PageHighlighter {
     private readonly matcher: TermMatcher,
     private options: HighlightOptions,
     private readonly maxMarks = MAX_MARKS_PER_PAGE,
+    /** The evidence of the page this one is a frame of (same origin), if any. */
+    private hostSense: PageSense = SILENT_PAGE,
   ) {}
+
+  /** What the page's own text tells: the terms it names outright, and its topic. */
+  ownSense(): PageSense {
+    return pageSense(this.confirmedOnPage);
+  }
+
+  /** The host page's evidence (this is a same-origin frame of it), taken from now. */
+  adoptHostSense(host: PageSense): void {
+    this.hostSense = host;
+  }
+
+  /** The evidence occurrences are decided with: the page's own, and its host page's. */
+  private sense(): PageSense {
+    return withHostSense(this.confirmedOnPage, this.hostSense);
+  }
 
   /**
    * Highlights fewer terms from now (a term hidden, a category turned off, an alias corrected).
@@ -147,7 +167,7 @@ export class PageHighlighter {
    */
   plan(matched: readonly MatchedRun[], seenRuns = new Set<Text>()): PlannedRun[] {
     const planned: PlannedRun[] = [];
-    const page = pageSense(this.confirmedOnPage);
+    const page = this.sense();
     for (const { run, candidates } of matched) {
       // The same text may be offered twice (a block inside another); it is planned once.
       const first = run.nodes[0]!;
@@ -330,7 +350,7 @@ export class PageHighlighter {
    * again. Each is handed out once; blocks no longer on the page are dropped.
    */
   takeRedecidable(): Element[] {
-    const page = pageSense(this.confirmedOnPage);
+    const page = this.sense();
     if (!page.securityTopic) return [];
     const blocks: Element[] = [];
     for (const [termId, waiting] of this.undecided) {

@@ -6,15 +6,26 @@ import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contr
 
 /**
  * What a tab answers to the extension: the keyboard command that toggles highlighting, "On this
- * page" (its terms), and moving to the next or previous highlight with its card open.
+ * page" (its terms), moving to the next or previous highlight with its card open, and the sense
+ * evidence a top frame shares with its same-origin frames (`takesHostSense`: this is one).
  */
 export function tabHandlers(
   document: Document,
   session: HighlightSession,
   controller: ContentController,
   cards: CardController,
+  takesHostSense: boolean,
 ): Handlers<TabProtocol> {
   return {
+    getPageSense: async () => {
+      const { termsNamed, securityTopic } = session.ownSense();
+      return { termsNamed: [...termsNamed], securityTopic };
+    },
+    adoptHostSense: async ({ termsNamed, securityTopic }) => {
+      if (takesHostSense)
+        session.adoptHostSense({ termsNamed: new Set(termsNamed), securityTopic });
+      return null;
+    },
     toggleHighlighting: async () => ({ active: await controller.toggle() }),
     getPageTerms: async () => controller.pageTerms(),
     focusHighlight: async ({ direction, termId }) => {

@@ -101,6 +101,8 @@ interface Built {
  */
 export class TermCardUi {
   private built: Built | null = null;
+  /** The site's hidden terms as last told (see `hiddenTermsChanged`). */
+  private hiddenTerms: ReadonlySet<string> | null = null;
   private anchor: HTMLElement | null = null;
   private lineIndex = 0;
   private stopFollowing: (() => void) | null = null;
@@ -161,6 +163,19 @@ export class TermCardUi {
       built.floating.hidden = true;
     }
     if (returnFocus && anchor.isConnected) anchor.focus({ preventScroll: true });
+  }
+
+  /**
+   * The site's hidden terms changed: a notice about a term that was hidden and is not any more
+   * (shown again from the popup) goes, its Undo having nothing left to undo.
+   */
+  hiddenTermsChanged(hidden: ReadonlySet<string>): void {
+    const before = this.hiddenTerms;
+    this.hiddenTerms = hidden;
+    const shown = this.built?.notice.shown;
+    if (shown && before?.has(shown.termId) && !hidden.has(shown.termId)) {
+      this.built!.notice.dismiss();
+    }
   }
 
   destroy(): void {

@@ -177,6 +177,23 @@ describe('events in the card', () => {
     expect(cards!.openFor).toBeNull();
   });
 
+  it('drops the hide notice once the term is shown again from elsewhere (the popup)', async () => {
+    const { highlight } = setUp({ trusted: true });
+    const root = await openCard(highlight);
+    button(root, 'Hide this term on this site').click();
+    const notice = () => root.querySelector('.pm-notice');
+    expect(notice()).not.toBeNull();
+    // The hide lands in the settings: the notice stays.
+    cards!.hiddenTermsChanged(new Set(['fatf']));
+    expect(notice()).not.toBeNull();
+    // Another term shown again changes nothing; this one shown again ends the notice.
+    cards!.hiddenTermsChanged(new Set(['fatf', 'etim']));
+    cards!.hiddenTermsChanged(new Set(['fatf']));
+    expect(notice()).not.toBeNull();
+    cards!.hiddenTermsChanged(new Set());
+    expect(notice()).toBeNull();
+  });
+
   it('“Not this meaning” says why the highlight was taken, and turns its alias off where chosen', async () => {
     const { highlight, port } = setUp({ trusted: true });
     const root = await openCard(highlight);
@@ -184,7 +201,15 @@ describe('events in the card', () => {
       .map((piece) => piece.getAttribute(TEXT_ATTRIBUTE))
       .join('');
     expect(note).toBe('Highlighted for “terrorist financing” in the same passage.');
-    button(root, 'Not this meaning').click();
+    const toggle = button(root, 'Not this meaning');
+    toggle.click();
+    await vi.waitFor(() => expect(root.activeElement).toBe(button(root, 'On this site')));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    // Cancel puts focus back on the button, which stayed where it was.
+    button(root, 'Cancel').click();
+    await vi.waitFor(() => expect(root.activeElement).toBe(toggle));
+    expect(root.querySelector('[role="group"][aria-label="Not this meaning"]')).toBeNull();
+    toggle.click();
     await vi.waitFor(() => button(root, 'On this site'));
     button(root, 'On this site').click();
     expect(port.correctSense).toHaveBeenCalledWith('fatf', 'FATF', 'site');

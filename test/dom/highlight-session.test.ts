@@ -167,6 +167,52 @@ describe('highlighting a page', () => {
     );
   });
 
+  it('decides a same-origin frame with its own context plus its host page’s evidence', async () => {
+    // The frame (an embedded transcript) is neutral on its own.
+    const onOwnSenseChanged = vi.fn();
+    document.body.innerHTML = '<p id="frame-text">The API rules changed.</p>';
+    session = new HighlightSession({
+      window,
+      matcher: TEST_MATCHER,
+      onCountsChanged: vi.fn(),
+      onOwnSenseChanged,
+    });
+    await session.start(EVERY);
+    expect(highlighted()).toEqual([]);
+    // Its own text names nothing outright: nothing to tell a frame of it.
+    expect(onOwnSenseChanged).not.toHaveBeenCalled();
+    // A host page about something else changes nothing.
+    session.adoptHostSense({ termsNamed: new Set(['api']), securityTopic: false });
+    await session.idle();
+    expect(highlighted()).toEqual([]);
+    // A host page about border security that names the term outright takes the occurrence.
+    session.adoptHostSense({ termsNamed: new Set(['api', 'fatf', 'etim']), securityTopic: true });
+    await vi.waitFor(() => expect(highlighted()).toEqual([['api', 'API']]));
+    expect(session.ownSense().securityTopic).toBe(false);
+    // A veto in the frame's own context still wins.
+    session.stop();
+    document.body.innerHTML = '<p>Pass your API key in each request.</p>';
+    await session.start(EVERY);
+    expect(highlighted()).toEqual([]);
+  });
+
+  it('tells what its own text names outright, when that grows', async () => {
+    const onOwnSenseChanged = vi.fn();
+    document.body.innerHTML = '<p>The FATF met.</p>';
+    session = new HighlightSession({
+      window,
+      matcher: TEST_MATCHER,
+      onCountsChanged: vi.fn(),
+      onOwnSenseChanged,
+    });
+    await session.start(EVERY);
+    expect(onOwnSenseChanged).toHaveBeenCalledTimes(1);
+    expect([...onOwnSenseChanged.mock.lastCall![0].termsNamed]).toEqual(['fatf']);
+    document.body.insertAdjacentHTML('beforeend', '<p>ETIM and ISIL were named.</p>');
+    await vi.waitFor(() => expect(onOwnSenseChanged).toHaveBeenCalledTimes(2));
+    expect(onOwnSenseChanged.mock.lastCall![0].securityTopic).toBe(true);
+  });
+
   it('can highlight the first occurrence only, and only chosen categories', async () => {
     await highlight('<p>FATF, ETIM and FATF again.</p><p>FATF.</p>', {
       density: 'first',

@@ -100,12 +100,15 @@ async function pressInCard(
   await page.bringToFront();
   await page.hover(selector);
   await page.waitForFunction(isCardNear, { termId, near: true }, WAIT_MS);
-  // The card may still be loading its term (no buttons yet): count again until it has them.
+  // The card may still be loading its term (no buttons yet, or not all of them): count again
+  // until it has them and two counts agree.
   let stops = 0;
+  let counted = -1;
   const deadline = Date.now() + WAIT_MS;
-  for (let attempt = 0; stops <= 1 && Date.now() < deadline; attempt++) {
+  for (let attempt = 0; (stops <= 1 || stops !== counted) && Date.now() < deadline; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await page.evaluate(focusBeforeCard, null)).toBe(true);
+    counted = stops;
     stops = 0;
     for (;;) {
       await page.press('Tab');

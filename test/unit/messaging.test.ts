@@ -42,6 +42,8 @@ function handlers(): Handlers<BackgroundProtocol> {
     removeClip: vi.fn(async () => []),
     restoreClip: vi.fn(async () => []),
     copyText: vi.fn(async () => null),
+    shareHostSense: vi.fn(async () => null),
+    hostPageSense: vi.fn(async () => null),
   };
 }
 
