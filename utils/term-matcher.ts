@@ -192,6 +192,24 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
+/** A hyphen between two letters: "counter-terrorism" is also written spaced and joined. */
+const INNER_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
+
+/**
+ * The folded spellings an alias is matched by: its own, and for a hyphenated name the spaced and
+ * joined forms newsrooms also print ("counter terrorism", "counterterrorism"). An acronym (matched
+ * by its case) keeps its one spelling: "ICPO-INTERPOL" is not written otherwise.
+ */
+function spellingsOf(alias: { text: string; caseSensitive: boolean }): string[] {
+  const folded = foldAliasText(alias.text, false);
+  const spaced = folded.replace(INNER_HYPHEN, ' ');
+  if (alias.caseSensitive || spaced === folded) return [folded];
+  return [...new Set([folded, spaced, folded.replace(INNER_HYPHEN, '')])];
+}
+
+/** A soft hyphen, which a page may put inside any word: it is read past, as a reader does. */
+const SOFT_HYPHEN = 0xad;
+
 const NO_NODE = -1;
 const NO_SYMBOL = -1;
 
@@ -200,7 +218,7 @@ const NO_SYMBOL = -1;
  * node's children are consecutive: the edge at index `e` leads to node `e + 1`. Done when the
  * matcher is compiled, so that a page's content script only copies arrays at start-up.
  */
-function buildTrie(aliases: readonly { text: string }[]): CompiledTrie {
+function buildTrie(aliases: readonly { text: string; caseSensitive: boolean }[]): CompiledTrie {
   // Symbols are UTF-16 code units, as the scan reads the page's text.
   const symbolOf = new Map<number, number>();
   const symbolCodes: number[] = [];
@@ -209,9 +227,11 @@ function buildTrie(aliases: readonly { text: string }[]): CompiledTrie {
   const parents: number[] = [NO_NODE];
   const symbols: number[] = [NO_SYMBOL];
   const endsAt: number[][] = [[]];
-  const spellings = aliases.map((alias) => foldAliasText(alias.text, false));
-  const symbolCount = new Set(spellings.join('')).size + 1;
-  spellings.forEach((spelling, aliasIndex) => {
+  const spellings = aliases.flatMap((alias, aliasIndex) =>
+    spellingsOf(alias).map((spelling) => ({ spelling, aliasIndex })),
+  );
+  const symbolCount = new Set(spellings.map(({ spelling }) => spelling).join('')).size + 1;
+  spellings.forEach(({ spelling, aliasIndex }) => {
     let node = 0;
     for (let i = 0; i < spelling.length; i++) {
       const code = spelling.charCodeAt(i);
@@ -232,7 +252,7 @@ function buildTrie(aliases: readonly { text: string }[]): CompiledTrie {
       }
       node = child;
     }
-    endsAt[node]!.push(aliasIndex);
+    if (!endsAt[node]!.includes(aliasIndex)) endsAt[node]!.push(aliasIndex);
   });
   const childrenOf: number[][] = parents.map(() => []);
   for (let node = 1; node < parents.length; node++) childrenOf[parents[node]!]!.push(node);
@@ -479,7 +499,12 @@ export class TermMatcher {
         if (found) best = found;
       }
       if (position >= length) break;
-      const symbol = this.trie.symbolAt(text.charCodeAt(position));
+      const code = text.charCodeAt(position);
+      if (code === SOFT_HYPHEN) {
+        position++;
+        continue;
+      }
+      const symbol = this.trie.symbolAt(code);
       if (symbol === NO_SYMBOL) break;
       const next = this.trie.child(node, symbol);
       if (next === NO_NODE) break;
@@ -511,7 +536,8 @@ export class TermMatcher {
     for (const aliasIndex of ending) {
       const alias = this.compiled.aliases[aliasIndex]!;
       if (alias.caseSensitive) {
-        if (foldAliasText(text.slice(start, end), true) === this.caseKeys[aliasIndex]) {
+        const spelled = text.slice(start, end).replaceAll('\u00ad', '');
+        if (foldAliasText(spelled, true) === this.caseKeys[aliasIndex]) {
           chosen = aliasIndex;
           break;
         }

@@ -72,6 +72,22 @@ describe('TermMatcher', () => {
     ]);
   });
 
+  it('matches a hyphenated name spaced and joined too, and reads past soft hyphens', () => {
+    expect(
+      found('Counter terrorism, counterterrorism, counter\u00adterrorism and F\u00adATF.'),
+    ).toEqual([
+      ['counter-terrorism', 'Counter terrorism'],
+      ['counter-terrorism', 'counterterrorism'],
+      ['counter-terrorism', 'counter\u00adterrorism'],
+      ['fatf', 'F\u00adATF'],
+    ]);
+    // An acronym keeps its one spelling: "UN-SC" does not make "UNSC" or "UN SC".
+    const acronyms = new TermMatcher(
+      compileMatcher([{ id: 'x', category: 'concept', aliases: [{ text: 'UN-SC' }] }]),
+    );
+    expect(acronyms.findMentions('UN SC, UNSC and UN-SC').map(({ start }) => start)).toEqual([16]);
+  });
+
   it('prefers the longest match', () => {
     expect(found('UN Security Council resolution 2354 and the UN Security Council')).toEqual([
       ['unscr-2354', 'UN Security Council resolution 2354'],
