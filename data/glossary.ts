@@ -8729,7 +8729,16 @@ export const GLOSSARY: GlossaryEntry[] = [
             'legislation',
             'parliament',
           ],
-          cueTerms: ['api', 'ftf', 'border-security', 'secure-travel'],
+          cueTerms: [
+            'api',
+            'ftf',
+            'border-security',
+            'secure-travel',
+            'fatf',
+            'terrorist-financing',
+            'etim',
+            'unsc',
+          ],
           vetoes: [
             'trains',
             'train number',
@@ -11042,6 +11051,9 @@ export const GLOSSARY: GlossaryEntry[] = [
             'separatists',
             'fundraisers',
             'financing',
+            'sanctions',
+            'sanctioned',
+            'listing',
           ],
           cueTerms: ['imu', 'ttp', 'sco', 'unsc', 'double-standards'],
           vetoes: [

@@ -26,7 +26,8 @@ const sources = new Map(
 const { corpus, matcher } = buildCorpus(sources, GLOSSARY);
 const contents = {
   corpus: `${JSON.stringify(corpus, null, 1)}\n`,
-  matcher: `${JSON.stringify(matcher, null, 1)}\n`,
+  // Shipped as text in the content script of every frame: no indentation to carry.
+  matcher: `${JSON.stringify(matcher)}\n`,
   corpusHash: `${JSON.stringify({ hash: corpus.hash })}\n`,
 };
 

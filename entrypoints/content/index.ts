@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import matcherJson from '../../data/generated/matcher.json';
+// As text, parsed when the script starts its work: evaluating a large object literal would cost
+// the task that injects the script far more than JSON.parse costs the next one.
+import matcherText from '../../data/generated/matcher.json?raw';
 import {
   callBackground,
   dispatchMessage,
@@ -35,7 +37,7 @@ export default defineContentScript({
     // The rest waits for a task of its own: the task that injected this script also compiled it.
     await new Promise<void>((resolve) => lifetime.setTimeout(resolve, 0));
     if (!lifetime.isValid) return;
-    const matcher = new TermMatcher(matcherJson as CompiledMatcher);
+    const matcher = new TermMatcher(JSON.parse(matcherText) as CompiledMatcher);
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
     let settings: Settings = DEFAULT_SETTINGS;
     const report = throttledReport(lifetime.setTimeout.bind(lifetime), () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import matcherJson from '../../data/generated/matcher.json';
@@ -7,6 +7,8 @@ import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { precision, recall, scoreHighlights, type Score } from './highlight-scorer';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'highlight');
+/** Where the scores are also written as Markdown tables, for the benchmark report. */
+const SCORES_FILE = join(import.meta.dirname, '..', '..', 'test-results', 'highlight-scores.md');
 const matcher = new TermMatcher(matcherJson as CompiledMatcher);
 const files = readdirSync(FIXTURES)
   .filter((file) => file.endsWith('.html'))
@@ -95,6 +97,8 @@ describe('precision and recall on the labelled fixture pages', () => {
         `\nby page type:\n${types.join('\n')}\nambiguous aliases highlighted:\n${aliases.join('\n')}` +
         (total.mistakes.length ? `\n${total.mistakes.join('\n')}` : ''),
     );
+    mkdirSync(join(SCORES_FILE, '..'), { recursive: true });
+    writeFileSync(SCORES_FILE, scoresMarkdown());
   });
 
   it('meets the targets over the whole set: precision ≥ 0.99, recall ≥ 0.97', () => {
@@ -110,3 +114,35 @@ describe('precision and recall on the labelled fixture pages', () => {
     expect(imprecise).toEqual([]);
   });
 });
+
+/** The scores as Markdown: overall, by page type, and for each ambiguous alias highlighted. */
+function scoresMarkdown(): string {
+  const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const scoreRow = (name: string, score: Score) =>
+    row([
+      name,
+      score.truePositives,
+      score.falsePositives,
+      score.falseNegatives,
+      precision(score).toFixed(3),
+      recall(score).toFixed(3),
+    ]);
+  const header = [
+    row(['Pages', 'Right', 'Wrong', 'Missed', 'Precision', 'Recall']),
+    row(['---', '--:', '--:', '--:', '--:', '--:']),
+  ];
+  return [
+    ...header,
+    scoreRow(`**All ${files.length} pages**`, total),
+    ...[...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, s]) => scoreRow(type, s)),
+    '',
+    row(['Ambiguous alias (term, alias)', 'Right', 'Wrong', 'Precision']),
+    row(['---', '--:', '--:', '--:']),
+    ...[...byAlias]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, { right, wrong }]) =>
+        row([`\`${key}\``, right, wrong, (right / (right + wrong)).toFixed(3)]),
+      ),
+    '',
+  ].join('\n');
+}

@@ -70,7 +70,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
             .updateStatus;
           for (const text of [
             'The FATF review is closed.',
-            'ETIM, then the FATF review is open again.',
+            'ETIM, the militant group, then the FATF review is open again.',
           ]) {
             write(text);
             // Our repair runs in the microtask after the write, before anything is painted.
@@ -81,7 +81,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         }, null);
         expect(shown).toEqual([
           'The FATF review is closed.',
-          'ETIM, then the FATF review is open again.',
+          'ETIM, the militant group, then the FATF review is open again.',
         ]);
         await page.waitForFunction(
           (selector) =>
@@ -92,7 +92,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         expect(await page.evaluate(termsIn, '#status')).toEqual(['etim', 'fatf']);
         expect(
           await page.evaluate(() => document.getElementById('status')!.textContent, null),
-        ).toBe('ETIM, then the FATF review is open again.');
+        ).toBe('ETIM, the militant group, then the FATF review is open again.');
         expect(
           await page.evaluate(() => (window as unknown as { errors: string[] }).errors, null),
         ).toEqual([]);
@@ -235,7 +235,7 @@ describe.skipIf(shouldSkip(TARGETS.Chromium))('a live ticker under Pledgemark in
         (expected) =>
           document.getElementById('ticker')!.textContent === expected &&
           document.querySelectorAll('#ticker [data-pledgemark-term]').length === 2,
-        `Live ${last}: the FATF and ETIM, update ${last}.`,
+        `Live ${last}: the FATF and the militant group ETIM, update ${last}.`,
         WAIT_MS,
       );
       return page.evaluate(async () => {
