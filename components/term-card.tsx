@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClipMarks } from '../utils/clip-marks';
 import {
   commitmentRows,
@@ -494,8 +494,9 @@ function NotThisMeaning({
   const toggle = useRef<HTMLButtonElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
   // The button stays where it is (a focused element that disappears takes the card's focus with
-  // it); keyboard readers are taken to the first choice, and back when they cancel.
-  useEffect(() => {
+  // it); keyboard readers are taken to the first choice, and back when they cancel. Before the
+  // next paint, so that a key pressed right after lands on the choice, not on the button again.
+  useLayoutEffect(() => {
     if (asking) firstChoice.current?.focus();
   }, [asking]);
   const cancel = () => {
