@@ -124,8 +124,9 @@ function scoresMarkdown(): string {
       score.truePositives,
       score.falsePositives,
       score.falseNegatives,
-      precision(score).toFixed(3),
-      recall(score).toFixed(3),
+      // Nothing to divide: a page type with no highlight (or nothing expected) has no rate.
+      score.truePositives + score.falsePositives ? precision(score).toFixed(3) : '–',
+      score.truePositives + score.falseNegatives ? recall(score).toFixed(3) : '–',
     ]);
   const header = [
     row(['Pages', 'Right', 'Wrong', 'Missed', 'Precision', 'Recall']),
