@@ -16,6 +16,7 @@ import { CardController } from './card-controller';
 import { extensionCardPort } from './card-port';
 import { ContentController } from './content-controller';
 import { HighlightSession } from './highlight-session';
+import { askHostSense, isSameOriginAsTop, shareHostSense } from './host-sense';
 import { PageLifetime } from './page-lifetime';
 import { throttledReport } from './page-terms-report';
 import { tabHandlers } from './tab-handlers';
@@ -45,7 +46,6 @@ export default defineContentScript({
         termCounts: controller.pageTerms().termCounts,
       });
     });
-    const isTopFrame = window === window.top;
     const session = new HighlightSession({
       window,
       matcher,
@@ -53,14 +53,7 @@ export default defineContentScript({
         controller.countsChanged(counts);
         report();
       },
-      // A top frame shares its sense evidence with the tab's same-origin frames.
-      onOwnSenseChanged: isTopFrame
-        ? ({ termsNamed, securityTopic }) =>
-            void callBackground(send, 'shareHostSense', {
-              termsNamed: [...termsNamed],
-              securityTopic,
-            })
-        : undefined,
+      onOwnSenseChanged: window === window.top ? shareHostSense(send) : undefined,
     });
     const controller = new ContentController(
       session,
@@ -77,7 +70,7 @@ export default defineContentScript({
         settings: () => settings,
       }),
     );
-    const takesHostSense = !isTopFrame && isSameOriginAsTop(window);
+    const takesHostSense = isSameOriginAsTop(window);
     const handlers = tabHandlers(document, session, controller, cards, takesHostSense);
     const onMessage = (
       message: unknown,
@@ -111,22 +104,8 @@ export default defineContentScript({
     await controller.apply(settings);
     // A frame loaded after its host page shared its evidence asks for it.
     if (takesHostSense && session.active) {
-      const host = await callBackground(send, 'hostPageSense', {});
-      if (host.ok && host.value && lifetime.isValid) {
-        session.adoptHostSense({
-          termsNamed: new Set(host.value.termsNamed),
-          securityTopic: host.value.securityTopic,
-        });
-      }
+      const host = await askHostSense(send);
+      if (host && lifetime.isValid) session.adoptHostSense(host);
     }
   },
 });
-
-/** Whether this frame's document may read its top frame's: the same origin (or about:blank). */
-function isSameOriginAsTop(frame: Window): boolean {
-  try {
-    return frame.top?.document !== undefined;
-  } catch {
-    return false;
-  }
-}

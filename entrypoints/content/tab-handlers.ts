@@ -2,6 +2,7 @@ import type { Handlers, TabProtocol } from '../../utils/messaging';
 import type { CardController } from './card-controller';
 import type { ContentController } from './content-controller';
 import type { HighlightSession } from './highlight-session';
+import { fromPageSenseView, toPageSenseView } from './host-sense';
 import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contract';
 
 /**
@@ -17,13 +18,9 @@ export function tabHandlers(
   takesHostSense: boolean,
 ): Handlers<TabProtocol> {
   return {
-    getPageSense: async () => {
-      const { termsNamed, securityTopic } = session.ownSense();
-      return { termsNamed: [...termsNamed], securityTopic };
-    },
-    adoptHostSense: async ({ termsNamed, securityTopic }) => {
-      if (takesHostSense)
-        session.adoptHostSense({ termsNamed: new Set(termsNamed), securityTopic });
+    getPageSense: async () => toPageSenseView(session.ownSense()),
+    adoptHostSense: async (sense) => {
+      if (takesHostSense) session.adoptHostSense(fromPageSenseView(sense));
       return null;
     },
     toggleHighlighting: async () => ({ active: await controller.toggle() }),

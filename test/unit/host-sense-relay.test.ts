@@ -3,6 +3,11 @@ import {
   createHostSenseRelay,
   type SendToTab,
 } from '../../entrypoints/background/host-sense-relay';
+import {
+  fromPageSenseView,
+  isSameOriginAsTop,
+  toPageSenseView,
+} from '../../entrypoints/content/host-sense';
 import { CHANNEL, type Envelope } from '../../utils/messaging';
 import { pageSense, SILENT_PAGE, withHostSense } from '../../utils/term-matcher';
 
@@ -59,5 +64,34 @@ describe('a frame’s evidence with its host page’s', () => {
     });
     expect(sense.securityTopic).toBe(false);
     expect([...sense.termsNamed].sort()).toEqual(['api', 'pnr']);
+  });
+});
+
+describe('a frame and its top frame', () => {
+  it('takes the top frame’s evidence only as a same-origin frame', () => {
+    const top = { document: {} } as unknown as Window;
+    const sameOrigin = { top } as unknown as Window;
+    const crossOrigin = {
+      get top(): Window {
+        return {
+          get document(): Document {
+            throw new DOMException('Blocked a frame', 'SecurityError');
+          },
+        } as unknown as Window;
+      },
+    } as unknown as Window;
+    const topFrame = { document: {} } as unknown as Window & { top: Window };
+    topFrame.top = topFrame;
+    expect(isSameOriginAsTop(sameOrigin)).toBe(true);
+    expect(isSameOriginAsTop(crossOrigin)).toBe(false);
+    expect(isSameOriginAsTop(topFrame)).toBe(false);
+  });
+
+  it('carries the evidence as plain data and back', () => {
+    const sense = { termsNamed: new Set(['api', 'fatf']), securityTopic: true };
+    const view = toPageSenseView(sense);
+    expect(view).toEqual({ termsNamed: ['api', 'fatf'], securityTopic: true });
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+    expect(fromPageSenseView(view)).toEqual(sense);
   });
 });
