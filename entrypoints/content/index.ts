@@ -35,10 +35,14 @@ export default defineContentScript({
     // How long this script runs: until the extension is gone or a newer instance starts here.
     // Not WXT's `ctx`, which a page that knows the extension id can end (see page-lifetime.ts).
     const lifetime = PageLifetime.start({ framework: ctx });
-    // The rest waits for a task of its own: the task that injected this script also compiled it.
-    await new Promise<void>((resolve) => lifetime.setTimeout(resolve, 0));
+    // Start-up goes in short tasks of its own (a page's task over 50 ms is a long task): the task
+    // that injected this script also compiled it; then the matcher is loaded; then the wiring.
+    const nextTask = () => new Promise<void>((resolve) => lifetime.setTimeout(resolve, 0));
+    await nextTask();
     if (!lifetime.isValid) return;
     const matcher = new TermMatcher(JSON.parse(matcherText) as CompiledMatcher);
+    await nextTask();
+    if (!lifetime.isValid) return;
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
     let settings: Settings = DEFAULT_SETTINGS;
     const report = throttledReport(lifetime.setTimeout.bind(lifetime), () => {

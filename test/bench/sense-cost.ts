@@ -21,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES = join(ROOT, '..', 'shared', 'pages');
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
 const SCORES = join(ROOT, 'test-results', 'highlight-scores.md');
+const REAL_SCORES = join(ROOT, 'test-results', 'real-pages-scores.md');
 const START = '<!-- sense-cost:start -->';
 const END = '<!-- sense-cost:end -->';
 const ROUNDS = 9;
@@ -79,11 +80,14 @@ const matchMs = median(times.matchOnly);
 const decidedMs = median(times.decided);
 const senseMs = decidedMs - matchMs;
 
-execFileSync('npx', ['vitest', 'run', 'test/dom/highlight-precision.test.ts'], {
-  cwd: ROOT,
-  stdio: 'ignore',
-});
-if (!existsSync(SCORES)) throw new Error(`the scorer wrote no tables to ${SCORES}`);
+execFileSync(
+  'npx',
+  ['vitest', 'run', 'test/dom/highlight-precision.test.ts', 'test/dom/real-pages.test.ts'],
+  { cwd: ROOT, stdio: 'ignore' },
+);
+for (const file of [SCORES, REAL_SCORES]) {
+  if (!existsSync(file)) throw new Error(`the scorers wrote nothing to ${file}`);
+}
 
 const load = loadavg()[0]!;
 const ms = (value: number) => value.toFixed(1);
@@ -107,6 +111,10 @@ const section = [
   'From `test/dom/highlight-precision.test.ts`, which asserts the targets (precision ≥ 0.99 and recall ≥ 0.97 overall, precision ≥ 0.95 for each ambiguous alias). A page type is the word after the number in the file name.',
   '',
   readFileSync(SCORES, 'utf8').trim(),
+  '',
+  '### Real pages',
+  '',
+  `From \`test/dom/real-pages.test.ts\`, which asserts that no highlight is in another sense. ${readFileSync(REAL_SCORES, 'utf8').trim()}`,
   '',
   END,
 ].join('\n');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 
 /** Real pages saved from other publishers, kept beside the project (never copied into it). */
 const PAGES = join(import.meta.dirname, '..', '..', '..', 'shared', 'pages');
+/** Where the result is also written, for the benchmark report. */
+const SCORES_FILE = join(import.meta.dirname, '..', '..', 'test-results', 'real-pages-scores.md');
 const matcher = new TermMatcher(matcherJson as CompiledMatcher);
 const pages = existsSync(PAGES)
   ? readdirSync(PAGES)
@@ -75,6 +77,19 @@ describe.skipIf(pages.length === 0 && !process.env.CI)('real saved pages', () =>
     console.log(
       `real pages: ${wrong.length === 0 ? 'no' : wrong.length} highlight(s) in another sense, ` +
         `${missed.length} missed\n${[...wrong, ...missed.map((line) => `missed ${line}`)].join('\n')}`,
+    );
+    // For the benchmark report, beside the labelled pages' scores.
+    const expectedCount = Object.values(EXPECTED.pages)
+      .flatMap(({ expected }) => Object.values(expected))
+      .reduce((sum, count) => sum + count, 0);
+    const list = (lines: string[]) => (lines.length ? ` (${lines.join('; ')})` : '');
+    mkdirSync(join(SCORES_FILE, '..'), { recursive: true });
+    writeFileSync(
+      SCORES_FILE,
+      `On the ${pages.length} saved pages of \`../shared/pages\` (${expectedCount} highlights ` +
+        'expected, hand-checked in `test/fixtures/real-pages-expected.json`): ' +
+        `${wrong.length} highlight(s) in a sense other than the corpus's${list(wrong)}, ` +
+        `${missed.length} mention(s) missed${list(missed)}.\n`,
     );
   });
 
