@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MENTION_ATTRIBUTE, TERM_ATTRIBUTE } from '../../entrypoints/content/page-contract';
-import { HighlightSession } from '../../entrypoints/content/highlight-session';
+import {
+  HighlightSession,
+  type HighlightSessionDeps,
+} from '../../entrypoints/content/highlight-session';
 import type { HighlightOptions } from '../../entrypoints/content/page-highlighter';
 import { TEST_MATCHER } from './test-matcher';
 
@@ -14,10 +17,10 @@ function highlighted(root: ParentNode = document.body): [string | null, string][
   ]);
 }
 
-async function highlight(html: string, options = EVERY) {
+async function highlight(html: string, options = EVERY, deps: Partial<HighlightSessionDeps> = {}) {
   document.body.innerHTML = html;
   const onCountsChanged = vi.fn();
-  session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged });
+  session = new HighlightSession({ window, matcher: TEST_MATCHER, onCountsChanged, ...deps });
   await session.start(options);
   return { session, onCountsChanged };
 }
@@ -170,14 +173,9 @@ describe('highlighting a page', () => {
   it('decides a same-origin frame with its own context plus its host page’s evidence', async () => {
     // The frame (an embedded transcript) is neutral on its own.
     const onOwnSenseChanged = vi.fn();
-    document.body.innerHTML = '<p id="frame-text">The API rules changed.</p>';
-    session = new HighlightSession({
-      window,
-      matcher: TEST_MATCHER,
-      onCountsChanged: vi.fn(),
+    const { session } = await highlight('<p>The API rules changed.</p>', EVERY, {
       onOwnSenseChanged,
     });
-    await session.start(EVERY);
     expect(highlighted()).toEqual([]);
     // Its own text names nothing outright: nothing to tell a frame of it.
     expect(onOwnSenseChanged).not.toHaveBeenCalled();
@@ -198,14 +196,7 @@ describe('highlighting a page', () => {
 
   it('tells what its own text names outright, when that grows', async () => {
     const onOwnSenseChanged = vi.fn();
-    document.body.innerHTML = '<p>The FATF met.</p>';
-    session = new HighlightSession({
-      window,
-      matcher: TEST_MATCHER,
-      onCountsChanged: vi.fn(),
-      onOwnSenseChanged,
-    });
-    await session.start(EVERY);
+    await highlight('<p>The FATF met.</p>', EVERY, { onOwnSenseChanged });
     expect(onOwnSenseChanged).toHaveBeenCalledTimes(1);
     expect([...onOwnSenseChanged.mock.lastCall![0].termsNamed]).toEqual(['fatf']);
     document.body.insertAdjacentHTML('beforeend', '<p>ETIM and ISIL were named.</p>');
