@@ -10,6 +10,8 @@ const TOOLBAR_ACTION = {
   default_title: 'Pledgemark',
 };
 
+const GENERATED_FILES = ['corpus.json', 'matcher.json'];
+
 export default defineConfig({
   // Explicit imports keep the lint rules that separate contexts meaningful.
   imports: false,
@@ -57,16 +59,16 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The corpus is a packaged file that the background reads when it seeds the database, not
-    // part of its script (see entrypoints/background/index.ts).
+    // The corpus and the compiled matcher are packaged files that the background reads (to seed
+    // the database, to hand the matcher to content scripts and the popup), not part of any
+    // script (see entrypoints/background/index.ts).
     'build:publicAssets': (_wxt, files) => {
-      files.push({
-        absoluteSrc: resolve('data/generated/corpus.json'),
-        relativeDest: 'corpus.json',
-      });
+      for (const name of GENERATED_FILES) {
+        files.push({ absoluteSrc: resolve(`data/generated/${name}`), relativeDest: name });
+      }
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('/corpus.json');
+      paths.push(...GENERATED_FILES.map((name) => `/${name}`));
     },
   },
   vite: () => ({

@@ -9,6 +9,7 @@ import type {
   TermDetail,
   TermSummary,
 } from './views';
+import type { CompiledMatcher } from './term-matcher';
 import { SEARCH_FACETS, type SearchFilters } from './views';
 
 /**
@@ -65,6 +66,11 @@ export interface BackgroundProtocol {
   shareHostSense: { request: PageSenseView; response: null };
   /** A frame asks for its tab's top frame's sense evidence (null: none to be had). */
   hostPageSense: { request: Record<string, never>; response: PageSenseView | null };
+  /**
+   * The compiled term matcher: the aliases, their senses and the trie that finds them. A
+   * content script asks for it when it starts, the popup when it first marks terms in text.
+   */
+  loadMatcher: { request: Record<string, never>; response: CompiledMatcher };
 }
 
 export interface TabProtocol {
@@ -237,6 +243,7 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
       : `text must be a non-empty string of at most ${MAX_COPY_LENGTH} characters`,
   shareHostSense: pageSenseFields,
   hostPageSense: noFields,
+  loadMatcher: noFields,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {

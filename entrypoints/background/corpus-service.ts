@@ -5,6 +5,7 @@ import { seedFromSource, type CorpusSource } from '../../data/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 import { toTermSummary } from '../../utils/views';
 import type { ClipHandlers } from './clip-service';
+import type { MatcherHandlers } from './matcher-service';
 
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
 export type CorpusHandlers = Omit<
@@ -15,6 +16,7 @@ export type CorpusHandlers = Omit<
   | 'copyText'
   | keyof ClipHandlers
   | keyof HostSenseHandlers
+  | keyof MatcherHandlers
 >;
 
 /**

@@ -11,11 +11,13 @@ import {
   type Handlers,
 } from '../../utils/messaging';
 import { routeToHash } from '../../utils/extension-pages';
+import type { CompiledMatcher } from '../../utils/term-matcher';
 import { runCommand } from './commands';
 import { createClipService } from './clip-service';
 import { createClipboardWriter, OFFSCREEN_PATH } from './clipboard-writer';
 import { createCorpusService } from './corpus-service';
 import { createHostSenseRelay, type SendToTab } from './host-sense-relay';
+import { createMatcherService } from './matcher-service';
 import { PageTermsBadge } from './page-terms-badge';
 
 /**
@@ -24,12 +26,14 @@ import { PageTermsBadge } from './page-terms-badge';
  */
 const packagedCorpus: CorpusSource = {
   hash: corpusHash.hash,
-  load: async () => {
-    const response = await fetch(browser.runtime.getURL('/corpus.json'));
-    if (!response.ok) throw new Error(`the packaged corpus could not be read (${response.status})`);
-    return (await response.json()) as Corpus;
-  },
+  load: () => readPackagedFile<Corpus>('/corpus.json', 'corpus'),
 };
+
+async function readPackagedFile<T>(path: '/corpus.json' | '/matcher.json', what: string) {
+  const response = await fetch(browser.runtime.getURL(path));
+  if (!response.ok) throw new Error(`the packaged ${what} could not be read (${response.status})`);
+  return (await response.json()) as T;
+}
 
 export default defineBackground({
   // An event page on Firefox MV2, like the service worker on Chrome MV3: it sleeps when idle.
@@ -57,6 +61,7 @@ export default defineBackground({
       ...service.handlers,
       ...createClipService(db, service.ensureSeeded),
       ...createHostSenseRelay(sendToTab),
+      ...createMatcherService(() => readPackagedFile<CompiledMatcher>('/matcher.json', 'matcher')),
       reportPageTerms: async ({ termCounts }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('reportPageTerms comes from a tab');

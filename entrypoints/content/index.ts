@@ -1,8 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-// As text, parsed when the script starts its work: evaluating a large object literal would cost
-// the task that injects the script far more than JSON.parse costs the next one.
-import matcherText from '../../data/generated/matcher.json?raw';
 import {
   callBackground,
   dispatchMessage,
@@ -11,7 +8,7 @@ import {
 } from '../../utils/messaging';
 import { DEFAULT_SETTINGS, hiddenTermsOn, type Settings } from '../../utils/settings';
 import { loadSettings, watchSettings } from '../../utils/settings-storage';
-import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { requestMatcher } from '../../utils/matcher-client';
 import { CardController } from './card-controller';
 import { extensionCardPort } from './card-port';
 import { ContentController } from './content-controller';
@@ -35,15 +32,16 @@ export default defineContentScript({
     // How long this script runs: until the extension is gone or a newer instance starts here.
     // Not WXT's `ctx`, which a page that knows the extension id can end (see page-lifetime.ts).
     const lifetime = PageLifetime.start({ framework: ctx });
-    // Start-up goes in short tasks of its own (a page's task over 50 ms is a long task): the task
-    // that injected this script also compiled it; then the matcher is loaded; then the wiring.
-    const nextTask = () => new Promise<void>((resolve) => lifetime.setTimeout(resolve, 0));
-    await nextTask();
-    if (!lifetime.isValid) return;
-    const matcher = new TermMatcher(JSON.parse(matcherText) as CompiledMatcher);
-    await nextTask();
-    if (!lifetime.isValid) return;
     const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
+    // The matcher comes from the background rather than in this script, which every frame of
+    // every page compiles. Start-up goes in short tasks (a page's task over 50 ms is a long
+    // task): the matcher arrives in one, the wiring comes in the next.
+    const wait = (ms: number) => new Promise<void>((resolve) => lifetime.setTimeout(resolve, ms));
+    const loaded = await requestMatcher(send, wait);
+    if (!loaded.ok || !lifetime.isValid) return;
+    const { matcher } = loaded;
+    await wait(0);
+    if (!lifetime.isValid) return;
     let settings: Settings = DEFAULT_SETTINGS;
     const report = throttledReport(lifetime.setTimeout.bind(lifetime), () => {
       void callBackground(send, 'reportPageTerms', {

@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import matcherJson from '../../data/generated/matcher.json';
 import { DocumentView } from '../../components/document-view';
 import { HighlightControls } from '../../components/highlight-controls';
 import '../../components/highlight-controls.css';
@@ -8,11 +7,18 @@ import { SearchPanel, type SearchState } from '../../components/search-panel';
 import { TermCard } from '../../components/term-card';
 import '../../components/term-card.css';
 import { hashToRoute, routeToHash, type PageRoute } from '../../utils/extension-pages';
-import { callBackground, MAX_LIMIT, SEARCH_PAGE_SIZE, type Envelope } from '../../utils/messaging';
+import {
+  callBackground,
+  MAX_LIMIT,
+  SEARCH_PAGE_SIZE,
+  type Envelope,
+  type Result,
+} from '../../utils/messaging';
 import { isSiteEnabled, normalizeHost, withSiteEnabled, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, watchSettings } from '../../utils/settings-storage';
 import { excerpt } from '../../utils/term-card-model';
-import { corpusSense, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { requestMatcher } from '../../utils/matcher-client';
+import { corpusSense, type TermMatcher } from '../../utils/term-matcher';
 import type { DocumentDetail, TermDetail } from '../../utils/views';
 import { SEARCH_FACETS, type SearchFilters } from '../../utils/views';
 import { ClipsPage } from './clips-page';
@@ -23,10 +29,31 @@ import { useHiddenTermLabels } from './use-term-labels';
 
 const SEARCH_DELAY_MS = 120;
 const send = (envelope: Envelope) => browser.runtime.sendMessage(envelope);
-let termMatcher: TermMatcher | null = null;
-/** Built on first use: the search view, where the popup opens, does not need it. */
-function matcher(): TermMatcher {
-  return (termMatcher ??= new TermMatcher(matcherJson as CompiledMatcher));
+let matcherRequest: Promise<TermMatcher | null> | null = null;
+/**
+ * The term matcher that marks terms in passages, asked of the background on first use: the
+ * search view, where the popup opens, does not need it. Without it (the background could not
+ * read it) passages are shown unmarked.
+ */
+function popupMatcher(): Promise<TermMatcher | null> {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  return (matcherRequest ??= requestMatcher(send, wait).then((answer) =>
+    answer.ok ? answer.matcher : null,
+  ));
+}
+
+interface WithMatcher<T> {
+  value: T;
+  matcher: TermMatcher | null;
+}
+
+/** A call's answer with the matcher beside it, asked for at the same time. */
+async function withMatcher<T>(
+  call: Promise<Result<T | null>>,
+): Promise<Result<WithMatcher<T> | null>> {
+  const [result, matcher] = await Promise.all([call, popupMatcher()]);
+  if (!result.ok || result.value === null) return result as Result<null>;
+  return { ok: true, value: { value: result.value, matcher } };
 }
 
 /** The host of the active tab, when it is a web page Pledgemark runs on. */
@@ -237,8 +264,8 @@ function Status({ state }: { state: Loaded<unknown> }) {
 }
 
 function TermView({ termId, passageId }: { termId: string; passageId: string | null }) {
-  const state = useBackground<TermDetail>(
-    () => callBackground(send, 'lookupTerm', { termId }),
+  const state = useBackground<WithMatcher<TermDetail>>(
+    () => withMatcher(callBackground(send, 'lookupTerm', { termId })),
     [termId],
     'Pledgemark has no entry for this term.',
   );
@@ -255,13 +282,13 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
       </button>
       {state.status === 'ready' ? (
         <TermCard
-          detail={state.value}
+          detail={state.value.value}
           variant="page"
           focusPassageId={passageId ?? undefined}
           mentionsIn={(text) =>
-            matcher()
-              .findMentions(text, corpusSense(new Set([termId])))
-              .filter((mention) => mention.termId === termId)
+            (state.value.matcher?.findMentions(text, corpusSense(new Set([termId]))) ?? []).filter(
+              (mention) => mention.termId === termId,
+            )
           }
           copied={copied}
           onCopyCitation={copyCitation}
@@ -280,8 +307,8 @@ function TermView({ termId, passageId }: { termId: string; passageId: string | n
 }
 
 function DocumentPage({ documentId, passageId }: { documentId: string; passageId: string | null }) {
-  const state = useBackground<DocumentDetail>(
-    () => callBackground(send, 'getDocument', { documentId }),
+  const state = useBackground<WithMatcher<DocumentDetail>>(
+    () => withMatcher(callBackground(send, 'getDocument', { documentId })),
     [documentId],
     'Pledgemark has no such document.',
   );
@@ -290,7 +317,9 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
   const confirmed = useMemo(
     () =>
       state.status === 'ready'
-        ? matcher().confirmedTerms(state.value.passages.map((passage) => passage.text))
+        ? (state.value.matcher?.confirmedTerms(
+            state.value.value.passages.map((passage) => passage.text),
+          ) ?? new Set<string>())
         : new Set<string>(),
     [state],
   );
@@ -300,12 +329,13 @@ function DocumentPage({ documentId, passageId }: { documentId: string; passageId
     }
   }, [state, passageId]);
   if (state.status !== 'ready') return <Status state={state} />;
+  const { value: detail, matcher } = state.value;
   return (
     <DocumentView
-      detail={state.value}
+      detail={detail}
       focusPassageId={passageId}
       segmentsOf={(text) =>
-        excerpt(text, matcher().findMentions(text, corpusSense(confirmed))).segments
+        excerpt(text, matcher?.findMentions(text, corpusSense(confirmed)) ?? []).segments
       }
       onBack={() => history.back()}
       clipMarks={clipMarks}

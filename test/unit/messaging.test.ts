@@ -44,6 +44,9 @@ function handlers(): Handlers<BackgroundProtocol> {
     copyText: vi.fn(async () => null),
     shareHostSense: vi.fn(async () => null),
     hostPageSense: vi.fn(async () => null),
+    loadMatcher: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
   };
 }
 

@@ -1,0 +1,29 @@
+import { callBackground, type SendMessage } from './messaging';
+import { TermMatcher } from './term-matcher';
+
+/**
+ * How long to wait before each new try when the background does not answer: it may still be
+ * starting (a service worker woken by this very call, an extension just installed or updated).
+ */
+export const MATCHER_RETRY_DELAYS_MS = [250, 1_000, 4_000] as const;
+
+export type MatcherAnswer = { ok: true; matcher: TermMatcher } | { ok: false; message: string };
+
+/**
+ * The compiled term matcher, asked of the background (the only context that reads it from the
+ * package). Tries again while the background is unavailable; any other failure is final.
+ */
+export async function requestMatcher(
+  send: SendMessage,
+  wait: (ms: number) => Promise<void>,
+): Promise<MatcherAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await callBackground(send, 'loadMatcher', {});
+    if (answer.ok) return { ok: true, matcher: new TermMatcher(answer.value) };
+    const delay = MATCHER_RETRY_DELAYS_MS[attempt];
+    if (answer.error.code !== 'unavailable' || delay === undefined) {
+      return { ok: false, message: answer.error.message };
+    }
+    await wait(delay);
+  }
+}
