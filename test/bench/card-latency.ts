@@ -5,21 +5,19 @@
  * trusted `pointerover` on a highlight, then every animation frame until the card covers the
  * point next to the highlight. Writes its section of BENCHMARKS.md between markers.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { format } from 'prettier';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startFixtureServer } from '../e2e/fixture-server';
+import { writeReportSection } from './report-section';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
-const START = '<!-- card-latency:start -->';
-const END = '<!-- card-latency:end -->';
 const TERMS = ['fatf', 'pnr', 'etim', 'terrorist-financing', 'api'];
 const ROUNDS = 4;
 const TARGET_MS = 50;
@@ -102,7 +100,6 @@ const warm = samples
   .sort((a, b) => a - b);
 const median = warm[Math.floor(warm.length / 2)]!;
 const lines = [
-  START,
   '## Hover card: visible after the hover intent',
   '',
   `Measured ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC by \`test/bench/card-latency.ts\` in headless Chromium with the built extension, on \`test/fixtures/e2e/slice.html\`: from the end of the ${DEFAULT_SETTINGS.hoverDelayMs} ms hover delay to the first animation frame in which the card covers the point next to the highlight. Includes the \`lookupTerm\` round trip to the background, rendering and placement; frames come every ~16.7 ms, so each sample is rounded up to a frame.`,
@@ -114,13 +111,7 @@ const lines = [
   `| all ${sorted.length} opens: 90th percentile / worst | ${quantile(0.9).toFixed(1)} / ${sorted.at(-1)!.toFixed(1)} |`,
   '',
   `Target: visible ≤ ${TARGET_MS} ms after the intent fires — **${quantile(0.9) <= TARGET_MS ? 'met' : 'missed'}** at the 90th percentile (median ${median.toFixed(1)} ms).`,
-  END,
 ];
-const report = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Pledgemark benchmarks\n';
 const section = lines.join('\n');
-const updated = report.includes(START)
-  ? report.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
-  : `${report.trimEnd()}\n\n${section}\n`;
-// Formatted like the rest of the report, so that `prettier --check` stays clean after a run.
-writeFileSync(REPORT, await format(updated, { parser: 'markdown' }));
+await writeReportSection(REPORT, 'card-latency', section);
 console.log(section);

@@ -15,12 +15,11 @@
  * `run-bench.ts` keeps when it rewrites the file. Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), POPUP_BENCH_REPS (default 15), BENCH_OUT (report path).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { format } from 'prettier';
 import { RECENT_MATCHES } from '../../data/queries';
 import { CHANNEL, SEARCH_PAGE_SIZE } from '../../utils/messaging';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
@@ -33,14 +32,13 @@ import type {
 } from './page/search-speed';
 import { bundleForPage } from './page-bundle';
 import { startBenchServer } from './server';
+import { writeReportSection } from './report-section';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
 const REPS = Number(process.env.POPUP_BENCH_REPS ?? 15);
-const START = '<!-- popup-speed:start -->';
-const END = '<!-- popup-speed:end -->';
 const INTERACTIVE_TARGET_MS = 150;
 const QUERY_TARGET_MS = 10;
 const LARGE_SCALE = 100;
@@ -394,7 +392,6 @@ function report(
     `${(result.corpus.indexBytes / 1e6).toFixed(1)} MB`;
 
   return [
-    START,
     '## Popup: interactive after opening, and search speed',
     '',
     `Measured ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC by \`test/bench/popup-speed.ts\` ` +
@@ -502,7 +499,6 @@ function report(
     '### What the numbers say',
     '',
     ...findings(real!, large!),
-    END,
   ].join('\n');
 }
 
@@ -562,10 +558,5 @@ const searchBundle = await bundleForPage(join(ROOT, 'test', 'bench', 'page', 'se
 const popup = await measurePopup(searchBundle);
 const search = await measureSearch(searchBundle);
 const section = report(popup, search);
-const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Pledgemark benchmarks\n';
-const updated = previous.includes(START)
-  ? previous.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
-  : `${previous.trimEnd()}\n\n${section}\n`;
-// Formatted like the rest of the report, so that `prettier --check` stays clean after a run.
-writeFileSync(REPORT, await format(updated, { parser: 'markdown' }));
+await writeReportSection(REPORT, 'popup-speed', section);
 console.log(section);

@@ -7,23 +7,21 @@
  * section of BENCHMARKS.md between markers.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { format } from 'prettier';
 import matcherJson from '../../data/generated/matcher.json';
 import { walkRuns } from '../../entrypoints/content/text-runs';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { writeReportSection } from './report-section';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES = join(ROOT, '..', 'shared', 'pages');
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
 const SCORES = join(ROOT, 'test-results', 'highlight-scores.md');
 const REAL_SCORES = join(ROOT, 'test-results', 'real-pages-scores.md');
-const START = '<!-- sense-cost:start -->';
-const END = '<!-- sense-cost:end -->';
 const ROUNDS = 9;
 
 const compiled = matcherJson as CompiledMatcher;
@@ -92,7 +90,6 @@ for (const file of [SCORES, REAL_SCORES]) {
 const load = loadavg()[0]!;
 const ms = (value: number) => value.toFixed(1);
 const section = [
-  START,
   '',
   '## Senses: what deciding them costs, and how right they are',
   '',
@@ -116,14 +113,9 @@ const section = [
   '',
   `From \`test/dom/real-pages.test.ts\`, which asserts that no highlight is in another sense. ${readFileSync(REAL_SCORES, 'utf8').trim()}`,
   '',
-  END,
 ].join('\n');
 
-const report = readFileSync(REPORT, 'utf8');
-const updated = report.includes(START)
-  ? report.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
-  : `${report.trimEnd()}\n\n${section}\n`;
-writeFileSync(REPORT, await format(updated, { parser: 'markdown' }));
+await writeReportSection(REPORT, 'sense-cost', section);
 console.log(
   `senses: match only ${ms(matchMs)} ms, with senses ${ms(decidedMs)} ms over ${runs.length} runs`,
 );

@@ -9,24 +9,22 @@
  * BENCHMARKS.md between markers. Nothing here asserts on time.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { format } from 'prettier';
 import { compileMatcher } from '../../utils/term-matcher';
 import { GLOSSARY } from '../../data/glossary';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startBenchServer, withoutScripts } from './server';
 import { mentionAliases, syntheticPage } from './synthetic-pages';
+import { writeReportSection } from './report-section';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
 const SHARED_PAGES = resolve(ROOT, '..', 'shared', 'pages');
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
-const START = '<!-- startup-tasks:start -->';
-const END = '<!-- startup-tasks:end -->';
 /** How long after load a page is watched: the content script starts at idle, then slices. */
 const SETTLE_MS = 3_000;
 const SETTLE_BIG_MS = 8_000;
@@ -224,7 +222,6 @@ const longestOurs = results.reduce(
   { ms: 0, id: '' },
 );
 const lines = [
-  START,
   '## Long tasks at start-up, under load',
   '',
   `Measured ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC by \`test/bench/startup-tasks.ts\` in headless Chromium (${cpus().length} cores, load average ${load.toFixed(2)} at the start) while a busy neighbour process kept one core spinning. Each of the ${pages.length - 1} saved pages of \`../shared/pages\` (scripts removed) and the synthetic 10 MB page was loaded without the extension and with it, and watched from navigation until ${SETTLE_MS / 1000} s after load (${SETTLE_BIG_MS / 1000} s for the 10 MB page) through the page's \`longtask\` observer, and traced (both runs, so that the tracing's cost weighs on both alike). A cell gives the tasks over ${LONG_TASK_MS} ms and the longest task (ms). "Pledgemark's tasks" are the main-thread tasks in which the trace shows its content script running (evaluating its script, or a call into its world); the frames the page renders after a highlight is written are not among them, and show in the comparison with and without.`,
@@ -241,13 +238,7 @@ const lines = [
       (result) =>
         `| ${result.id} | ${result.with.highlights} | ${cell(result.without.tasks)} | ${cell(result.with.tasks)} | ${cell(result.with.ours)} |`,
     ),
-  END,
 ];
-const report = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Pledgemark benchmarks\n';
 const section = lines.join('\n');
-const updated = report.includes(START)
-  ? report.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
-  : `${report.trimEnd()}\n\n${section}\n`;
-// Formatted like the rest of the report, so that `prettier --check` stays clean after a run.
-writeFileSync(REPORT, await format(updated, { parser: 'markdown' }));
+await writeReportSection(REPORT, 'startup-tasks', section);
 console.log(section);
