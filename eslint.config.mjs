@@ -1,16 +1,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Imports that would let one extension context reach into another's privileges. */
-const DATABASE_MODULES = [
-  '**/data/db',
-  '**/data/db.ts',
-  '**/data/seed',
-  '**/data/seed.ts',
-  '**/data/queries',
-  '**/data/queries.ts',
-  'dexie',
-];
+/**
+ * The background's store (Dexie, seeding, the user's clips, search): imported anywhere else, it
+ * would open the database in another context's origin (a content script's IndexedDB belongs to
+ * the web page) or carry the index where nothing searches it.
+ */
+const STORE = {
+  group: ['**/data/store', '**/data/store/**', 'dexie', 'minisearch', 'minisearch/*'],
+  message: 'Only the background opens the store; ask it through utils/messaging.',
+};
+/** The build step runs at build time, in Node. */
+const BUILD = {
+  group: ['**/data/build', '**/data/build/**'],
+  message: 'data/build/ runs at build time, in Node.',
+};
+const CONTEXTS = {
+  group: ['**/entrypoints/**', '**/components/**'],
+  message: 'Shared code and data do not depend on contexts or UI.',
+};
+
+/** One zone's import rule (a file gets the rule of the last zone it is in, so zones are disjoint). */
+const restrictImports = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/generated/**', 'test-results/**'] },
@@ -23,55 +36,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The content script and the extension pages ask the background for everything stored.
   {
-    // The content script runs in the web page's origin: IndexedDB opened there belongs to the page.
-    files: ['entrypoints/content/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: DATABASE_MODULES,
-              message: 'Only the background opens the database; ask it through utils/messaging.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['entrypoints/content/**', 'entrypoints/popup/**'],
+    rules: restrictImports(STORE, BUILD),
   },
   {
-    files: ['entrypoints/popup/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: DATABASE_MODULES,
-              message: 'Only the background opens the database; ask it through utils/messaging.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['entrypoints/background/**', 'entrypoints/clipboard/**'],
+    rules: restrictImports(BUILD),
   },
   {
-    // Components render what they are given: no extension APIs, no database, no entrypoints.
+    // Components render what they are given: no extension APIs, no store, no entrypoints.
     files: ['components/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [...DATABASE_MODULES, '**/entrypoints/**'],
-              message: 'Components take props and call callbacks.',
-            },
-            { group: ['wxt/browser', 'wxt/*'], message: 'Components must not use extension APIs.' },
-          ],
-        },
-      ],
+      ...restrictImports(STORE, BUILD, {
+        group: ['**/entrypoints/**', 'wxt/browser', 'wxt/*'],
+        message: 'Components take props and call callbacks; they use no extension APIs.',
+      }),
       'no-restricted-globals': [
         'error',
         { name: 'browser', message: 'Components must not use extension APIs.' },
@@ -80,21 +61,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['data/**', 'utils/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/entrypoints/**', '**/components/**'],
-              message: 'Shared code does not depend on contexts or UI.',
-            },
-          ],
-        },
-      ],
-    },
+    // The bottom layer, shared by every runtime: it imports nothing above it.
+    files: ['utils/**'],
+    rules: restrictImports(STORE, BUILD, CONTEXTS, {
+      group: ['**/data/**'],
+      message: 'utils/ imports nothing above it.',
+    }),
   },
+  { files: ['data/store/**'], rules: restrictImports(BUILD, CONTEXTS) },
+  { files: ['data/build/**', 'data/*.ts'], rules: restrictImports(STORE, CONTEXTS) },
   {
     files: ['test/**', '*.config.*', 'scripts/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

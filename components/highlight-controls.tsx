@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { TERM_CATEGORIES, type TermCategory } from '../data/corpus-types';
+import { TERM_CATEGORIES, type TermCategory } from '../utils/corpus-types';
 import {
   EVERYWHERE,
   HOVER_DELAY_RANGE,

@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from './corpus-types';
+import type { GlossaryEntry } from '../utils/corpus-types';
 
 /**
  * Hand-curated glossary of the organisations, instruments, programmes, concepts and designated or

@@ -1,4 +1,4 @@
-import type { TableField } from '../data/corpus-types';
+import type { TableField } from './corpus-types';
 
 /**
  * What of a passage may be presented as a quotation. Prose is quoted whole. A table row is

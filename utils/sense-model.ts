@@ -14,24 +14,7 @@
  *   security sense (`isSecurityTopic`). Evidence the page gives later decides it again.
  */
 
-/** How an alias's occurrences are decided. */
-export type SenseClass = 'cue' | 'cue-no-veto';
-
-/** What the glossary says about an ambiguous alias's sense. */
-export interface SenseRule {
-  class: SenseClass;
-  /**
-   * Words or phrases (any case; a plural or possessive is the same word; a final "*" makes a
-   * stem) that confirm it.
-   */
-  cues: string[];
-  /** Glossary term ids whose mention near the occurrence confirms it. */
-  cueTerms?: string[];
-  /** Words or phrases of the alias's other senses, which rule it out near the occurrence. */
-  vetoes?: string[];
-  /** Whether a neutral occurrence may be taken on the page's word (see above). */
-  pageEvidence?: boolean;
-}
+import type { SenseRule } from './corpus-types';
 
 /** How many words on each side of an occurrence make its context. */
 export const CONTEXT_WORDS = 20;

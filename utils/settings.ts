@@ -1,4 +1,4 @@
-import { TERM_CATEGORIES, type TermCategory } from '../data/corpus-types';
+import { TERM_CATEGORIES, type TermCategory } from './corpus-types';
 
 /** What the user controls about highlighting. Stored in `storage.local`, versioned. */
 export interface Settings {

@@ -1,4 +1,4 @@
-import type { TermAlias, TermCategory } from '../data/corpus-types';
+import type { SenseRule, TermAlias, TermCategory } from './corpus-types';
 import {
   compileSenseRule,
   contextAround,
@@ -8,7 +8,6 @@ import {
   isSecurityTopic,
   type CompiledSenseRule,
   type NearbyTerm,
-  type SenseRule,
   type SenseVerdict,
 } from './sense-model';
 

@@ -8,7 +8,7 @@ import type {
   TableField,
   Term,
   TermCategory,
-} from '../data/corpus-types';
+} from './corpus-types';
 
 /**
  * The serialisable shapes the background returns through the message contract and the

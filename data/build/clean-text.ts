@@ -1,4 +1,4 @@
-import type { PassageFormat } from '../corpus-types';
+import type { PassageFormat } from '../../utils/corpus-types';
 
 /**
  * Cleaning of extraction noise, shared by the build and by the tests that check every passage's

@@ -8,7 +8,7 @@ import type {
   Occurrence,
   Passage,
   Term,
-} from '../corpus-types';
+} from '../../utils/corpus-types';
 import {
   compileMatcher,
   corpusSense,

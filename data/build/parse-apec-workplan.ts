@@ -1,4 +1,4 @@
-import type { Actor, RecordKind } from '../corpus-types';
+import type { Actor, RecordKind } from '../../utils/corpus-types';
 import { readBlocks, repairPageBreaks, type Block } from './blocks';
 import { tableCells } from './clean-text';
 import { ACTOR_APEC_CTWG } from './parse-apec-strategic-plan';

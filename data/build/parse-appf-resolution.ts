@@ -1,4 +1,4 @@
-import type { Actor, RecordKind } from '../corpus-types';
+import type { Actor, RecordKind } from '../../utils/corpus-types';
 import { readBlocks, repairPageBreaks } from './blocks';
 import { isoDate, PassageList, requireMatch, type ParsedDocument } from './parsed-document';
 import { cutPrefix, splitLines, type SourceSpan } from './source-text';

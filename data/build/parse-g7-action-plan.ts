@@ -1,4 +1,4 @@
-import type { Actor } from '../corpus-types';
+import type { Actor } from '../../utils/corpus-types';
 import { readBlocks, repairPageBreaks } from './blocks';
 import { PassageList, slugify, type ParsedDocument } from './parsed-document';
 import { splitLines } from './source-text';

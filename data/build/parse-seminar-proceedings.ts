@@ -1,4 +1,4 @@
-import type { Actor } from '../corpus-types';
+import type { Actor } from '../../utils/corpus-types';
 import { isTitleLike, readBlocks, repairPageBreaks, type Block } from './blocks';
 import { tableCells } from './clean-text';
 import {

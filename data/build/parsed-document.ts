@@ -5,7 +5,7 @@ import type {
   PassageFormat,
   RecordKind,
   TableField,
-} from '../corpus-types';
+} from '../../utils/corpus-types';
 import { cleanSourceText } from './clean-text';
 import type { SourceSpan } from './source-text';
 import { sliceBytes } from './source-text';

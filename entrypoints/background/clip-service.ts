@@ -1,5 +1,5 @@
-import { ClipStore } from '../../data/clips';
-import type { PledgemarkDatabase } from '../../data/db';
+import { ClipStore } from '../../data/store/clips';
+import type { PledgemarkDatabase } from '../../data/store/db';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 
 /** The calls about the user's clips. */

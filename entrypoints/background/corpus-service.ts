@@ -1,7 +1,7 @@
 import type { HostSenseHandlers } from './host-sense-relay';
-import { PledgemarkDatabase } from '../../data/db';
-import { CorpusQueries } from '../../data/queries';
-import { seedFromSource, type CorpusSource } from '../../data/seed';
+import { PledgemarkDatabase } from '../../data/store/db';
+import { CorpusQueries } from '../../data/store/search/queries';
+import { seedFromSource, type CorpusSource } from '../../data/store/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 import { toTermSummary } from '../../utils/views';
 import type { ClipHandlers } from './clip-service';

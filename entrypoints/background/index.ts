@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { Corpus } from '../../data/corpus-types';
-import { PledgemarkDatabase } from '../../data/db';
-import type { CorpusSource } from '../../data/seed';
+import type { Corpus } from '../../utils/corpus-types';
+import { PledgemarkDatabase } from '../../data/store/db';
+import type { CorpusSource } from '../../data/store/seed';
 import corpusHash from '../../data/generated/corpus-hash.json';
 import {
   BACKGROUND_VALIDATORS,

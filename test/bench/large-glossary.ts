@@ -4,7 +4,7 @@
  * deterministically. None of the invented aliases occurs in the synthetic pages, so a page gives
  * the same highlights with either glossary and only the alias count differs.
  */
-import type { TermAlias, TermCategory } from '../../data/corpus-types';
+import type { TermAlias, TermCategory } from '../../utils/corpus-types';
 import { isCaseSensitive } from '../../utils/term-matcher';
 
 export interface BenchTerm {

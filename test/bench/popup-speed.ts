@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { RECENT_MATCHES } from '../../data/queries';
+import { RECENT_MATCHES } from '../../data/store/search/queries';
 import { CHANNEL, SEARCH_PAGE_SIZE } from '../../utils/messaging';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import type {

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RecordKind } from '../../data/corpus-types';
+import type { RecordKind } from '../../utils/corpus-types';
 import {
   byteToCharOffsets,
   measureAgreement,

@@ -9,7 +9,7 @@
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_INDEX_VERSION } from '../../data/search-index';
+import { SEARCH_INDEX_VERSION } from '../../data/store/search/search-index';
 import {
   dumpLogsOnFailure,
   launchExtension,

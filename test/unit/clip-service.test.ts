@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PledgemarkDatabase } from '../../data/db';
+import { PledgemarkDatabase } from '../../data/store/db';
 import { createClipService, type ClipHandlers } from '../../entrypoints/background/clip-service';
 import {
   BACKGROUND_VALIDATORS,

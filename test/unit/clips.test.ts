@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClipStorageError, ClipStore, UNDO_WINDOW_MS } from '../../data/clips';
-import { PledgemarkDatabase } from '../../data/db';
+import { ClipStorageError, ClipStore, UNDO_WINDOW_MS } from '../../data/store/clips';
+import { PledgemarkDatabase } from '../../data/store/db';
 import { CORPUS } from './corpus-fixture';
 import { VERSION_1_STORES } from './older-schemas';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../data/build/corpus-builder';
-import { TERM_CATEGORIES } from '../../data/corpus-types';
+import { TERM_CATEGORIES } from '../../utils/corpus-types';
 import { GLOSSARY } from '../../data/glossary';
 import { foldAliasText } from '../../utils/term-matcher';
 import { BUILT, CORPUS } from './corpus-fixture';

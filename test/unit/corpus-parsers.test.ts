@@ -10,7 +10,7 @@ import {
   parseSpeakerLine,
 } from '../../data/build/parse-seminar-proceedings';
 import { sliceBytes } from '../../data/build/source-text';
-import type { Passage } from '../../data/corpus-types';
+import type { Passage } from '../../utils/corpus-types';
 import { source } from './corpus-sources';
 
 const appf = parseAppfResolution(source('000_d27e4ba2ba28cc09.txt'));

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Passage } from '../../data/corpus-types';
-import { PledgemarkDatabase } from '../../data/db';
-import { CorpusQueries } from '../../data/queries';
-import { seedCorpus } from '../../data/seed';
+import type { Passage } from '../../utils/corpus-types';
+import { PledgemarkDatabase } from '../../data/store/db';
+import { CorpusQueries } from '../../data/store/search/queries';
+import { seedCorpus } from '../../data/store/seed';
 import { BACKGROUND_VALIDATORS } from '../../utils/messaging';
 import type { FacetValue, SearchResponse } from '../../utils/views';
 import { CORPUS } from './corpus-fixture';

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Passage } from '../../data/corpus-types';
-import { PledgemarkDatabase } from '../../data/db';
-import { bestPositions, CorpusQueries } from '../../data/queries';
+import type { Passage } from '../../utils/corpus-types';
+import { PledgemarkDatabase } from '../../data/store/db';
+import { bestPositions, CorpusQueries } from '../../data/store/search/queries';
 import {
   buildSearchIndex,
   loadSearchIndex,
   searchRecords,
   SEARCH_OPTIONS,
-} from '../../data/search-index';
-import { seedCorpus } from '../../data/seed';
+} from '../../data/store/search/search-index';
+import { seedCorpus } from '../../data/store/seed';
 import { CORPUS } from './corpus-fixture';
 
 /**

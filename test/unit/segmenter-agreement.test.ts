@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../data/corpus-types';
+import type { RecordKind } from '../../utils/corpus-types';
 import {
   alignPassages,
   byteToCharOffsets,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../data/corpus-types';
+import type { RecordKind } from '../../utils/corpus-types';
 import { classifyPassage, type PassageRole } from '../../utils/segmenter';
 
 describe('record kinds', () => {

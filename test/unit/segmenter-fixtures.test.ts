@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../data/corpus-types';
+import type { RecordKind } from '../../utils/corpus-types';
 import { passageText, segmentText, type SegmentedDocument } from '../../utils/segmenter';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'segmenter');

@@ -5,8 +5,8 @@ import {
   CONTEXT_WORDS,
   decideSense,
   describeSenseReason,
-  type SenseRule,
 } from '../../utils/sense-model';
+import type { SenseRule } from '../../utils/corpus-types';
 
 const API: SenseRule = {
   class: 'cue-no-veto',

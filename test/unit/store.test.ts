@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Corpus } from '../../data/corpus-types';
-import { PledgemarkDatabase } from '../../data/db';
-import { CorpusQueries, MAX_QUERY_WORDS, RECENT_MATCHES } from '../../data/queries';
-import { loadSearchIndex } from '../../data/search-index';
-import { WordIndex } from '../../data/word-index';
-import { seedCorpus, seedFromSource } from '../../data/seed';
+import type { Corpus } from '../../utils/corpus-types';
+import { PledgemarkDatabase } from '../../data/store/db';
+import { CorpusQueries, MAX_QUERY_WORDS, RECENT_MATCHES } from '../../data/store/search/queries';
+import { loadSearchIndex } from '../../data/store/search/search-index';
+import { WordIndex } from '../../data/store/search/word-index';
+import { seedCorpus, seedFromSource } from '../../data/store/seed';
 import { citationText } from '../../utils/citation';
 import { toCitedPassage } from '../../utils/views';
 import { CORPUS } from './corpus-fixture';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SOURCE_FILES } from '../../data/build/corpus-builder';
-import type { Passage } from '../../data/corpus-types';
+import type { Passage } from '../../utils/corpus-types';
 import { citationMarkdown, citationText } from '../../utils/citation';
 import { quotationParts } from '../../utils/quotation';
 import { excerpt } from '../../utils/term-card-model';

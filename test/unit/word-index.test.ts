@@ -7,13 +7,13 @@ import {
   TermNames,
   typoSearchOptions,
   type SearchRecord,
-} from '../../data/search-index';
+} from '../../data/store/search/search-index';
 import {
   isStoredWordIndex,
   WordIndex,
   type WordIndexOptions,
   type WordSearchOptions,
-} from '../../data/word-index';
+} from '../../data/store/search/word-index';
 import { CORPUS } from './corpus-fixture';
 
 /**
@@ -46,7 +46,7 @@ describe('the word index over the real corpus', () => {
   const records = searchRecords(CORPUS);
   const engine = new MiniSearch<SearchRecord>(SEARCH_OPTIONS);
   engine.addAll(records);
-  const index = WordIndex.fromMiniSearch(engine.toJSON(), SEARCH_OPTIONS);
+  const index = WordIndex.build(records, SEARCH_OPTIONS);
   const termNames = new TermNames(
     CORPUS.terms.map((term) => [term.label, ...term.aliases.map((alias) => alias.text)]),
   );
@@ -158,7 +158,7 @@ describe('the word index on records made for the edge cases', () => {
   ];
   const engine = new MiniSearch<{ id: string }>(options);
   engine.addAll(documents);
-  const index = WordIndex.fromMiniSearch(engine.toJSON(), options);
+  const index = WordIndex.build(documents, options);
 
   it('scores repeated words, short and long fields, prefixes and typos as MiniSearch does', () => {
     const expected = expectSameAsMiniSearch(engine, index, 'travel records', {
@@ -180,5 +180,50 @@ describe('the word index on records made for the edge cases', () => {
   it('finds nothing for an empty query or a word it does not have', () => {
     expect(index.search(index.prepare('')).records).toHaveLength(0);
     expect(index.search(index.prepare('zebra', { fuzzy: 1 })).records).toHaveLength(0);
+  });
+});
+
+describe('taking records in and out without building again', () => {
+  const records = searchRecords(CORPUS);
+  const documentOf = (record: SearchRecord) => record.id.split(':')[0]!;
+  const documents = [...new Set(records.map(documentOf))];
+  const [first, second, ...rest] = documents;
+  const of = (...ids: string[]) => records.filter((record) => ids.includes(documentOf(record)));
+
+  it('merges indexes into the index of all their records, in order', () => {
+    const parts = [of(first!), of(second!), of(...rest)];
+    const merged = WordIndex.merge(
+      parts.map((part) => WordIndex.build(part, SEARCH_OPTIONS)),
+      SEARCH_OPTIONS,
+    );
+    expect(merged.toStored()).toEqual(WordIndex.build(parts.flat(), SEARCH_OPTIONS).toStored());
+  });
+
+  it('drops records into the index of the others, words no one has any more included', () => {
+    const whole = WordIndex.build(records, SEARCH_OPTIONS);
+    const kept = records.filter((record) => documentOf(record) !== second);
+    const without = whole.without((id) => id.startsWith(`${second}:`));
+    expect(without.toStored()).toEqual(WordIndex.build(kept, SEARCH_OPTIONS).toStored());
+    expect(without.words.length).toBeLessThan(whole.words.length);
+  });
+
+  it('searches a merged index as MiniSearch searches all the records at once', () => {
+    const engine = new MiniSearch<SearchRecord>(SEARCH_OPTIONS);
+    engine.addAll(records);
+    const merged = WordIndex.merge(
+      [of(first!, second!), of(...rest)].map((part) => WordIndex.build(part, SEARCH_OPTIONS)),
+      SEARCH_OPTIONS,
+    );
+    for (const query of ['terrorism', 'Pakistan', 'passenger name record', 'extrem']) {
+      expect(expectSameAsMiniSearch(engine, merged, query).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('merges nothing into an empty index, and an index without every record is empty', () => {
+    const empty = WordIndex.merge([], SEARCH_OPTIONS);
+    expect(empty.recordCount).toBe(0);
+    expect(empty.search(empty.prepare('terrorism')).records).toHaveLength(0);
+    const none = WordIndex.build(of(first!), SEARCH_OPTIONS).without(() => true);
+    expect(none.toStored()).toEqual(WordIndex.build([], SEARCH_OPTIONS).toStored());
   });
 });

@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../data/corpus-types';
+import type { RecordKind } from '../corpus-types';
 
 /**
  * How far the generic pipeline reproduces hand-made passages of the same text. Passages are

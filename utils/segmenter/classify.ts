@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../data/corpus-types';
+import type { RecordKind } from '../corpus-types';
 import {
   isSalutation,
   opensBinding,

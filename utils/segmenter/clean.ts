@@ -1,4 +1,4 @@
-import type { PassageFormat } from '../../data/corpus-types';
+import type { PassageFormat } from '../corpus-types';
 
 /**
  * Cleaning of extraction noise. A passage's text is always `passageText(slice, format)` of the

@@ -1,4 +1,4 @@
-import type { PassageFormat, TableField } from '../../data/corpus-types';
+import type { PassageFormat, TableField } from '../corpus-types';
 import { readTextBlocks, type Block } from './blocks';
 import { classifyPassage, type PassageRole } from './classify';
 import { cleanInline, passageText } from './clean';

@@ -1,4 +1,4 @@
-import type { PassageFormat, RecordKind, TableField } from '../../data/corpus-types';
+import type { PassageFormat, RecordKind, TableField } from '../corpus-types';
 
 /** Who a passage speaks for: the speaker of a speech, else the body that issued the document. */
 export interface SegmentActor {

@@ -4,12 +4,19 @@
  * searched in the browser's real IndexedDB, as the background does. It exposes
  * `window.__pmSearchBench`, which the harness drives through `page.evaluate`.
  */
-import type { Corpus } from '../../../data/corpus-types';
-import { PledgemarkDatabase } from '../../../data/db';
+import type { Corpus } from '../../../utils/corpus-types';
+import { PledgemarkDatabase } from '../../../data/store/db';
 import corpusJson from '../../../data/generated/corpus.json';
-import { CorpusQueries, RECENT_MATCHES, type SearchRequest } from '../../../data/queries';
-import { loadSearchIndex, type StoredSearchIndexData } from '../../../data/search-index';
-import { seedCorpus } from '../../../data/seed';
+import {
+  CorpusQueries,
+  RECENT_MATCHES,
+  type SearchRequest,
+} from '../../../data/store/search/queries';
+import {
+  loadSearchIndex,
+  type StoredSearchIndexData,
+} from '../../../data/store/search/search-index';
+import { seedCorpus } from '../../../data/store/seed';
 import { SEARCH_PAGE_SIZE } from '../../../utils/messaging';
 import type { SearchFilters } from '../../../utils/views';
 import { syntheticCorpus } from './synthetic-corpus';

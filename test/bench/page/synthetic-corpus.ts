@@ -1,4 +1,4 @@
-import type { Corpus, Occurrence, Passage } from '../../../data/corpus-types';
+import type { Corpus, Occurrence, Passage } from '../../../utils/corpus-types';
 import { random as seededRandom } from '../large-glossary';
 
 /**

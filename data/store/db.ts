@@ -1,7 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import { toCitedPassage, type CitedPassage, type SearchFacets } from '../utils/views';
-import type { Actor, CorpusDocument, Occurrence, Passage, Term } from './corpus-types';
-import type { StoredSearchIndexData } from './search-index';
+import { toCitedPassage, type CitedPassage, type SearchFacets } from '../../utils/views';
+import type { Actor, CorpusDocument, Occurrence, Passage, Term } from '../../utils/corpus-types';
+import type { StoredSearchIndexData } from './search/search-index';
 
 /** Bookkeeping about the corpus copy: which corpus is stored, and since when. */
 export interface CorpusMeta {

@@ -1,6 +1,6 @@
-import type { SenseRule } from '../utils/sense-model';
 /**
- * The shape of the structured corpus. Everything here is plain, serialisable data: it is written to
+ * The shape of the structured corpus, at the bottom of the layers: it imports nothing. Everything
+ * here is plain, serialisable data: it is written to
  * `data/generated/corpus.json` by the build step, stored in IndexedDB by the background and sent
  * across the message contract.
  */
@@ -96,6 +96,25 @@ export const TERM_CATEGORIES = [
   'group',
 ] as const;
 export type TermCategory = (typeof TERM_CATEGORIES)[number];
+
+/** How an alias's occurrences are decided. */
+export type SenseClass = 'cue' | 'cue-no-veto';
+
+/** What the glossary says about an ambiguous alias's sense (decided by utils/sense-model.ts). */
+export interface SenseRule {
+  class: SenseClass;
+  /**
+   * Words or phrases (any case; a plural or possessive is the same word; a final "*" makes a
+   * stem) that confirm it.
+   */
+  cues: string[];
+  /** Glossary term ids whose mention near the occurrence confirms it. */
+  cueTerms?: string[];
+  /** Words or phrases of the alias's other senses, which rule it out near the occurrence. */
+  vetoes?: string[];
+  /** Whether a neutral occurrence may be taken on the page's word (see above). */
+  pageEvidence?: boolean;
+}
 
 /**
  * When an alias is ambiguous in ordinary text, it only counts as a mention of the term when at

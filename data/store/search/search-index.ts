@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
+import type { Options, Query, SearchOptions } from 'minisearch';
 import type {
   Actor,
   Corpus,
@@ -6,7 +6,7 @@ import type {
   DocumentId,
   Passage,
   RecordKind,
-} from './corpus-types';
+} from '../../../utils/corpus-types';
 import {
   isStoredWordIndex,
   WordIndex,
@@ -15,8 +15,8 @@ import {
 } from './word-index';
 
 /**
- * The search index over the corpus: a full-text index of passages and glossary terms (built by
- * MiniSearch, searched as `WordIndex`), and beside it a compact table of each indexed passage's
+ * The search index over the corpus: a full-text index of passages and glossary terms (a
+ * `WordIndex`, built and searched by MiniSearch's rules), and beside it a compact table of each indexed passage's
  * facets (document, actor, kind, the terms it mentions), so that a search can count and filter by
  * facet without reading passages from the database. Both are stored together with the corpus, as
  * typed arrays and strings that IndexedDB stores and reads back without parsing.
@@ -442,10 +442,8 @@ export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)
 export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
   const passages = indexedPassages(corpus);
   const records = searchRecords(corpus, passages);
-  const engine = new MiniSearch<SearchRecord>(SEARCH_OPTIONS);
-  engine.addAll(records);
   const facets = buildFacetTable(corpus, passages);
-  // MiniSearch numbers the records in the order they were added, and so does the word index.
+  // The word index numbers the records in the order given.
   const recordRows = Int32Array.from(records, (record) => record.row ?? -1);
   const termNames = new TermNames(
     corpus.terms.map((term) => [
@@ -454,7 +452,7 @@ export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
       ...term.aliases.map((alias) => alias.text),
     ]),
   );
-  const index = WordIndex.fromMiniSearch(engine.toJSON(), SEARCH_OPTIONS);
+  const index = WordIndex.build(records, SEARCH_OPTIONS);
   const words = wordSearchOf(index, termNames, recordRows, facets.rowCount);
   return {
     facets,

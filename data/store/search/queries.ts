@@ -1,5 +1,5 @@
-import type { Actor, Corpus, CorpusDocument, Passage } from './corpus-types';
-import type { CorpusMeta, PledgemarkDatabase } from './db';
+import type { Actor, Corpus, CorpusDocument, Passage } from '../../../utils/corpus-types';
+import type { CorpusMeta, PledgemarkDatabase } from '../db';
 import {
   buildSearchIndex,
   indexHasWord,
@@ -29,8 +29,8 @@ import {
   type SearchResponse,
   type TermDetail,
   type TermHit,
-} from '../utils/views';
-import { SEARCH_PAGE_SIZE } from '../utils/messaging';
+} from '../../../utils/views';
+import { SEARCH_PAGE_SIZE } from '../../../utils/messaging';
 
 /** Longer queries are cut to this many words: enough for any real question, cheap to run. */
 export const MAX_QUERY_WORDS = 24;

@@ -1,14 +1,15 @@
-import type { AsPlainObject, Options, Query, SearchOptions } from 'minisearch';
+import type { Options, Query, SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 
 /**
- * MiniSearch's index of words, held in typed arrays, and a search over it that follows
- * MiniSearch's own rules (BM25+ per field, field and term boosts, prefix and typo expansion with
- * their weights, AND / OR combination, the score multiplied by how many query words matched) but
- * accumulates scores in arrays instead of an object per matching record. MiniSearch builds the
- * index; this is what searches it, because on a corpus a hundred times the size of ours a common
- * word matches tens of thousands of passages, and MiniSearch's per-record objects then cost
- * tens of milliseconds a query. Typed arrays also store and load as they are: no JSON to parse.
+ * An index of words held in typed arrays, built and searched by MiniSearch's own rules (BM25+
+ * per field, field and term boosts, prefix and typo expansion with their weights, AND / OR
+ * combination, the score multiplied by how many query words matched), but accumulating scores in
+ * arrays instead of an object per matching record. On a corpus a hundred times ours a common word
+ * matches tens of thousands of passages, and MiniSearch's own index then misses the search target
+ * (the search-engine benchmark in BENCHMARKS.md). Typed arrays also store and load as they are,
+ * and an index takes records in (`merge`) and out (`without`) by copying postings, without
+ * reading any text again. MiniSearch's radix tree (`SearchableMap`) finds typos.
  *
  * `test/unit/word-index.test.ts` checks results and scores against MiniSearch's `search`.
  */
@@ -125,63 +126,194 @@ export class WordIndex {
   }
 
   /**
-   * The typed-array form of a MiniSearch index (`toJSON()`), built with `options`. Records are
-   * numbered in the order MiniSearch numbered them, which is the order they were added.
+   * The index of `records`, each with an `id` and the options' fields, built as MiniSearch's
+   * `addAll` builds its own: a word's count per field and record after `processTerm`, a field's
+   * length as its number of distinct words before it. Records are numbered in the order given.
    */
-  static fromMiniSearch(plain: AsPlainObject, options: WordIndexOptions): WordIndex {
-    const fields = options.fields;
+  static build(records: readonly { id: string }[], options: WordIndexOptions): WordIndex {
+    const { fields, tokenize, processTerm } = options;
     const fieldCount = fields.length;
-    const shortIds = Object.keys(plain.documentIds)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const recordOf = new Map(shortIds.map((shortId, record) => [shortId, record]));
-    const fieldIdOf = fields.map((field) => plain.fieldIds[field]!);
-    const entries = [...plain.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
+    /** Per word and field, pairs of a record and the word's count in that field. */
+    const postings = new Map<string, number[][]>();
+    const fieldLengths = new Uint16Array(records.length * fieldCount);
+    records.forEach((record, number) => {
+      fields.forEach((field, f) => {
+        const value = (record as Record<string, unknown>)[field];
+        const tokens = tokenize(typeof value === 'string' ? value : '', field);
+        fieldLengths[number * fieldCount + f] = Math.min(new Set(tokens).size, 0xffff);
+        const counts = new Map<string, number>();
+        for (const token of tokens) {
+          const processed = processTerm(token, field);
+          for (const word of Array.isArray(processed) ? processed : [processed]) {
+            if (typeof word === 'string' && word !== '')
+              counts.set(word, (counts.get(word) ?? 0) + 1);
+          }
+        }
+        for (const [word, count] of counts) {
+          let byField = postings.get(word);
+          if (!byField) {
+            byField = Array.from({ length: fieldCount }, () => []);
+            postings.set(word, byField);
+          }
+          byField[f]!.push(number, count);
+        }
+      });
+    });
+    const words = [...postings.keys()].sort(compareWords);
     let total = 0;
-    for (const [, byField] of entries) {
-      for (const postings of Object.values(byField)) total += Object.keys(postings).length;
-    }
-    const postingStarts = new Uint32Array(entries.length * fieldCount + 1);
+    for (const byField of postings.values()) for (const pairs of byField) total += pairs.length / 2;
+    const postingStarts = new Uint32Array(words.length * fieldCount + 1);
     const postingRecords = new Uint32Array(total);
     const postingCounts = new Uint16Array(total);
     let at = 0;
-    entries.forEach(([, byField], word) => {
-      fieldIdOf.forEach((fieldId, field) => {
-        postingStarts[word * fieldCount + field] = at;
-        const postings = byField[fieldId];
-        if (!postings) return;
-        const pairs = Object.entries(postings)
-          .map(([shortId, count]) => [recordOf.get(Number(shortId))!, count] as const)
-          .sort((a, b) => a[0] - b[0]);
-        for (const [record, count] of pairs) {
-          postingRecords[at] = record;
-          postingCounts[at] = Math.min(count, 0xffff);
+    words.forEach((word, w) => {
+      postings.get(word)!.forEach((pairs, f) => {
+        postingStarts[w * fieldCount + f] = at;
+        for (let i = 0; i < pairs.length; i += 2) {
+          postingRecords[at] = pairs[i]!;
+          postingCounts[at] = Math.min(pairs[i + 1]!, 0xffff);
           at++;
         }
       });
     });
-    postingStarts[entries.length * fieldCount] = at;
-
-    const fieldLengths = new Uint16Array(shortIds.length * fieldCount);
-    shortIds.forEach((shortId, record) => {
-      const lengths = plain.fieldLength[shortId] ?? [];
-      fieldIdOf.forEach((fieldId, field) => {
-        fieldLengths[record * fieldCount + field] = Math.min(lengths[fieldId] ?? 0, 0xffff);
-      });
-    });
+    postingStarts[words.length * fieldCount] = at;
     return new WordIndex(
       {
         fields,
-        words: entries.map(([word]) => word).join('\n'),
+        words: words.join('\n'),
         postingStarts,
         postingRecords,
         postingCounts,
         fieldLengths,
-        averageFieldLengths: fieldIdOf.map((fieldId) => plain.averageFieldLength[fieldId] ?? 0),
-        recordIds: shortIds.map((shortId) => String(plain.documentIds[shortId])).join('\n'),
+        averageFieldLengths: averageLengths(fieldLengths, fieldCount),
+        recordIds: records.map((record) => record.id).join('\n'),
       },
       options,
+    );
+  }
+
+  /**
+   * One index of the records of all `parts`, in their order (the first part's records first):
+   * the same index as building it from all their records at once, made by copying postings,
+   * without reading any text again.
+   */
+  static merge(parts: readonly WordIndex[], options: WordIndexOptions): WordIndex {
+    const fieldCount = options.fields.length;
+    for (const part of parts) {
+      if (part.fieldCount !== fieldCount)
+        throw new Error('merged indexes must have the same fields');
+    }
+    const words = [...new Set(parts.flatMap((part) => part.words))].sort(compareWords);
+    const firstRecord: number[] = [];
+    let records = 0;
+    for (const part of parts) {
+      firstRecord.push(records);
+      records += part.recordCount;
+    }
+    const total = parts.reduce((sum, part) => sum + part.stored.postingRecords.length, 0);
+    const postingStarts = new Uint32Array(words.length * fieldCount + 1);
+    const postingRecords = new Uint32Array(total);
+    const postingCounts = new Uint16Array(total);
+    /** Each part's next word: both lists are sorted, so one pass walks them together. */
+    const cursors = parts.map(() => 0);
+    let at = 0;
+    words.forEach((word, w) => {
+      const having = parts.flatMap((part, p) => (part.words[cursors[p]!] === word ? [p] : []));
+      for (let f = 0; f < fieldCount; f++) {
+        postingStarts[w * fieldCount + f] = at;
+        for (const p of having) {
+          const {
+            postingStarts: starts,
+            postingRecords: from,
+            postingCounts: counts,
+          } = parts[p]!.stored;
+          const slot = cursors[p]! * fieldCount + f;
+          for (let i = starts[slot]!; i < starts[slot + 1]!; i++) {
+            postingRecords[at] = from[i]! + firstRecord[p]!;
+            postingCounts[at] = counts[i]!;
+            at++;
+          }
+        }
+      }
+      for (const p of having) cursors[p]!++;
+    });
+    postingStarts[words.length * fieldCount] = at;
+    const fieldLengths = new Uint16Array(records * fieldCount);
+    parts.forEach((part, p) =>
+      fieldLengths.set(part.stored.fieldLengths, firstRecord[p]! * fieldCount),
+    );
+    return new WordIndex(
+      {
+        fields: options.fields,
+        words: words.join('\n'),
+        postingStarts,
+        postingRecords,
+        postingCounts,
+        fieldLengths,
+        averageFieldLengths: averageLengths(fieldLengths, fieldCount),
+        recordIds: parts.flatMap((part) => part.recordIds).join('\n'),
+      },
+      options,
+    );
+  }
+
+  /**
+   * This index without the records `leaves` picks: the same index as building it from the
+   * other records alone, in their order. Words no record has any more are dropped.
+   */
+  without(leaves: (recordId: string) => boolean): WordIndex {
+    const { fieldCount, stored } = this;
+    const renumbered = new Int32Array(this.recordCount).fill(-1);
+    const keptIds: string[] = [];
+    this.recordIds.forEach((id, record) => {
+      if (leaves(id)) return;
+      renumbered[record] = keptIds.length;
+      keptIds.push(id);
+    });
+    const postingRecords = new Uint32Array(stored.postingRecords.length);
+    const postingCounts = new Uint16Array(stored.postingRecords.length);
+    const starts: number[] = [];
+    const keptWords: string[] = [];
+    let at = 0;
+    this.words.forEach((word, w) => {
+      const wordStart = at;
+      const fieldStarts: number[] = [];
+      for (let f = 0; f < fieldCount; f++) {
+        fieldStarts.push(at);
+        const slot = w * fieldCount + f;
+        for (let i = stored.postingStarts[slot]!; i < stored.postingStarts[slot + 1]!; i++) {
+          const record = renumbered[stored.postingRecords[i]!]!;
+          if (record < 0) continue;
+          postingRecords[at] = record;
+          postingCounts[at] = stored.postingCounts[i]!;
+          at++;
+        }
+      }
+      if (at === wordStart) return;
+      keptWords.push(word);
+      starts.push(...fieldStarts);
+    });
+    starts.push(at);
+    const fieldLengths = new Uint16Array(keptIds.length * fieldCount);
+    renumbered.forEach((record, old) => {
+      if (record < 0) return;
+      fieldLengths.set(
+        stored.fieldLengths.subarray(old * fieldCount, (old + 1) * fieldCount),
+        record * fieldCount,
+      );
+    });
+    return new WordIndex(
+      {
+        fields: stored.fields,
+        words: keptWords.join('\n'),
+        postingStarts: Uint32Array.from(starts),
+        postingRecords: postingRecords.slice(0, at),
+        postingCounts: postingCounts.slice(0, at),
+        fieldLengths,
+        averageFieldLengths: averageLengths(fieldLengths, fieldCount),
+        recordIds: keptIds.join('\n'),
+      },
+      this.options,
     );
   }
 
@@ -551,6 +683,19 @@ function bitCount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Words in code-unit order, the order `lowerBound` searches. */
+function compareWords(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Each field's average length over every record, as MiniSearch averages them. */
+function averageLengths(fieldLengths: Uint16Array, fieldCount: number): number[] {
+  const records = fieldLengths.length / fieldCount;
+  const totals = new Array<number>(fieldCount).fill(0);
+  for (let i = 0; i < fieldLengths.length; i++) totals[i % fieldCount]! += fieldLengths[i]!;
+  return totals.map((total) => (records === 0 ? 0 : total / records));
 }
 
 /** Whether a value read from storage has every part of a stored index, each of its type. */

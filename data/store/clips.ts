@@ -1,4 +1,4 @@
-import { toCitedPassage, type ClipView, type SavedClip } from '../utils/views';
+import { toCitedPassage, type ClipView, type SavedClip } from '../../utils/views';
 import type { Clip, PledgemarkDatabase } from './db';
 
 /** How long a removed clip can be restored (undo) before it is deleted for good. */

@@ -1,6 +1,6 @@
-import type { Corpus, Passage } from './corpus-types';
+import type { Corpus, Passage } from '../../utils/corpus-types';
 import { CORPUS_TABLES, type Clip, type CorpusMeta, type PledgemarkDatabase } from './db';
-import { buildSearchIndex } from './search-index';
+import { buildSearchIndex } from './search/search-index';
 
 export type SeedOutcome = { status: 'unchanged' | 'seeded'; hash: string };
 
