@@ -12,10 +12,28 @@ export const DOCUMENT_IDS = [
   'apec-strategic-plan-2018',
   'g7-action-plan-2016',
 ] as const;
-export type DocumentId = (typeof DOCUMENT_IDS)[number];
+/** The id of one of the five documents Pledgemark ships. */
+export type BuiltInDocumentId = (typeof DOCUMENT_IDS)[number];
+/** A built-in document's id, or an added one's (`ADDED_ID_PREFIX` and its content hash). */
+export type DocumentId = string;
 
-export type DocumentKind =
-  'resolution' | 'proceedings' | 'work plan' | 'strategic plan' | 'action plan';
+/** What a document is; the reader picks one for a document they add. */
+export const DOCUMENT_KINDS = [
+  'resolution',
+  'statement',
+  'action plan',
+  'strategic plan',
+  'work plan',
+  'proceedings',
+  'speech',
+  'report',
+  'article',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** How the id of every record of a document the reader added begins: never a built-in id. */
+export const ADDED_ID_PREFIX = 'added-';
 
 export interface CorpusDocument {
   id: DocumentId;
@@ -35,10 +53,33 @@ export interface CorpusDocument {
   /** A public address of the published document, only where one is recorded with the source. */
   url: string | null;
   kind: DocumentKind;
-  sourceFile: string;
-  /** SHA-256 of the raw source file, hex. */
+  /** The raw source file in `data/sources/`; for an added document, the file it came from. */
+  sourceFile: string | null;
+  /** SHA-256 of the raw source file (an added document: of its text), hex. */
   contentHash: string;
   passageCount: number;
+  /** Set on a document the reader added, and on each of its passages, actors and occurrences. */
+  addedByUser?: true;
+}
+
+/** One of the documents Pledgemark ships, read from its raw source file. */
+export interface BuiltInDocument extends CorpusDocument {
+  id: BuiltInDocumentId;
+  sourceFile: string;
+}
+
+/** Where an added document came from. */
+export type DocumentOrigin =
+  { kind: 'paste' } | { kind: 'file'; name: string } | { kind: 'page'; url: string };
+
+/** A document the reader added: kept with its text, in tables of its own. */
+export interface AddedDocument extends CorpusDocument {
+  addedByUser: true;
+  /** When it was added (ISO time). */
+  addedAt: string;
+  origin: DocumentOrigin;
+  /** The text its passages were read from (their `byteRange`s are UTF-8 bytes of it). */
+  text: string;
 }
 
 export type RecordKind = 'commitment' | 'position' | 'context';
@@ -74,6 +115,7 @@ export interface Passage {
   byteRange: [number, number];
   /** A table row's non-empty cells in column order, each under its column's label. */
   fields?: TableField[];
+  addedByUser?: true;
 }
 
 export interface Actor {
@@ -86,6 +128,9 @@ export interface Actor {
   kind: 'body' | 'person';
   /** Spellings of the name found in the sources, when they differ. */
   nameVariants: string[];
+  /** An added document's actor: the document it belongs to (deleted with it). */
+  documentId?: DocumentId;
+  addedByUser?: true;
 }
 
 export const TERM_CATEGORIES = [
@@ -135,7 +180,7 @@ export interface TermAlias {
 
 /** A reference from the glossary to the passage that supports a definition. */
 export interface SourceQuote {
-  doc: DocumentId;
+  doc: BuiltInDocumentId;
   /** Exact text that occurs in exactly one passage of the document. */
   quote: string;
 }
@@ -168,6 +213,7 @@ export interface Occurrence {
   documentId: DocumentId;
   /** How many times the term is mentioned in the passage. */
   count: number;
+  addedByUser?: true;
 }
 
 export interface Corpus {
@@ -178,4 +224,9 @@ export interface Corpus {
   actors: Actor[];
   terms: Term[];
   occurrences: Occurrence[];
+}
+
+/** The corpus the build step makes from the raw sources. */
+export interface BuiltCorpus extends Corpus {
+  documents: BuiltInDocument[];
 }

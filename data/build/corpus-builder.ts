@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type {
   Actor,
-  Corpus,
+  BuiltCorpus,
+  BuiltInDocument,
   CorpusDocument,
   DocumentId,
   GlossaryEntry,
@@ -36,7 +37,7 @@ export const SOURCE_FILES: { file: string; parse: (raw: Uint8Array) => ParsedDoc
 ];
 
 export interface BuildOutput {
-  corpus: Corpus;
+  corpus: BuiltCorpus;
   matcher: CompiledMatcher;
 }
 
@@ -48,7 +49,7 @@ export function buildCorpus(
   sources: ReadonlyMap<string, Uint8Array>,
   glossary: readonly GlossaryEntry[],
 ): BuildOutput {
-  const documents: CorpusDocument[] = [];
+  const documents: BuiltInDocument[] = [];
   const passages: Passage[] = [];
   const actors = new Map<string, Actor>();
   for (const { file, parse } of SOURCE_FILES) {

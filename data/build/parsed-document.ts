@@ -1,5 +1,6 @@
 import type {
   Actor,
+  BuiltInDocument,
   CorpusDocument,
   Passage,
   PassageFormat,
@@ -12,7 +13,7 @@ import { sliceBytes } from './source-text';
 
 /** What a document parser derives from one raw source file. */
 export interface ParsedDocument {
-  document: Omit<CorpusDocument, 'contentHash' | 'passageCount' | 'sourceFile'>;
+  document: Omit<BuiltInDocument, 'contentHash' | 'passageCount' | 'sourceFile'>;
   actors: Actor[];
   passages: Passage[];
 }

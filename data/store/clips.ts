@@ -1,20 +1,12 @@
 import { toCitedPassage, type ClipView, type SavedClip } from '../../utils/views';
 import type { Clip, PledgemarkDatabase } from './db';
+import { guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 
 /** How long a removed clip can be restored (undo) before it is deleted for good. */
 export const UNDO_WINDOW_MS = 30 * 60_000;
-/** How long a clip operation may wait for the database before the user is told it is stuck. */
-export const STORAGE_TIMEOUT_MS = 10_000;
 
-/**
- * A failure of the browser's database, worded for the user: what happened, and that the clips
- * already saved are safe (a failed IndexedDB transaction changes nothing).
- */
-export class ClipStorageError extends Error {
-  override readonly name = 'ClipStorageError';
-  /** Answered to the caller as a `storage` error: something the user can act on. */
-  readonly code = 'storage';
-}
+/** What the user is told is safe when the database fails a clip operation. */
+const CLIPS_ARE_SAFE = 'Your clips are safe.';
 
 /**
  * The user's clip list in IndexedDB: passages saved while reading, in the user's order. Each clip
@@ -147,27 +139,8 @@ export class ClipStore {
    * user and giving up waiting on a database that does not answer (blocked by a connection
    * that holds an older version open).
    */
-  private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stuck = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ClipStorageError(
-              'The browser’s database did not answer: another Pledgemark tab may be holding it ' +
-                'open. Close other Pledgemark tabs and try again. Your clips are safe.',
-            ),
-          ),
-        this.timeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([operation(), stuck]);
-    } catch (error) {
-      throw storageError(error);
-    } finally {
-      clearTimeout(timer);
-    }
+  private guard<T>(operation: () => Promise<T>): Promise<T> {
+    return guardStorage(operation, CLIPS_ARE_SAFE, this.timeoutMs);
   }
 }
 
@@ -178,45 +151,4 @@ function toClipView(clip: Clip): ClipView {
     savedAt: clip.createdAt,
     citation: clip.citation ?? null,
   };
-}
-
-/** The names a failure goes by: its own, and those of the errors it wraps (Dexie's `inner`). */
-function errorNames(error: unknown): string[] {
-  const names: string[] = [];
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') break;
-    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
-    if (typeof name === 'string') names.push(name);
-    current = inner ?? cause;
-  }
-  return names;
-}
-
-/** IndexedDB failures that mean the database cannot be opened or used in this browser now. */
-const UNAVAILABLE = new Set([
-  'OpenFailedError',
-  'DatabaseClosedError',
-  'InvalidStateError',
-  'MissingAPIError',
-  'VersionError',
-  'UnknownError',
-]);
-
-/** A failure as the user should read it; errors that are not about storage pass unchanged. */
-export function storageError(error: unknown): Error {
-  if (error instanceof ClipStorageError) return error;
-  const names = errorNames(error);
-  if (names.includes('QuotaExceededError')) {
-    return new ClipStorageError(
-      'The browser has no room left for Pledgemark’s data, so nothing was changed. Free some ' +
-        'disk space (or clear other sites’ data) and try again. Your clips are safe.',
-    );
-  }
-  if (names.some((name) => UNAVAILABLE.has(name))) {
-    return new ClipStorageError(
-      'Pledgemark cannot use the browser’s database right now (a private window or a storage ' +
-        'setting may block it), so nothing was changed. Your clips are safe.',
-    );
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,6 +1,13 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { toCitedPassage, type CitedPassage, type SearchFacets } from '../../utils/views';
-import type { Actor, CorpusDocument, Occurrence, Passage, Term } from '../../utils/corpus-types';
+import type {
+  Actor,
+  AddedDocument,
+  CorpusDocument,
+  Occurrence,
+  Passage,
+  Term,
+} from '../../utils/corpus-types';
 import type { StoredSearchIndexData } from './search/search-index';
 
 /** Bookkeeping about the corpus copy: which corpus is stored, and since when. */
@@ -68,6 +75,18 @@ export const CORPUS_TABLES = [
 ] as const;
 
 /**
+ * The documents the reader added, with their passages, actors and term occurrences: the user's
+ * data, which seeding the built-in corpus never touches. Deleting a document removes its records
+ * from all four tables and nothing else.
+ */
+export const ADDED_TABLES = [
+  'addedDocuments',
+  'addedPassages',
+  'addedActors',
+  'addedOccurrences',
+] as const;
+
+/**
  * The IndexedDB copy of the corpus. Opened only by the background: IndexedDB opened from a
  * content script would belong to the web page's origin.
  */
@@ -81,6 +100,10 @@ export class PledgemarkDatabase extends Dexie {
   searchIndexes!: Table<StoredSearchIndex, string>;
   openingFacets!: Table<StoredOpeningFacets, string>;
   clips!: Table<Clip, number>;
+  addedDocuments!: Table<AddedDocument, string>;
+  addedPassages!: Table<Passage, string>;
+  addedActors!: Table<Actor, string>;
+  addedOccurrences!: Table<Occurrence, [string, string]>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -108,6 +131,13 @@ export class PledgemarkDatabase extends Dexie {
     this.version(5)
       .stores({})
       .upgrade((transaction) => transaction.table('searchIndexes').clear());
+    // Version 6 adds the reader's own documents, in tables of their own.
+    this.version(6).stores({
+      addedDocuments: 'id, &contentHash, addedAt',
+      addedPassages: 'id, documentId, actorId, kind',
+      addedActors: 'id, documentId',
+      addedOccurrences: '[termId+passageId], termId, passageId, documentId',
+    });
   }
 }
 

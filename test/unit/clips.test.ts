@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClipStorageError, ClipStore, UNDO_WINDOW_MS } from '../../data/store/clips';
+import { ClipStore, UNDO_WINDOW_MS } from '../../data/store/clips';
+import { StorageError } from '../../data/store/storage-errors';
 import { PledgemarkDatabase } from '../../data/store/db';
 import { CORPUS } from './corpus-fixture';
 import { VERSION_1_STORES } from './older-schemas';
@@ -108,7 +109,7 @@ describe('ClipStore', () => {
       new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
     );
     const failure = await store.save(PLAN_PNR).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(ClipStorageError);
+    expect(failure).toBeInstanceOf(StorageError);
     expect((failure as Error).message).toMatch(/no room left.*nothing was changed.*clips are safe/);
     expect(ids(await store.list())).toEqual([G7_PNR]);
   });
@@ -123,7 +124,7 @@ describe('ClipStore', () => {
     const failure = await new ClipStore(blocked, () => clock, 50)
       .list()
       .catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(ClipStorageError);
+    expect(failure).toBeInstanceOf(StorageError);
     expect((failure as Error).message).toMatch(/did not answer.*clips are safe/);
     older.close();
     expect(await new ClipStore(blocked).list()).toEqual([]);
@@ -154,8 +155,9 @@ describe('the database upgrade to version 2', () => {
 
     const upgraded = new PledgemarkDatabase(name);
     await upgraded.open();
-    // Through version 2 to the current one (3 and 4 are about the search index, not the clips).
-    expect(upgraded.verno).toBe(5);
+    // Through version 2 to the current one (3 to 5 are about the search index, 6 about the
+    // reader's documents: none about the clips).
+    expect(upgraded.verno).toBe(6);
     const clips = await new ClipStore(upgraded).list();
     expect(clips.map(({ id, passageId, savedAt }) => ({ id, passageId, savedAt }))).toEqual(
       v1Clips.map((clip, i) => ({ id: i + 1, passageId: clip.passageId, savedAt: clip.createdAt })),

@@ -25,7 +25,9 @@ const sum = (values: FacetValue[]) => values.reduce((total, value) => total + va
 const countOf = (values: FacetValue[], value: string) =>
   values.find((candidate) => candidate.value === value)?.count;
 const ids = (response: SearchResponse) => response.passages.map((hit) => hit.passage.id);
-const documentDate = new Map(CORPUS.documents.map((document) => [document.id, document.date]));
+const documentDate = new Map<string, string>(
+  CORPUS.documents.map((document) => [document.id, document.date]),
+);
 /** The order of the record: oldest document first, then the order of the document. */
 const byRecord = (a: Passage, b: Passage) =>
   documentDate.get(a.documentId)!.localeCompare(documentDate.get(b.documentId)!) ||

@@ -28,7 +28,7 @@ function comparable(text: string): string {
 }
 
 const decoder = new TextDecoder();
-const sourceOf = new Map(
+const sourceOf = new Map<string, string>(
   CORPUS.documents.map((document) => [
     document.id,
     comparable(decoder.decode(SOURCES.get(document.sourceFile))),

@@ -1,0 +1,87 @@
+/** How long an operation may wait for the database before the user is told it is stuck. */
+export const STORAGE_TIMEOUT_MS = 10_000;
+
+/**
+ * A failure of the browser's database, worded for the user: what happened, what to do, and what
+ * is safe (a failed IndexedDB transaction changes nothing).
+ */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  /** Answered to the caller as a `storage` error: something the user can act on. */
+  readonly code = 'storage';
+}
+
+/** The names a failure goes by: its own, and those of the errors it wraps (Dexie's `inner`). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') break;
+    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof name === 'string') names.push(name);
+    current = inner ?? cause;
+  }
+  return names;
+}
+
+/** IndexedDB failures that mean the database cannot be opened or used in this browser now. */
+const UNAVAILABLE = new Set([
+  'OpenFailedError',
+  'DatabaseClosedError',
+  'InvalidStateError',
+  'MissingAPIError',
+  'VersionError',
+  'UnknownError',
+]);
+
+/**
+ * A failure as the user should read it, ending with what is safe ("Your clips are safe."); errors
+ * that are not about storage pass unchanged.
+ */
+export function storageError(error: unknown, safe: string): Error {
+  if (error instanceof StorageError) return error;
+  const names = errorNames(error);
+  if (names.includes('QuotaExceededError')) {
+    return new StorageError(
+      'The browser has no room left for Pledgemark’s data, so nothing was changed. Free some ' +
+        `disk space (or clear other sites’ data) and try again. ${safe}`,
+    );
+  }
+  if (names.some((name) => UNAVAILABLE.has(name))) {
+    return new StorageError(
+      'Pledgemark cannot use the browser’s database right now (a private window or a storage ' +
+        `setting may block it), so nothing was changed. ${safe}`,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Runs one database operation, its failures worded for the user, and gives up with a message if
+ * the database does not answer in time (another tab holding it open for an upgrade).
+ */
+export async function guardStorage<T>(
+  operation: () => Promise<T>,
+  safe: string,
+  timeoutMs = STORAGE_TIMEOUT_MS,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new StorageError(
+            'The browser’s database did not answer: another Pledgemark tab may be holding it ' +
+              `open. Close other Pledgemark tabs and try again. ${safe}`,
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([operation(), stuck]);
+  } catch (error) {
+    throw storageError(error, safe);
+  } finally {
+    clearTimeout(timer);
+  }
+}

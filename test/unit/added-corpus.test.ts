@@ -1,0 +1,218 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AddedCorpus,
+  DraftError,
+  DuplicateDocumentError,
+  type DocumentDraft,
+  type LinkTerms,
+} from '../../data/store/added-corpus';
+import { ClipStore } from '../../data/store/clips';
+import { PledgemarkDatabase } from '../../data/store/db';
+import { seedCorpus } from '../../data/store/seed';
+import { StorageError } from '../../data/store/storage-errors';
+import { ADDED_ID_PREFIX } from '../../utils/corpus-types';
+import { segmentText } from '../../utils/segmenter';
+import { CORPUS } from './corpus-fixture';
+import { VERSION_4_STORES } from './older-schemas';
+
+const TEXT = [
+  'Resolution on Border Data Sharing',
+  '',
+  'The Council,',
+  '',
+  'Recalling its earlier resolutions on foreign terrorist fighters,',
+  '',
+  '1. Decides that Member States shall collect Passenger Name Record data;',
+  '',
+  '2. Calls upon Member States to share Advance Passenger Information with Türkiye and others.',
+].join('\n');
+
+function draft(overrides: Partial<DocumentDraft> = {}): DocumentDraft {
+  const text = overrides.text ?? TEXT;
+  return {
+    title: 'Resolution on Border Data Sharing',
+    issuingBody: 'Example Council',
+    date: '2026-11-30',
+    kind: 'resolution',
+    origin: { kind: 'paste' },
+    text,
+    passages: segmentText(text, { issuingBody: 'Example Council' }).passages,
+    ...overrides,
+  };
+}
+
+/** A stand-in for the background's matcher: counts the glossary's long forms in each passage. */
+const linkTerms: LinkTerms = (texts) =>
+  texts.map((text) => {
+    const counts = new Map<string, number>();
+    for (const [termId, name] of [
+      ['pnr', 'Passenger Name Record'],
+      ['api', 'Advance Passenger Information'],
+      ['ftf', 'foreign terrorist fighters'],
+    ] as const) {
+      const count = text.split(name).length - 1;
+      if (count > 0) counts.set(termId, count);
+    }
+    return counts;
+  });
+
+let db: PledgemarkDatabase;
+let dbCount = 0;
+beforeEach(() => {
+  db = new PledgemarkDatabase(`pledgemark-added-${++dbCount}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const corpus = () =>
+  new AddedCorpus(db, { linkTerms, now: () => new Date('2026-12-07T10:00:00.000Z') });
+
+describe('adding a document of your own', () => {
+  it('stores it with its passages, actors and term occurrences, each marked as added', async () => {
+    const added = await corpus().add(draft());
+    expect(added.id.startsWith(ADDED_ID_PREFIX)).toBe(true);
+    expect(added).toMatchObject({
+      title: 'Resolution on Border Data Sharing',
+      issuingBody: 'Example Council',
+      date: '2026-11-30',
+      addedByUser: true,
+      addedAt: '2026-12-07T10:00:00.000Z',
+    });
+    expect(added).not.toHaveProperty('text');
+    const passages = await db.addedPassages.where('documentId').equals(added.id).sortBy('order');
+    expect(passages.length).toBe(added.passageCount);
+    expect(passages.every((passage) => passage.addedByUser)).toBe(true);
+    const operative = passages.find((passage) => passage.locator === 'Operative para. 1')!;
+    expect(operative).toMatchObject({ kind: 'commitment', actorId: added.issuerActorId });
+    // Each passage is traced back to its place in the stored text, as UTF-8 bytes.
+    const stored = (await db.addedDocuments.get(added.id))!;
+    const bytes = new TextEncoder().encode(stored.text);
+    const last = passages.at(-1)!;
+    expect(new TextDecoder().decode(bytes.slice(...last.byteRange))).toContain('Türkiye');
+    const occurrences = await db.addedOccurrences.where('documentId').equals(added.id).toArray();
+    expect(occurrences.map((occurrence) => occurrence.termId).sort()).toEqual([
+      'api',
+      'ftf',
+      'pnr',
+    ]);
+    expect(occurrences.every((occurrence) => occurrence.addedByUser)).toBe(true);
+    expect(await db.addedActors.where('documentId').equals(added.id).count()).toBe(1);
+  });
+
+  it('recognises the same text added twice by its content hash, and adds nothing', async () => {
+    await corpus().add(draft());
+    const again = corpus().add(draft({ title: 'Another title' }));
+    await expect(again).rejects.toBeInstanceOf(DuplicateDocumentError);
+    await expect(again).rejects.toThrow(/already in your corpus as “Resolution on Border/);
+    expect(await db.addedDocuments.count()).toBe(1);
+  });
+
+  it('refuses a draft it cannot cite, saying what to change, and adds nothing', async () => {
+    const cases: [Partial<DocumentDraft>, RegExp][] = [
+      [{ title: '  ' }, /title/],
+      [{ issuingBody: '' }, /who issued/],
+      [{ date: '30/11/2026' }, /year/],
+      [{ text: '   \n ', passages: [] }, /no text/],
+      [{ passages: [] }, /No passages/],
+      [
+        {
+          passages: [{ ...draft().passages[0]!, range: [0, TEXT.length + 5] as [number, number] }],
+        },
+        /past the end/,
+      ],
+    ];
+    for (const [overrides, message] of cases) {
+      await expect(corpus().add(draft(overrides))).rejects.toThrow(message);
+    }
+    await expect(corpus().add(draft({ title: ' ' }))).rejects.toBeInstanceOf(DraftError);
+    expect(await db.addedDocuments.count()).toBe(0);
+    expect(await db.addedPassages.count()).toBe(0);
+  });
+
+  it('leaves the corpus as it was when the database fails in the middle', async () => {
+    const failing = new AddedCorpus(db, {
+      linkTerms,
+      now: () => new Date('2026-12-07T10:00:00.000Z'),
+    });
+    // The occurrences are written last: make that write fail as a full disk would.
+    db.addedOccurrences.hook('creating', () => {
+      throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    });
+    const failure = await failing.add(draft()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect((failure as Error).message).toMatch(/no room left.*Your corpus is as it was/);
+    expect(await db.addedDocuments.count()).toBe(0);
+    expect(await db.addedPassages.count()).toBe(0);
+    expect(await db.addedActors.count()).toBe(0);
+  });
+});
+
+describe('deleting a document of your own', () => {
+  it('removes all of it and nothing else: the built-in corpus, clips, other added documents', async () => {
+    await seedCorpus(db, CORPUS);
+    const clips = new ClipStore(db);
+    await clips.save('appf-2021:op2');
+    const first = await corpus().add(draft());
+    const second = await corpus().add(draft({ text: `${TEXT}\n\n3. Decides to remain seized.` }));
+    expect(await corpus().delete(first.id)).toBe(true);
+    expect(await db.addedDocuments.toArray()).toHaveLength(1);
+    expect(await db.addedPassages.where('documentId').equals(first.id).count()).toBe(0);
+    expect(await db.addedActors.where('documentId').equals(first.id).count()).toBe(0);
+    expect(await db.addedOccurrences.where('documentId').equals(first.id).count()).toBe(0);
+    expect(await db.addedPassages.where('documentId').equals(second.id).count()).toBe(
+      second.passageCount,
+    );
+    expect(await db.passages.count()).toBe(CORPUS.passages.length);
+    expect(await clips.list()).toHaveLength(1);
+    expect(await corpus().delete(first.id)).toBe(false);
+    await expect(corpus().delete('appf-2021')).rejects.toThrow(/Only documents you added/);
+  });
+
+  it('lists what was added, oldest first, without the texts', async () => {
+    let minute = 0;
+    const clock = () => new Date(Date.UTC(2026, 11, 7, 10, minute++));
+    const store = new AddedCorpus(db, { linkTerms, now: clock });
+    await store.add(draft({ title: 'First' }));
+    await store.add(draft({ title: 'Second', text: `${TEXT}\n\n3. Decides to act.` }));
+    const listed = await store.list();
+    expect(listed.map((document) => document.title)).toEqual(['First', 'Second']);
+    expect(listed.every((document) => !('text' in document))).toBe(true);
+  });
+});
+
+describe('the reader’s documents through re-seeding and upgrades', () => {
+  it('survive the built-in corpus being replaced by another', async () => {
+    await seedCorpus(db, CORPUS);
+    const added = await corpus().add(draft());
+    await seedCorpus(db, { ...CORPUS, hash: `${CORPUS.hash}-next` });
+    expect(await db.addedDocuments.get(added.id)).toMatchObject({ title: added.title });
+    expect(await db.addedPassages.where('documentId').equals(added.id).count()).toBe(
+      added.passageCount,
+    );
+  });
+
+  it('version 6 adds their tables and keeps the clips and the corpus of version 5', async () => {
+    const name = `pledgemark-added-upgrade-${++dbCount}`;
+    const older = new Dexie(name);
+    older.version(5).stores(VERSION_4_STORES);
+    const clip = { passageId: 'appf-2021:op2', position: 1, createdAt: '2026-01-01T00:00:00.000Z' };
+    await older.table('clips').add(clip);
+    await older.table('documents').bulkAdd(CORPUS.documents);
+    older.close();
+
+    const upgraded = new PledgemarkDatabase(name);
+    try {
+      expect(await upgraded.clips.toArray()).toEqual([{ ...clip, id: 1 }]);
+      expect(await upgraded.documents.count()).toBe(CORPUS.documents.length);
+      expect(await upgraded.addedDocuments.count()).toBe(0);
+      const store = new AddedCorpus(upgraded, { linkTerms });
+      await store.add(draft());
+      expect(await upgraded.addedDocuments.count()).toBe(1);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
