@@ -7,13 +7,26 @@ import tseslint from 'typescript-eslint';
  * the web page) or carry the index where nothing searches it.
  */
 const STORE = {
-  group: ['**/data/store', '**/data/store/**', 'dexie', 'minisearch', 'minisearch/*'],
+  group: [
+    '**/data/store',
+    '**/data/store/**',
+    '**/store',
+    '**/store/**',
+    'dexie',
+    'minisearch',
+    'minisearch/*',
+  ],
   message: 'Only the background opens the store; ask it through utils/messaging.',
 };
 /** The build step runs at build time, in Node. */
 const BUILD = {
-  group: ['**/data/build', '**/data/build/**'],
+  group: ['**/data/build', '**/data/build/**', '**/build', '**/build/**'],
   message: 'data/build/ runs at build time, in Node.',
+};
+/** The corpus and matcher the build generates: packaged files the background reads and hands out. */
+const GENERATED = {
+  group: ['**/data/generated/**'],
+  message: 'The background reads the generated files; ask it (loadMatcher, lookupTerm, …).',
 };
 const CONTEXTS = {
   group: ['**/entrypoints/**', '**/components/**'],
@@ -39,17 +52,16 @@ export default tseslint.config(
   // The content script and the extension pages ask the background for everything stored.
   {
     files: ['entrypoints/content/**', 'entrypoints/popup/**'],
-    rules: restrictImports(STORE, BUILD),
+    rules: restrictImports(STORE, BUILD, GENERATED),
   },
-  {
-    files: ['entrypoints/background/**', 'entrypoints/clipboard/**'],
-    rules: restrictImports(BUILD),
-  },
+  { files: ['entrypoints/background/**'], rules: restrictImports(BUILD) },
+  // The offscreen clipboard page only copies text: no store, no build step.
+  { files: ['entrypoints/clipboard/**'], rules: restrictImports(STORE, BUILD) },
   {
     // Components render what they are given: no extension APIs, no store, no entrypoints.
     files: ['components/**'],
     rules: {
-      ...restrictImports(STORE, BUILD, {
+      ...restrictImports(STORE, BUILD, GENERATED, {
         group: ['**/entrypoints/**', 'wxt/browser', 'wxt/*'],
         message: 'Components take props and call callbacks; they use no extension APIs.',
       }),

@@ -11,7 +11,8 @@ export type MatcherAnswer = { ok: true; matcher: TermMatcher } | { ok: false; me
 
 /**
  * The compiled term matcher, asked of the background (the only context that reads it from the
- * package). Tries again while the background is unavailable; any other failure is final.
+ * package). Tries again while the background is unavailable; any other failure, or an answer
+ * that is not a matcher, is final: the caller goes on without marking terms.
  */
 export async function requestMatcher(
   send: SendMessage,
@@ -19,7 +20,13 @@ export async function requestMatcher(
 ): Promise<MatcherAnswer> {
   for (let attempt = 0; ; attempt++) {
     const answer = await callBackground(send, 'loadMatcher', {});
-    if (answer.ok) return { ok: true, matcher: new TermMatcher(answer.value) };
+    if (answer.ok) {
+      try {
+        return { ok: true, matcher: new TermMatcher(answer.value) };
+      } catch (error) {
+        return { ok: false, message: `the term matcher could not be read: ${String(error)}` };
+      }
+    }
     const delay = MATCHER_RETRY_DELAYS_MS[attempt];
     if (answer.error.code !== 'unavailable' || delay === undefined) {
       return { ok: false, message: answer.error.message };

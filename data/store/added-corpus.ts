@@ -8,9 +8,10 @@ import {
   type Occurrence,
   type Passage,
 } from '../../utils/corpus-types';
+import { passageText } from '../../utils/segmenter';
 import type { SegmentedPassage } from '../../utils/segmenter/types';
 import { ADDED_TABLES, type PledgemarkDatabase } from './db';
-import { guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
+import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 
 /** The longest text a reader can add, in characters (a long report as plain text). */
 export const MAX_ADDED_TEXT_LENGTH = 5_000_000;
@@ -85,8 +86,9 @@ export class AddedCorpus {
     const records = this.recordsOf(draft, contentHash);
     const { db } = this;
     await guardStorage(
-      () =>
-        db.transaction('rw', [...ADDED_TABLES], async () => {
+      (signal) =>
+        db.transaction('rw', [...ADDED_TABLES], async (transaction) => {
+          abortWith(signal, transaction);
           const existing = await db.addedDocuments.where('contentHash').equals(contentHash).first();
           if (existing) throw new DuplicateDocumentError(existing);
           await db.addedDocuments.add(records.document);
@@ -107,8 +109,9 @@ export class AddedCorpus {
     }
     const { db } = this;
     return guardStorage(
-      () =>
-        db.transaction('rw', [...ADDED_TABLES], async () => {
+      (signal) =>
+        db.transaction('rw', [...ADDED_TABLES], async (transaction) => {
+          abortWith(signal, transaction);
           if (!(await db.addedDocuments.get(documentId))) return false;
           await db.addedOccurrences.where('documentId').equals(documentId).delete();
           await db.addedPassages.where('documentId').equals(documentId).delete();
@@ -218,7 +221,17 @@ function summaryOf(document: AddedDocument): AddedDocumentSummary {
   return summary as AddedDocumentSummary;
 }
 
-const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const ISO_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** A year, a year and month, or a day that the calendar has (not 2021-02-31). */
+function isCalendarDate(date: string): boolean {
+  const match = ISO_DATE.exec(date);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (!day) return true;
+  const parsed = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return parsed.getUTCDate() === Number(day);
+}
 
 /** What is wrong with a draft, said so that the reader can fix it; null when nothing is. */
 export function draftProblem(draft: DocumentDraft): string | null {
@@ -227,7 +240,7 @@ export function draftProblem(draft: DocumentDraft): string | null {
   if (draft.title.length > MAX_FIELD_LENGTH || draft.issuingBody.length > MAX_FIELD_LENGTH) {
     return `A title or an issuing body is at most ${MAX_FIELD_LENGTH} characters.`;
   }
-  if (draft.date !== '' && !ISO_DATE.test(draft.date)) {
+  if (draft.date !== '' && !isCalendarDate(draft.date)) {
     return 'Give the date as a year, a year and month, or a full date (2021, 2021-12, 2021-12-13).';
   }
   if (!(DOCUMENT_KINDS as readonly string[]).includes(draft.kind))
@@ -247,6 +260,9 @@ export function draftProblem(draft: DocumentDraft): string | null {
     if (end > draft.text.length)
       return `Passage “${passage.locator}” runs past the end of the text.`;
     if (passage.text.trim() === '') return `Passage “${passage.locator}” is empty.`;
+    if (passageText(draft.text.slice(start, end), passage.format) !== passage.text) {
+      return `Passage “${passage.locator}” does not match its place in the text.`;
+    }
     if (locators.has(passage.locator)) return `Two passages are both “${passage.locator}”.`;
     locators.add(passage.locator);
   }

@@ -1,6 +1,6 @@
 import { toCitedPassage, type ClipView, type SavedClip } from '../../utils/views';
 import type { Clip, PledgemarkDatabase } from './db';
-import { guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
+import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 
 /** How long a removed clip can be restored (undo) before it is deleted for good. */
 export const UNDO_WINDOW_MS = 30 * 60_000;
@@ -27,38 +27,44 @@ export class ClipStore {
    */
   save(passageId: string): Promise<SavedClip> {
     const { db } = this;
-    return this.guard(() =>
-      db.transaction('rw', [db.clips, db.passages, db.documents, db.actors], async () => {
-        const existing = await db.clips.where('passageId').equals(passageId).toArray();
-        const kept = existing.find((clip) => clip.removedAt === undefined);
-        if (kept) return { clip: toClipView(kept), alreadySaved: true };
-        const passage = await db.passages.get(passageId);
-        if (!passage) throw new Error(`Pledgemark has no passage ${passageId}`);
-        const [document, actor] = await Promise.all([
-          db.documents.get(passage.documentId),
-          db.actors.get(passage.actorId),
-        ]);
-        if (!document || !actor) throw new Error(`Pledgemark cannot cite passage ${passageId}`);
-        const last = await db.clips.orderBy('position').last();
-        const clip: Clip = {
-          passageId,
-          position: (last?.position ?? -1) + 1,
-          createdAt: this.now().toISOString(),
-          citation: toCitedPassage(passage, document, actor),
-        };
-        // A removed clip of the same passage is superseded by the new one.
-        await db.clips.bulkDelete(existing.map((removed) => removed.id!));
-        const id = await db.clips.add(clip);
-        return { clip: toClipView({ ...clip, id }), alreadySaved: false };
-      }),
+    return this.guard((signal) =>
+      db.transaction(
+        'rw',
+        [db.clips, db.passages, db.documents, db.actors],
+        async (transaction) => {
+          abortWith(signal, transaction);
+          const existing = await db.clips.where('passageId').equals(passageId).toArray();
+          const kept = existing.find((clip) => clip.removedAt === undefined);
+          if (kept) return { clip: toClipView(kept), alreadySaved: true };
+          const passage = await db.passages.get(passageId);
+          if (!passage) throw new Error(`Pledgemark has no passage ${passageId}`);
+          const [document, actor] = await Promise.all([
+            db.documents.get(passage.documentId),
+            db.actors.get(passage.actorId),
+          ]);
+          if (!document || !actor) throw new Error(`Pledgemark cannot cite passage ${passageId}`);
+          const last = await db.clips.orderBy('position').last();
+          const clip: Clip = {
+            passageId,
+            position: (last?.position ?? -1) + 1,
+            createdAt: this.now().toISOString(),
+            citation: toCitedPassage(passage, document, actor),
+          };
+          // A removed clip of the same passage is superseded by the new one.
+          await db.clips.bulkDelete(existing.map((removed) => removed.id!));
+          const id = await db.clips.add(clip);
+          return { clip: toClipView({ ...clip, id }), alreadySaved: false };
+        },
+      ),
     );
   }
 
   /** The clips in the user's order. Removed clips past their undo window are deleted here. */
   list(): Promise<ClipView[]> {
     const { db } = this;
-    return this.guard(() =>
-      db.transaction('rw', db.clips, async () => {
+    return this.guard((signal) =>
+      db.transaction('rw', db.clips, async (transaction) => {
+        abortWith(signal, transaction);
         const expired = (await db.clips.toArray()).filter(
           (clip) =>
             clip.removedAt !== undefined &&
@@ -73,8 +79,9 @@ export class ClipStore {
   /** Moves a clip to `toIndex` in the list (clamped to its ends); answers with the new order. */
   move(clipId: number, toIndex: number): Promise<ClipView[]> {
     const { db } = this;
-    return this.guard(() =>
-      db.transaction('rw', db.clips, async () => {
+    return this.guard((signal) =>
+      db.transaction('rw', db.clips, async (transaction) => {
+        abortWith(signal, transaction);
         const clips = await this.keptClips();
         const from = clips.findIndex((clip) => clip.id === clipId);
         if (from < 0) throw new Error('That clip is no longer in the list');
@@ -92,8 +99,9 @@ export class ClipStore {
    */
   remove(clipId: number): Promise<ClipView[]> {
     const { db } = this;
-    return this.guard(() =>
-      db.transaction('rw', db.clips, async () => {
+    return this.guard((signal) =>
+      db.transaction('rw', db.clips, async (transaction) => {
+        abortWith(signal, transaction);
         const clip = await db.clips.get(clipId);
         if (!clip) throw new Error('That clip is no longer in the list');
         if (clip.removedAt === undefined) {
@@ -112,8 +120,9 @@ export class ClipStore {
   /** Undoes the removal of a clip: it returns to the place it had. */
   restore(clipId: number): Promise<ClipView[]> {
     const { db } = this;
-    return this.guard(() =>
-      db.transaction('rw', db.clips, async () => {
+    return this.guard((signal) =>
+      db.transaction('rw', db.clips, async (transaction) => {
+        abortWith(signal, transaction);
         const clip = await db.clips.get(clipId);
         if (!clip) throw new Error('It is too late to undo: that clip was deleted for good');
         if (clip.removedAt !== undefined) {
@@ -139,7 +148,7 @@ export class ClipStore {
    * user and giving up waiting on a database that does not answer (blocked by a connection
    * that holds an older version open).
    */
-  private guard<T>(operation: () => Promise<T>): Promise<T> {
+  private guard<T>(operation: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return guardStorage(operation, CLIPS_ARE_SAFE, this.timeoutMs);
   }
 }

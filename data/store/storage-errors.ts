@@ -57,31 +57,48 @@ export function storageError(error: unknown, safe: string): Error {
 
 /**
  * Runs one database operation, its failures worded for the user, and gives up with a message if
- * the database does not answer in time (another tab holding it open for an upgrade).
+ * the database does not answer in time (another tab holding it open for an upgrade). Giving up
+ * aborts the operation's signal: a transaction bound to it (`abortWith`) is rolled back, or never
+ * starts if it was still waiting, so that "nothing was changed" stays true.
  */
 export async function guardStorage<T>(
-  operation: () => Promise<T>,
+  operation: (signal: AbortSignal) => Promise<T>,
   safe: string,
   timeoutMs = STORAGE_TIMEOUT_MS,
 ): Promise<T> {
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new StorageError(
-            'The browser’s database did not answer: another Pledgemark tab may be holding it ' +
-              `open. Close other Pledgemark tabs and try again. ${safe}`,
-          ),
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new StorageError(
+          'The browser’s database did not answer: another Pledgemark tab may be holding it ' +
+            `open. Close other Pledgemark tabs and try again. ${safe}`,
         ),
-      timeoutMs,
-    );
+      );
+    }, timeoutMs);
   });
+  const running = operation(controller.signal);
+  // Once given up on, the operation's own failure (its abort) has nobody left to tell.
+  running.catch(() => {});
   try {
-    return await Promise.race([operation(), stuck]);
+    return await Promise.race([running, stuck]);
   } catch (error) {
     throw storageError(error, safe);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Ties a transaction to a guard's signal: refused if already given up on, rolled back if later. */
+export function abortWith(signal: AbortSignal, transaction: { abort(): void }): void {
+  if (signal.aborted) throw new StorageError('The operation was given up on before it started.');
+  signal.addEventListener('abort', () => {
+    try {
+      transaction.abort();
+    } catch {
+      // Already finished: it committed before the time ran out, or failed on its own.
+    }
+  });
 }

@@ -38,6 +38,7 @@ export default defineContentScript({
     // task): the matcher arrives in one, the wiring comes in the next.
     const wait = (ms: number) => new Promise<void>((resolve) => lifetime.setTimeout(resolve, ms));
     const loaded = await requestMatcher(send, wait);
+    if (!loaded.ok) console.warn(`Pledgemark highlights nothing here: ${loaded.message}`);
     if (!loaded.ok || !lifetime.isValid) return;
     const { matcher } = loaded;
     await wait(0);

@@ -17,6 +17,8 @@ export async function writeReportSection(
   const report = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '';
   const from = report.indexOf(start);
   const to = report.indexOf(end, from);
+  // A start without its end would make the next run swallow what follows it.
+  if (from >= 0 !== to >= 0) throw new Error(`${reportPath}: ${name} has one marker of two`);
   const updated =
     from >= 0 && to >= 0
       ? report.slice(0, from) + section + report.slice(to + end.length)

@@ -158,6 +158,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     const miniSearch: number[] = [];
     const words: number[] = [];
     let found = 0;
+    let wordFound = 0;
     for (let rep = 0; rep < REPS; rep++) {
       miniSearch.push(
         time(() => {
@@ -171,8 +172,15 @@ async function measureScale(scale: number): Promise<ScaleResult> {
           const { records: matched, scores } = wordIndex.search(
             wordIndex.prepare(plan.query, plan.options),
           );
+          wordFound = matched.length;
           return bestPositions(Int32Array.from(matched.keys()), scores, PAGE);
         }).ms,
+      );
+    }
+    // Timing two engines is only a comparison if they answer alike.
+    if (wordFound !== found) {
+      throw new Error(
+        `“${query}” at ${scale}×: MiniSearch found ${found}, the word index ${wordFound}`,
       );
     }
     return { query, found, miniSearch, wordIndex: words };
@@ -260,12 +268,12 @@ const lines = [
   `| the same: the word index, its own index built and merged in (\`merge\`) | ${cell(real.change.wordIndexMerge)} | ${cell(large.change.wordIndexMerge)} |`,
   `| the same: the word index without it (\`without\`) | ${cell(real.change.wordIndexWithout)} | ${cell(large.change.wordIndexWithout)} |`,
   '',
-  `**At 100×, against the popup's target (each query ≤ ${QUERY_TARGET_MS} ms at the 90th percentile):** MiniSearch's own search ${missedByMiniSearch.length === 0 ? '**meets** it for every query' : `**misses** it for ${missedByMiniSearch.length} of ${large.queries.length} queries (${missedByMiniSearch.map((row) => `“${row.query}” ${fmt(quantile(row.miniSearch, 0.9))} ms`).join(', ')})`}; the word index ${missedByWordIndex.length === 0 ? '**meets** it for every query' : `**misses** it for ${missedByWordIndex.length} (${missedByWordIndex.map((row) => `“${row.query}” ${fmt(quantile(row.wordIndex, 0.9))} ms`).join(', ')})`}. **Adding or deleting a document (target under ${CHANGE_TARGET_MS} ms):** MiniSearch adds and discards one in ${fmt(miniSearchChange)} ms (90th percentile, both together); the word index takes one in or out in at most ${fmt(wordIndexChange)} ms, ${wordIndexChange <= CHANGE_TARGET_MS ? '**within**' : '**over**'} the target.`,
+  `**At 100×, against the popup's target (each query ≤ ${QUERY_TARGET_MS} ms at the 90th percentile):** MiniSearch's own search ${missedByMiniSearch.length === 0 ? '**meets** it for every query' : `**misses** it for ${missedByMiniSearch.length} of ${large.queries.length} queries (${missedByMiniSearch.map((row) => `“${row.query}” ${fmt(quantile(row.miniSearch, 0.9))} ms`).join(', ')})`}; the word index ${missedByWordIndex.length === 0 ? '**meets** it for every query' : `**misses** it for ${missedByWordIndex.length} (${missedByWordIndex.map((row) => `“${row.query}” ${fmt(quantile(row.wordIndex, 0.9))} ms`).join(', ')})`}. **Adding or deleting a document (target under ${CHANGE_TARGET_MS} ms):** MiniSearch adds and discards one in ${fmt(miniSearchChange)} ms (90th percentile, both together); the word index takes one in or out in at most ${fmt(wordIndexChange)} ms in memory, ${wordIndexChange <= CHANGE_TARGET_MS ? '**within**' : '**over**'} the target before it is stored (storing the index, the facet table and the typo tree again are not measured here).`,
   '',
   missedByMiniSearch.length > 0 && missedByWordIndex.length === 0
     ? `**So:** the word index is the one engine, building the index as well as searching it${wordIndexChange > CHANGE_TARGET_MS ? ', though taking a document in or out is over the target' : ''}; MiniSearch's own index misses the search target at 100× and loads ${fmt(quantile(large.load.miniSearch, 0.5) / Math.max(quantile(large.load.wordIndex, 0.5), 0.01))}× slower. MiniSearch's radix tree still finds typos, and its search is the reference the unit tests hold the word index to.`
     : missedByMiniSearch.length === 0
-      ? "**So:** MiniSearch's own index meets the search target at 100× and takes documents in and out without a rebuild: it can be the one engine."
+      ? "**So:** MiniSearch's own index meets the search target at 100×: it can be the one engine, if storing and vacuuming it after a change meet theirs (not measured here)."
       : '**So:** neither engine meets the search target at 100×.',
 ];
 

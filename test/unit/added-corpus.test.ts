@@ -13,7 +13,7 @@ import { PledgemarkDatabase } from '../../data/store/db';
 import { seedCorpus } from '../../data/store/seed';
 import { StorageError } from '../../data/store/storage-errors';
 import { ADDED_ID_PREFIX } from '../../utils/corpus-types';
-import { segmentText } from '../../utils/segmenter';
+import { passageText, segmentText } from '../../utils/segmenter';
 import { CORPUS } from './corpus-fixture';
 import { VERSION_4_STORES } from './older-schemas';
 
@@ -87,11 +87,7 @@ describe('adding a document of your own', () => {
     expect(passages.every((passage) => passage.addedByUser)).toBe(true);
     const operative = passages.find((passage) => passage.locator === 'Operative para. 1')!;
     expect(operative).toMatchObject({ kind: 'commitment', actorId: added.issuerActorId });
-    // Each passage is traced back to its place in the stored text, as UTF-8 bytes.
-    const stored = (await db.addedDocuments.get(added.id))!;
-    const bytes = new TextEncoder().encode(stored.text);
-    const last = passages.at(-1)!;
-    expect(new TextDecoder().decode(bytes.slice(...last.byteRange))).toContain('Türkiye');
+    expect(await db.addedActors.where('documentId').equals(added.id).count()).toBe(1);
     const occurrences = await db.addedOccurrences.where('documentId').equals(added.id).toArray();
     expect(occurrences.map((occurrence) => occurrence.termId).sort()).toEqual([
       'api',
@@ -99,7 +95,30 @@ describe('adding a document of your own', () => {
       'pnr',
     ]);
     expect(occurrences.every((occurrence) => occurrence.addedByUser)).toBe(true);
-    expect(await db.addedActors.where('documentId').equals(added.id).count()).toBe(1);
+  });
+
+  it('traces every passage to its place in the stored text, as UTF-8 bytes', async () => {
+    // Characters of one to four bytes before and inside the passages.
+    const text = TEXT.replace('The Council,', 'The Council 🌏 of Côte d’Ivoire,').replace(
+      'Member States shall',
+      'Member States (成员国) shall',
+    );
+    const added = await corpus().add(draft({ text }));
+    const stored = (await db.addedDocuments.get(added.id))!;
+    const bytes = new TextEncoder().encode(stored.text);
+    const passages = await db.addedPassages.where('documentId').equals(added.id).toArray();
+    expect(passages.length).toBeGreaterThan(3);
+    for (const passage of passages) {
+      const slice = new TextDecoder().decode(bytes.slice(...passage.byteRange));
+      expect(passageText(slice, passage.format)).toBe(passage.text);
+    }
+  });
+
+  it('refuses passages that do not match their place in the text', async () => {
+    const passages = draft().passages.map((passage, i) =>
+      i === 1 ? { ...passage, text: `${passage.text} (edited)` } : passage,
+    );
+    await expect(corpus().add(draft({ passages }))).rejects.toThrow(/does not match its place/);
   });
 
   it('recognises the same text added twice by its content hash, and adds nothing', async () => {
@@ -115,6 +134,7 @@ describe('adding a document of your own', () => {
       [{ title: '  ' }, /title/],
       [{ issuingBody: '' }, /who issued/],
       [{ date: '30/11/2026' }, /year/],
+      [{ date: '2021-02-31' }, /year/],
       [{ text: '   \n ', passages: [] }, /no text/],
       [{ passages: [] }, /No passages/],
       [
@@ -147,6 +167,28 @@ describe('adding a document of your own', () => {
     expect(await db.addedDocuments.count()).toBe(0);
     expect(await db.addedPassages.count()).toBe(0);
     expect(await db.addedActors.count()).toBe(0);
+  });
+});
+
+describe('a database that does not answer', () => {
+  it('gives up with a clear message, and the add never lands once the database is free', async () => {
+    const name = `pledgemark-added-blocked-${++dbCount}`;
+    const older = new Dexie(name);
+    older.version(5).stores(VERSION_4_STORES);
+    await older.open();
+    // An old connection that will not close blocks the upgrade to version 6.
+    older.on('versionchange', () => false);
+    const blocked = new PledgemarkDatabase(name);
+    const failure = await new AddedCorpus(blocked, { linkTerms, timeoutMs: 50 })
+      .add(draft())
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect((failure as Error).message).toMatch(/did not answer.*Your corpus is as it was/);
+    older.close();
+    // The database opens now; the add that was given up on must not happen after all.
+    expect(await new AddedCorpus(blocked, { linkTerms }).list()).toEqual([]);
+    expect(await blocked.addedPassages.count()).toBe(0);
+    await blocked.delete();
   });
 });
 

@@ -105,5 +105,10 @@ describe('asking for the matcher', () => {
       message: 'the packaged matcher could not be read (404)',
     });
     expect(noWaits).not.toHaveBeenCalled();
+
+    const garbled = backgroundAnswering(async () => ({ version: 5 }) as unknown as CompiledMatcher);
+    const answer = await requestMatcher(garbled, noWaits);
+    expect(answer.ok).toBe(false);
+    expect(answer.ok ? '' : answer.message).toMatch(/could not be read/);
   });
 });

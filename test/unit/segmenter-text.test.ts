@@ -362,3 +362,33 @@ describe('long texts', () => {
     expect(locators(step.value)).toEqual(locators(segmentText(text, OPTIONS)));
   });
 });
+
+describe('hostile and absurd input', () => {
+  // Each of these once took time growing with the square of the input (minutes at 1 MB).
+  const LENGTH = 200_000;
+  const cases: [string, string][] = [
+    ['unclosed tags on one line', '<a'.repeat(LENGTH / 2)],
+    ['opening quotes on one line', '“'.repeat(LENGTH)],
+    ['a heading of opening brackets', `Annex 1: ${'('.repeat(LENGTH)}`],
+    [
+      'label headings, each of a new style, nested ever deeper',
+      Array.from({ length: 8_000 }, (_, i) => `${letterWord(i)} 1: Heading`).join('\n'),
+    ],
+  ];
+
+  function letterWord(n: number): string {
+    let word = '';
+    for (let rest = n; word.length < 4 || rest > 0; rest = Math.floor(rest / 26)) {
+      word += String.fromCharCode(97 + (rest % 26));
+    }
+    return `X${word}`;
+  }
+
+  it.each(cases)('segments %s, with bounded section paths', (_, text) => {
+    const { passages } = segmentText(text, { issuingBody: 'Example Council' });
+    expect(passages.length).toBeGreaterThan(0);
+    expect(Math.max(...passages.map((passage) => passage.sectionPath.length))).toBeLessThanOrEqual(
+      12,
+    );
+  });
+});

@@ -12,8 +12,11 @@ export function cleanInline(text: string): string {
   if (clean.includes('<')) {
     // A list flattened into a table cell, "<ul …>- First- Second": the dashes are the source's
     // own bullets, kept, each set off by a space.
-    clean = clean.replace(/<ul\b[^>]*>\s*-\s*/gi, '- ').replace(/([a-z.)])- (?=[A-Z])/g, '$1 - ');
-    clean = clean.replace(/<\/?[a-z][^>]*>/gi, '');
+    // Tags are bounded and never span another "<": a line of unclosed "<a" stays linear.
+    clean = clean
+      .replace(/<ul\b[^<>]{0,200}>\s*-\s*/gi, '- ')
+      .replace(/([a-z.)])- (?=[A-Z])/g, '$1 - ');
+    clean = clean.replace(/<\/?[a-z][^<>]{0,200}>/gi, '');
   }
   // Stray Markdown emphasis.
   if (clean.includes('*')) clean = clean.replace(/\*+/g, '');

@@ -139,7 +139,7 @@ export function statesView(text: string): boolean {
 
 /** A quotation attributed to someone: '"We will act," said the chair.' */
 const REPORTED_SPEECH =
-  /["“][^"”]{2,}["”],?\s+(?:said|says|stated|states|added|adds|told|noted|notes|according to)\b|\b(?:said|says|stated|added|told)\s+\p{Lu}?[\p{L} .]{0,40}[,:]\s*["“]/u;
+  /["“][^"“”]{2,500}["”],?\s+(?:said|says|stated|states|added|adds|told|noted|notes|according to)\b|\b(?:said|says|stated|added|told)\s+\p{Lu}?[\p{L} .]{0,40}[,:]\s*["“]/u;
 
 export function reportsSpeech(text: string): boolean {
   return REPORTED_SPEECH.test(text);

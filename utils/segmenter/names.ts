@@ -8,7 +8,7 @@
 /** Trailing qualifiers a collection's name does without: "for 2017", "2018-2022", "(draft)". */
 function withoutQualifiers(title: string): string {
   return title
-    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*\([^()]{0,200}\)\s*$/, '')
     .replace(/\s+(?:for|in|of)\s+(?:the\s+(?:year|period)\s+)?\d{4}(?:\s*[-–]\s*\d{2,4})?$/i, '')
     .replace(/\s+\d{4}(?:\s*[-–]\s*\d{2,4})?$/, '')
     .trim();

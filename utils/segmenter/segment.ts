@@ -25,6 +25,9 @@ import type {
   SegmentProgress,
 } from './types';
 
+/** Sections open at once, the root included: deeper than any real document nests its headings. */
+const MAX_SECTION_DEPTH = 12;
+
 /** Blocks placed between two progress reports. */
 const PROGRESS_STEP = 256;
 
@@ -311,6 +314,9 @@ class PassagePlacer {
 
   placeHeading(block: Block, shape: HeadingShape): void {
     this.closeSectionsFor(shape);
+    // A heading deeper than any document nests is taken as a sibling of the deepest: this bounds
+    // the section path each passage carries, and the search above, whatever the input.
+    while (this.stack.length > MAX_SECTION_DEPTH) this.stack.pop();
     const parent = this.current;
     const node = this.node(shape.segment, parent.node, ' › ', shape.label);
     if (!shape.labelsNext) {

@@ -200,8 +200,9 @@ export class WordIndex {
   static merge(parts: readonly WordIndex[], options: WordIndexOptions): WordIndex {
     const fieldCount = options.fields.length;
     for (const part of parts) {
-      if (part.fieldCount !== fieldCount)
-        throw new Error('merged indexes must have the same fields');
+      if (part.stored.fields.join('\n') !== options.fields.join('\n')) {
+        throw new Error('merged indexes must have the same fields, in the same order');
+      }
     }
     const words = [...new Set(parts.flatMap((part) => part.words))].sort(compareWords);
     const firstRecord: number[] = [];
