@@ -177,17 +177,9 @@ export class WordIndex {
       });
     });
     postingStarts[words.length * fieldCount] = at;
-    return new WordIndex(
-      {
-        fields,
-        words: words.join('\n'),
-        postingStarts,
-        postingRecords,
-        postingCounts,
-        fieldLengths,
-        averageFieldLengths: averageLengths(fieldLengths, fieldCount),
-        recordIds: records.map((record) => record.id).join('\n'),
-      },
+    return WordIndex.of(
+      { words, postingStarts, postingRecords, postingCounts, fieldLengths },
+      records.map((record) => record.id),
       options,
     );
   }
@@ -243,17 +235,9 @@ export class WordIndex {
     parts.forEach((part, p) =>
       fieldLengths.set(part.stored.fieldLengths, firstRecord[p]! * fieldCount),
     );
-    return new WordIndex(
-      {
-        fields: options.fields,
-        words: words.join('\n'),
-        postingStarts,
-        postingRecords,
-        postingCounts,
-        fieldLengths,
-        averageFieldLengths: averageLengths(fieldLengths, fieldCount),
-        recordIds: parts.flatMap((part) => part.recordIds).join('\n'),
-      },
+    return WordIndex.of(
+      { words, postingStarts, postingRecords, postingCounts, fieldLengths },
+      parts.flatMap((part) => part.recordIds),
       options,
     );
   }
@@ -303,18 +287,38 @@ export class WordIndex {
         record * fieldCount,
       );
     });
-    return new WordIndex(
+    return WordIndex.of(
       {
-        fields: stored.fields,
-        words: keptWords.join('\n'),
+        words: keptWords,
         postingStarts: Uint32Array.from(starts),
         postingRecords: postingRecords.slice(0, at),
         postingCounts: postingCounts.slice(0, at),
         fieldLengths,
-        averageFieldLengths: averageLengths(fieldLengths, fieldCount),
-        recordIds: keptIds.join('\n'),
       },
+      keptIds,
       this.options,
+    );
+  }
+
+  /** An index of these postings, its field averages taken from the field lengths. */
+  private static of(
+    postings: Pick<
+      StoredWordIndex,
+      'postingStarts' | 'postingRecords' | 'postingCounts' | 'fieldLengths'
+    > & { words: readonly string[] },
+    recordIds: readonly string[],
+    options: WordIndexOptions,
+  ): WordIndex {
+    const { words, ...arrays } = postings;
+    return new WordIndex(
+      {
+        fields: options.fields,
+        words: words.join('\n'),
+        ...arrays,
+        averageFieldLengths: averageLengths(arrays.fieldLengths, options.fields.length),
+        recordIds: recordIds.join('\n'),
+      },
+      options,
     );
   }
 
