@@ -72,13 +72,20 @@ export interface BuiltInDocument extends CorpusDocument {
 export type DocumentOrigin =
   { kind: 'paste' } | { kind: 'file'; name: string } | { kind: 'page'; url: string };
 
-/** A document the reader added: kept with its text, in tables of its own. */
+/** A document the reader added, in tables of its own (its text in one more, `AddedText`). */
 export interface AddedDocument extends CorpusDocument {
   addedByUser: true;
   /** When it was added (ISO time). */
   addedAt: string;
   origin: DocumentOrigin;
-  /** The text its passages were read from (their `byteRange`s are UTF-8 bytes of it). */
+}
+
+/**
+ * The text an added document's passages were read from (their `byteRange`s are UTF-8 bytes of
+ * it): kept apart, so that listing documents never reads their texts.
+ */
+export interface AddedText {
+  documentId: DocumentId;
   text: string;
 }
 

@@ -59,9 +59,6 @@ export interface AddedCorpusOptions {
 
 const CORPUS_IS_SAFE = 'Your corpus is as it was.';
 
-/** An added document as listed: everything but its text. */
-export type AddedDocumentSummary = Omit<AddedDocument, 'text'>;
-
 /**
  * The documents the reader added, in tables of their own. Adding and deleting each run in one
  * transaction: a failure (a full disk, a blocked database) leaves the corpus as it was.
@@ -79,7 +76,7 @@ export class AddedCorpus {
   }
 
   /** Adds a confirmed draft; refuses a malformed one or a text already added. */
-  async add(draft: DocumentDraft): Promise<AddedDocumentSummary> {
+  async add(draft: DocumentDraft): Promise<AddedDocument> {
     const problem = draftProblem(draft);
     if (problem) throw new DraftError(problem);
     const contentHash = await sha256Hex(draft.text);
@@ -92,6 +89,7 @@ export class AddedCorpus {
           const existing = await db.addedDocuments.where('contentHash').equals(contentHash).first();
           if (existing) throw new DuplicateDocumentError(existing);
           await db.addedDocuments.add(records.document);
+          await db.addedTexts.add({ documentId: records.document.id, text: draft.text });
           await db.addedActors.bulkAdd(records.actors);
           await db.addedPassages.bulkAdd(records.passages);
           await db.addedOccurrences.bulkAdd(records.occurrences);
@@ -99,7 +97,7 @@ export class AddedCorpus {
       CORPUS_IS_SAFE,
       this.timeoutMs,
     );
-    return summaryOf(records.document);
+    return records.document;
   }
 
   /** Deletes an added document with its passages, actors and occurrences, and nothing else. */
@@ -116,6 +114,7 @@ export class AddedCorpus {
           await db.addedOccurrences.where('documentId').equals(documentId).delete();
           await db.addedPassages.where('documentId').equals(documentId).delete();
           await db.addedActors.where('documentId').equals(documentId).delete();
+          await db.addedTexts.delete(documentId);
           await db.addedDocuments.delete(documentId);
           return true;
         }),
@@ -124,14 +123,13 @@ export class AddedCorpus {
     );
   }
 
-  /** The added documents, oldest first, without their text. */
-  async list(): Promise<AddedDocumentSummary[]> {
-    const documents = await guardStorage(
+  /** The added documents, oldest first (their texts are not read). */
+  list(): Promise<AddedDocument[]> {
+    return guardStorage(
       () => this.db.addedDocuments.orderBy('addedAt').toArray(),
       CORPUS_IS_SAFE,
       this.timeoutMs,
     );
-    return documents.map(summaryOf);
   }
 
   private recordsOf(draft: DocumentDraft, contentHash: string) {
@@ -209,16 +207,9 @@ export class AddedCorpus {
       addedByUser: true,
       addedAt: this.now().toISOString(),
       origin: draft.origin,
-      text: draft.text,
     };
     return { document, actors, passages, occurrences };
   }
-}
-
-function summaryOf(document: AddedDocument): AddedDocumentSummary {
-  const summary: Partial<AddedDocument> = { ...document };
-  delete summary.text;
-  return summary as AddedDocumentSummary;
 }
 
 const ISO_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;

@@ -3,6 +3,7 @@ import { toCitedPassage, type CitedPassage, type SearchFacets } from '../../util
 import type {
   Actor,
   AddedDocument,
+  AddedText,
   CorpusDocument,
   Occurrence,
   Passage,
@@ -75,12 +76,13 @@ export const CORPUS_TABLES = [
 ] as const;
 
 /**
- * The documents the reader added, with their passages, actors and term occurrences: the user's
+ * The documents the reader added, with their texts, passages, actors and term occurrences: the user's
  * data, which seeding the built-in corpus never touches. Deleting a document removes its records
- * from all four tables and nothing else.
+ * from all five tables and nothing else.
  */
 export const ADDED_TABLES = [
   'addedDocuments',
+  'addedTexts',
   'addedPassages',
   'addedActors',
   'addedOccurrences',
@@ -101,6 +103,7 @@ export class PledgemarkDatabase extends Dexie {
   openingFacets!: Table<StoredOpeningFacets, string>;
   clips!: Table<Clip, number>;
   addedDocuments!: Table<AddedDocument, string>;
+  addedTexts!: Table<AddedText, string>;
   addedPassages!: Table<Passage, string>;
   addedActors!: Table<Actor, string>;
   addedOccurrences!: Table<Occurrence, [string, string]>;
@@ -134,6 +137,7 @@ export class PledgemarkDatabase extends Dexie {
     // Version 6 adds the reader's own documents, in tables of their own.
     this.version(6).stores({
       addedDocuments: 'id, &contentHash, addedAt',
+      addedTexts: 'documentId',
       addedPassages: 'id, documentId, actorId, kind',
       addedActors: 'id, documentId',
       addedOccurrences: '[termId+passageId], termId, passageId, documentId',
