@@ -11,13 +11,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RecordKind } from '../../utils/corpus-types';
+import type { BuiltCorpus } from '../../utils/corpus-types';
 import {
-  byteToCharOffsets,
-  measureAgreement,
+  agreementWithHandParser,
   readTextBlocks,
   segmentText,
-  type ComparablePassage,
   type DocumentAgreement,
 } from '../../utils/segmenter';
 import { writeReportSection } from './report-section';
@@ -30,20 +28,10 @@ const ROUNDS = 11;
 /** Each source gives the paste a slice of this many characters, cut at a line end, in turn. */
 const SLICE = 10 * 1024;
 
-interface HandCorpus {
-  documents: { id: string; sourceFile: string; issuingBody: string }[];
-  passages: {
-    documentId: string;
-    locator: string;
-    kind: RecordKind;
-    byteRange: [number, number];
-  }[];
-}
-
 if (!existsSync(CORPUS)) {
   throw new Error('data/generated/corpus.json is missing: run npx tsx data/build/build-corpus.ts');
 }
-const corpus = JSON.parse(readFileSync(CORPUS, 'utf8')) as HandCorpus;
+const corpus = JSON.parse(readFileSync(CORPUS, 'utf8')) as BuiltCorpus;
 const sources = new Map(
   corpus.documents.map((document) => [
     document.id,
@@ -52,17 +40,9 @@ const sources = new Map(
 );
 
 const agreements: ({ id: string } & DocumentAgreement)[] = corpus.documents.map((document) => {
+  const hand = corpus.passages.filter((passage) => passage.documentId === document.id);
   const text = sources.get(document.id)!;
-  const toChar = byteToCharOffsets(text);
-  const hand: ComparablePassage[] = corpus.passages
-    .filter((passage) => passage.documentId === document.id)
-    .map((passage) => ({
-      locator: passage.locator,
-      kind: passage.kind,
-      range: [toChar(passage.byteRange[0]), toChar(passage.byteRange[1])],
-    }));
-  const generic = segmentText(text, { issuingBody: document.issuingBody }).passages;
-  return { id: document.id, ...measureAgreement(hand, generic) };
+  return { id: document.id, ...agreementWithHandParser(text, hand, document.issuingBody) };
 });
 
 /** A paste of `size` characters: a slice of each source in turn, each cut at a line end. */

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../utils/corpus-types';
+import type { BuiltCorpus } from '../../utils/corpus-types';
 import {
+  agreementWithHandParser,
   alignPassages,
   byteToCharOffsets,
   measureAgreement,
   normaliseLocator,
-  segmentText,
   type ComparablePassage,
   type DocumentAgreement,
 } from '../../utils/segmenter';
@@ -19,16 +19,6 @@ import {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CORPUS = join(ROOT, 'data', 'generated', 'corpus.json');
-
-interface HandCorpus {
-  documents: { id: string; sourceFile: string; issuingBody: string }[];
-  passages: {
-    documentId: string;
-    locator: string;
-    kind: RecordKind;
-    byteRange: [number, number];
-  }[];
-}
 
 /**
  * At least this share of hand locators must be reproduced, per document. The issue sets 90 % for
@@ -45,20 +35,12 @@ const LOCATOR_FLOORS: Record<string, number | null> = {
 const KIND_FLOOR = 0.85;
 const KIND_FLOOR_OVERALL = 0.95;
 
-function agreementOf(corpus: HandCorpus, documentId: string): DocumentAgreement {
+function agreementOf(corpus: BuiltCorpus, documentId: string): DocumentAgreement {
   const document = corpus.documents.find((candidate) => candidate.id === documentId);
   if (!document) throw new Error(`no document ${documentId} in corpus.json`);
   const text = readFileSync(join(ROOT, 'data', 'sources', document.sourceFile), 'utf8');
-  const toChar = byteToCharOffsets(text);
-  const hand: ComparablePassage[] = corpus.passages
-    .filter((passage) => passage.documentId === documentId)
-    .map((passage) => ({
-      locator: passage.locator,
-      kind: passage.kind,
-      range: [toChar(passage.byteRange[0]), toChar(passage.byteRange[1])],
-    }));
-  const generic = segmentText(text, { issuingBody: document.issuingBody }).passages;
-  return measureAgreement(hand, generic);
+  const hand = corpus.passages.filter((passage) => passage.documentId === documentId);
+  return agreementWithHandParser(text, hand, document.issuingBody);
 }
 
 describe('agreement with the hand parsers', () => {
@@ -67,7 +49,7 @@ describe('agreement with the hand parsers', () => {
       'data/generated/corpus.json is missing: run npx tsx data/build/build-corpus.ts',
     );
   }
-  const corpus = JSON.parse(readFileSync(CORPUS, 'utf8')) as HandCorpus;
+  const corpus = JSON.parse(readFileSync(CORPUS, 'utf8')) as BuiltCorpus;
   const results = Object.keys(LOCATOR_FLOORS).map((id) => ({ id, ...agreementOf(corpus, id) }));
 
   it.each(results)(

@@ -1,4 +1,5 @@
-import type { RecordKind } from '../corpus-types';
+import type { Passage, RecordKind } from '../corpus-types';
+import { segmentText } from './segment';
 
 /**
  * How far the generic pipeline reproduces hand-made passages of the same text. Passages are
@@ -136,4 +137,22 @@ export function byteToCharOffsets(text: string): (byteOffset: number) => number 
     if (offset === undefined) throw new Error(`byte offset ${byteOffset} is inside a character`);
     return offset;
   };
+}
+
+/**
+ * How far the generic pipeline, told only the issuing body's name, agrees with a hand parser's
+ * passages of the same raw text (their byte ranges read as character offsets of it).
+ */
+export function agreementWithHandParser(
+  text: string,
+  handPassages: readonly Pick<Passage, 'locator' | 'kind' | 'byteRange'>[],
+  issuingBody: string,
+): DocumentAgreement {
+  const toChar = byteToCharOffsets(text);
+  const hand: ComparablePassage[] = handPassages.map((passage) => ({
+    locator: passage.locator,
+    kind: passage.kind,
+    range: [toChar(passage.byteRange[0]), toChar(passage.byteRange[1])],
+  }));
+  return measureAgreement(hand, segmentText(text, { issuingBody }).passages);
 }

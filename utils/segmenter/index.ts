@@ -10,6 +10,7 @@ export { classifyPassage, type PassageRole } from './classify';
 export { passageText } from './clean';
 export { runSteps, segmentBlocks, segmentText, segmentTextSteps } from './segment';
 export {
+  agreementWithHandParser,
   alignPassages,
   byteToCharOffsets,
   measureAgreement,
