@@ -54,6 +54,22 @@ export default tseslint.config(
     files: ['entrypoints/content/**', 'entrypoints/popup/**'],
     rules: restrictImports(STORE, BUILD, GENERATED),
   },
+  {
+    // The card's own script (see entrypoints/content/card-ui-slot.ts) only renders: everything
+    // beyond the page comes through the data port the content script hands it.
+    files: ['entrypoints/card-ui.content/**'],
+    rules: {
+      ...restrictImports(STORE, BUILD, GENERATED, {
+        group: ['wxt/browser'],
+        message: "The card's script uses no extension APIs: the content script's port does.",
+      }),
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: "The card's script uses no extension APIs." },
+        { name: 'chrome', message: "The card's script uses no extension APIs." },
+      ],
+    },
+  },
   { files: ['entrypoints/background/**'], rules: restrictImports(BUILD) },
   // The offscreen clipboard page only copies text: no store, no build step.
   { files: ['entrypoints/clipboard/**'], rules: restrictImports(STORE, BUILD) },

@@ -1,6 +1,13 @@
-import { CardTrigger, type OpenedBy } from './card-trigger';
-import type { CardData } from './card-view';
-import { TermCardUi } from './term-card-ui';
+import { CardTrigger } from './card-trigger';
+import {
+  providedCardUi,
+  type CardData,
+  type CardUi,
+  type CardUiDeps,
+  type CardUiFactory,
+  type OpenedBy,
+} from './card-ui-slot';
+import { aliasIndexOf, mentionFragments, senseReasonOf, termOf } from './page-contract';
 
 /**
  * Everything the card needs from outside the page, in one port: the background's lookups and
@@ -23,68 +30,103 @@ export interface CardControllerOptions {
   document?: Document;
   /** Test seam: synthetic events are trusted in tests only. */
   trustSyntheticEvents?: boolean;
+  /**
+   * Where the card's UI comes from: by default, what the card's own content script left for this
+   * one (see card-ui-slot.ts), looked up when a card first opens.
+   */
+  cardUi?: () => CardUiFactory | null;
 }
 
 /**
  * The hover card and what opens it, owned together: the trigger (hover with intent, tap, Escape,
- * trusted events only) and the card's UI (a closed shadow root on a plain `div`, built at its
- * first opening). It takes one data port and puts nothing on the page that `destroy()` does not
- * take away. A card that cannot be built is logged and stays closed; it never stops highlighting.
+ * trusted events only) and the card's UI (a closed shadow root on a plain `div`, made when a card
+ * first opens). It takes one data port and puts nothing on the page that `destroy()` does not
+ * take away. A card that cannot be made or built is logged and stays closed; it never stops
+ * highlighting.
  */
 export class CardController {
-  private readonly ui: TermCardUi;
+  private ui: CardUi | null = null;
+  private readonly uiDeps: CardUiDeps;
+  private readonly cardUi: () => CardUiFactory | null;
+  private hiddenTerms: ReadonlySet<string> | null = null;
+  private missingUiLogged = false;
   private readonly trigger: CardTrigger;
 
   constructor(port: CardPort, options: CardControllerOptions = {}) {
     const document = options.document ?? window.document;
     const trust = options.trustSyntheticEvents ? { trustSyntheticEvents: true } : {};
-    this.ui = new TermCardUi({
+    this.cardUi = options.cardUi ?? (() => providedCardUi());
+    this.uiDeps = {
       ...port,
       ...trust,
       document,
+      mentionOf: (highlight) => {
+        const termId = termOf(highlight);
+        return termId === null
+          ? null
+          : { termId, aliasIndex: aliasIndexOf(highlight), because: senseReasonOf(highlight) };
+      },
+      fragmentsOf: mentionFragments,
       onHideTerm: (termId) => port.hideTerm(termId),
       onNotThisMeaning: (termId, alias, where) => port.correctSense(termId, alias, where),
       onShowTerm: (termId) => port.showTerm(termId),
       onPointerInCard: (inside) => this.trigger.pointerInCard(inside),
-    });
+    };
     this.trigger = new CardTrigger({
       ...trust,
       document,
-      open: (highlight, openedBy, point) => this.ui.open(highlight, openedBy, point),
-      close: (returnFocus) => this.ui.close(returnFocus),
-      isInCard: (node) => this.ui.contains(node),
-      openFor: () => this.ui.openFor,
+      open: (highlight, openedBy, point) => this.open(highlight, openedBy, point),
+      close: (returnFocus) => this.close(returnFocus),
+      isInCard: (node) => this.ui?.contains(node) ?? false,
+      openFor: () => this.openFor,
       settings: () => port.triggerSettings(),
     });
   }
 
   /** The highlight whose card is open, if any. */
   get openFor(): HTMLElement | null {
-    return this.ui.openFor;
+    return this.ui?.openFor ?? null;
   }
 
   /** Test seam: the card's closed shadow root, once built. */
   get shadowRootForTests(): ShadowRoot | null {
-    return this.ui.shadowRootForTests;
+    return this.ui?.shadowRootForTests ?? null;
   }
 
   /** Opens the card of a highlight Pledgemark made (the keyboard commands do). */
   open(highlight: HTMLElement, openedBy: OpenedBy, point: { x: number; y: number } | null): void {
-    this.ui.open(highlight, openedBy, point);
+    this.madeUi()?.open(highlight, openedBy, point);
   }
 
   close(returnFocus: boolean): void {
-    this.ui.close(returnFocus);
+    this.ui?.close(returnFocus);
   }
 
   /** The site's hidden terms changed (a term shown again from the popup ends its notice). */
   hiddenTermsChanged(hidden: ReadonlySet<string>): void {
-    this.ui.hiddenTermsChanged(hidden);
+    this.hiddenTerms = hidden;
+    this.ui?.hiddenTermsChanged(hidden);
   }
 
   /** Takes the card, its notice and its listeners off the page. */
   destroy(): void {
     this.trigger.destroy();
-    this.ui.destroy();
+    this.ui?.destroy();
+    this.ui = null;
+  }
+
+  /** The card's UI, made at the first opening; null (logged once) if it cannot be made here. */
+  private madeUi(): CardUi | null {
+    if (this.ui) return this.ui;
+    try {
+      const factory = this.cardUi();
+      if (!factory) throw new Error("the card's script has not run in this frame");
+      this.ui = factory(this.uiDeps);
+      if (this.hiddenTerms) this.ui.hiddenTermsChanged(this.hiddenTerms);
+    } catch (error) {
+      if (!this.missingUiLogged) console.warn('Pledgemark cannot show its card here.', error);
+      this.missingUiLogged = true;
+    }
+    return this.ui;
   }
 }

@@ -1,6 +1,5 @@
+import type { OpenedBy } from './card-ui-slot';
 import { highlightAt, sameMention } from './page-contract';
-
-export type OpenedBy = 'pointer' | 'touch' | 'keyboard';
 
 export interface CardTriggerDeps {
   document: Document;

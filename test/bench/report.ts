@@ -79,7 +79,14 @@ export interface BenchResults {
     scriptMs: number;
     summary: ProfileSummary;
   }[];
-  bundle: { path: string; rawBytes: number; gzipBytes: number; builtAt: string } | null;
+  /** The content scripts every frame loads, each and together. */
+  bundle: {
+    path: string;
+    parts: { name: string; rawBytes: number; gzipBytes: number }[];
+    rawBytes: number;
+    gzipBytes: number;
+    builtAt: string;
+  } | null;
   /** The first `scan()` on a fresh page (compiling the RegExps) and a second one, per glossary. */
   firstScans: Record<GlossaryId, { firstMs: number; secondMs: number }[]>;
   notes: string[];
@@ -829,12 +836,13 @@ function evaluateTargets(results: Results): TargetResult[] {
     });
   }
 
-  // 6. Content script ≤ 60 KB gzipped.
+  // 6. Content script ≤ 60 KB gzipped: both scripts, since every frame loads both.
   const bundle = data.bundle;
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   out.push({
     target: 'Content script ≤ 60 KB gzipped',
     measured: bundle
-      ? `${bundle.path}: ${(bundle.rawBytes / 1024).toFixed(1)} KB raw, **${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped** (gzip -9; built ${bundle.builtAt.slice(0, 16).replace('T', ' ')} UTC)`
+      ? `${bundle.path}: ${kb(bundle.rawBytes)} KB raw, **${kb(bundle.gzipBytes)} KB gzipped** together (${bundle.parts.map((part) => `${part.name} ${kb(part.gzipBytes)} KB`).join(', ')}; gzip -9; built ${bundle.builtAt.slice(0, 16).replace('T', ' ')} UTC)`
       : 'not built',
     met: bundle ? bundle.gzipBytes <= 60 * 1024 : null,
     short: bundle ? `content script ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped` : undefined,

@@ -2,13 +2,20 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardController, type CardPort } from '../../entrypoints/content/card-controller';
 import { copyAroundThePage } from '../../entrypoints/content/card-clipboard';
+import { providedCardUi, type CardUiFactory } from '../../entrypoints/content/card-ui-slot';
 import { recordMention } from '../../entrypoints/content/page-contract';
-import { TEXT_ATTRIBUTE } from '../../entrypoints/content/unfindable-text';
+import cardUiScript from '../../entrypoints/card-ui.content/index';
+import { TermCardUi } from '../../entrypoints/card-ui.content/term-card-ui';
+import { TEXT_ATTRIBUTE } from '../../entrypoints/card-ui.content/unfindable-text';
 import { FATF_DETAIL } from '../fixtures/views/term-detail';
 
 let cards: CardController | null = null;
 
-function setUp(options: { trusted?: boolean; port?: Partial<CardPort> } = {}) {
+const termCardUi: CardUiFactory = (deps) => new TermCardUi(deps);
+
+function setUp(
+  options: { trusted?: boolean; port?: Partial<CardPort>; cardUi?: () => CardUiFactory | null } = {},
+) {
   document.body.innerHTML = `<p>The <pledgemark data-pledgemark-term="fatf">FATF</pledgemark>.</p>`;
   const highlight = document.querySelector<HTMLElement>('pledgemark')!;
   recordMention('fatf', [highlight], { kind: 'cue', cue: 'terrorist financing' }, 0);
@@ -31,6 +38,7 @@ function setUp(options: { trusted?: boolean; port?: Partial<CardPort> } = {}) {
   };
   cards = new CardController(port, {
     document,
+    cardUi: options.cardUi ?? (() => termCardUi),
     ...(options.trusted ? { trustSyntheticEvents: true } : {}),
   });
   return { port, highlight };
@@ -107,6 +115,34 @@ describe('the card host', () => {
     vi.mocked(HTMLElement.prototype.attachShadow).mockRestore();
     await openCard(highlight);
     expect(cards!.openFor).toBe(highlight);
+  });
+
+  it('comes from the card’s own content script, found where that script left it', async () => {
+    const scope = globalThis as Record<string, unknown>;
+    const before = new Set(Object.getOwnPropertyNames(scope));
+    expect(providedCardUi()).toBeNull();
+    cardUiScript.main(undefined as never);
+    const slots = Object.getOwnPropertyNames(scope).filter((name) => !before.has(name));
+    try {
+      expect(slots).toHaveLength(1);
+      expect(providedCardUi()).not.toBeNull();
+      // The default: no factory passed, the slot is read at the first opening.
+      const { highlight } = setUp({ cardUi: () => providedCardUi() });
+      await openCard(highlight);
+      expect(cards!.openFor).toBe(highlight);
+    } finally {
+      for (const slot of slots) delete scope[slot];
+    }
+  });
+
+  it('stays closed, logged once, where the card’s script has not run; nothing throws', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { highlight } = setUp({ cardUi: () => null });
+    expect(() => cards!.open(highlight, 'pointer', null)).not.toThrow();
+    expect(() => cards!.open(highlight, 'keyboard', null)).not.toThrow();
+    expect(cards!.openFor).toBeNull();
+    expect(document.querySelector('[data-pledgemark-ui]')).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it('is taken off the page, with its listeners, by destroy()', async () => {

@@ -3,7 +3,7 @@ import {
   HIDE_NOTICE_MS,
   HideNotice,
   type HideNoticeDeps,
-} from '../../entrypoints/content/hide-notice';
+} from '../../entrypoints/card-ui.content/hide-notice';
 
 const FATF = { termId: 'fatf', text: 'FATF', host: 'example.com' };
 let notice: HideNotice | null = null;

@@ -2,28 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CitationFormat, CopiedCitation } from '../../components/copy-citation-buttons';
 import { TermCard } from '../../components/term-card';
 import { citationMarkdown, citationText } from '../../utils/citation';
-import type { ClipMark, ClipMarks } from '../../utils/clip-marks';
-import type { Result } from '../../utils/messaging';
+import type { ClipMarks } from '../../utils/clip-marks';
 import type { CitedPassage, TermDetail } from '../../utils/views';
-
-/** What the card reads and does beyond the page: the card controller's data port, in part. */
-export interface CardData {
-  /** A term's view (definition, commitments, positions), from the background. */
-  lookupTerm: (termId: string) => Promise<Result<TermDetail | null>>;
-  /** The marks of the passages already in the reader's clips. */
-  clipMarks: () => Promise<ClipMarks>;
-  /** Saves a passage to the clips; answers the mark it should show. */
-  saveClip: (passageId: string) => Promise<ClipMark>;
-  /** Copies text to the clipboard, never through the page; rejects when it could not. */
-  copy: (text: string) => Promise<void>;
-  /** Where the term's text mentions it, for emphasis. */
-  mentionsIn: (termId: string, text: string) => { start: number; end: number }[];
-  pageCount: (termId: string) => number;
-  /** How the glossary spells an alias, by its index in the matcher. */
-  aliasText: (aliasIndex: number) => string | undefined;
-  openTermView: (termId: string) => void;
-  openInDocument: (passage: CitedPassage) => void;
-}
+import type { CardData } from '../content/card-ui-slot';
 
 export interface CardViewProps {
   termId: string;

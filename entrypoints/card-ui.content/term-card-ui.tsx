@@ -3,18 +3,12 @@ import { render } from 'preact';
 import termCardCss from '../../components/term-card.css?inline';
 import { normalizeHost } from '../../utils/settings';
 import cardLayerCss from './card-layer.css?inline';
-import { CardView, type CardData } from './card-view';
-import type { OpenedBy } from './card-trigger';
+import { CardView } from './card-view';
+import type { CardUi, CardUiDeps, OpenedBy } from '../content/card-ui-slot';
 import hideNoticeCss from './hide-notice.css?inline';
 import { HideNotice } from './hide-notice';
 import { describeSenseReason } from '../../utils/sense-model';
-import {
-  aliasIndexOf,
-  mentionFragments,
-  senseReasonOf,
-  termOf,
-  UI_ATTRIBUTE,
-} from './page-contract';
+import { UI_ATTRIBUTE } from '../content/page-contract';
 import { installUnfindableText } from './unfindable-text';
 
 /** The longest mention the hide notice quotes whole. */
@@ -58,22 +52,6 @@ const GUARDED_EVENTS = [
 /** Keys typed in the card are the card's: they do not reach the page's own shortcuts. */
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-export interface CardUiDeps extends CardData {
-  /** The page's host name, where "Hide this term on this site" hides the term. */
-  hostname: string;
-  onHideTerm: (termId: string) => void;
-  /** "Not this meaning": the alias is not highlighted on this host, or anywhere. */
-  onNotThisMeaning: (termId: string, alias: string, where: 'site' | 'everywhere') => void;
-  /** Undo of a hide: the term is highlighted on this host again. */
-  onShowTerm: (termId: string) => void;
-  /** The pointer entered or left the card. */
-  onPointerInCard: (inside: boolean) => void;
-  /** Test seam: the document the card goes into. */
-  document?: Document;
-  /** Test seam: synthetic events are trusted in tests only. */
-  trustSyntheticEvents?: boolean;
-}
-
 /** What the card puts on the page, once built. */
 interface Built {
   /** A plain `div`: no custom element, so nothing the page defines ever runs on it. */
@@ -99,7 +77,7 @@ interface Built {
  * The card is built when it first opens; a failure to build or show it is logged and the card
  * stays closed: it never stops highlighting.
  */
-export class TermCardUi {
+export class TermCardUi implements CardUi {
   private built: Built | null = null;
   /** The site's hidden terms as last told (see `hiddenTermsChanged`). */
   private hiddenTerms: ReadonlySet<string> | null = null;
@@ -130,16 +108,16 @@ export class TermCardUi {
   }
 
   open(highlight: HTMLElement, openedBy: OpenedBy, point: { x: number; y: number } | null): void {
-    const termId = termOf(highlight);
-    if (!termId) return;
+    const mention = this.deps.mentionOf(highlight);
+    if (!mention) return;
     try {
       const built = this.build();
       this.mountFor(built, highlight);
       this.anchor = highlight;
-      this.lineIndex = lineUnder(mentionFragments(highlight), point);
-      const aliasIndex = aliasIndexOf(highlight);
-      this.show(termId, openedBy === 'keyboard', {
-        senseNote: describeSenseReason(senseReasonOf(highlight)),
+      this.lineIndex = lineUnder(this.deps.fragmentsOf(highlight), point);
+      const { aliasIndex } = mention;
+      this.show(mention.termId, openedBy === 'keyboard', {
+        senseNote: describeSenseReason(mention.because),
         alias: aliasIndex === null ? null : (this.deps.aliasText(aliasIndex) ?? null),
       });
       this.raise(built);
@@ -312,7 +290,7 @@ export class TermCardUi {
     const built = this.built;
     if (!built || !click || !(click.isTrusted || this.deps.trustSyntheticEvents)) return;
     const anchor = this.anchor;
-    const text = anchor ? mentionText(anchor) : '';
+    const text = anchor ? mentionText(this.deps.fragmentsOf(anchor), anchor) : '';
     this.close(false);
     this.deps.onHideTerm(termId);
     const host = normalizeHost(this.deps.hostname);
@@ -356,7 +334,7 @@ export class TermCardUi {
     return {
       contextElement: anchor,
       getBoundingClientRect: () => {
-        const rects = mentionFragments(anchor).flatMap((fragment) => [
+        const rects = this.deps.fragmentsOf(anchor).flatMap((fragment) => [
           ...fragment.getClientRects(),
         ]);
         return rects[Math.min(this.lineIndex, rects.length - 1)] ?? anchor.getBoundingClientRect();
@@ -433,8 +411,7 @@ function lineUnder(fragments: HTMLElement[], point: { x: number; y: number } | n
 }
 
 /** The mention's text as the page writes it (it may run over several highlight elements). */
-function mentionText(highlight: HTMLElement): string {
-  const fragments = mentionFragments(highlight);
+function mentionText(fragments: HTMLElement[], highlight: HTMLElement): string {
   const range = highlight.ownerDocument.createRange();
   range.setStartBefore(fragments[0] ?? highlight);
   range.setEndAfter(fragments.at(-1) ?? highlight);
