@@ -334,9 +334,9 @@ export class TermCardUi implements CardUi {
     return {
       contextElement: anchor,
       getBoundingClientRect: () => {
-        const rects = this.deps.fragmentsOf(anchor).flatMap((fragment) => [
-          ...fragment.getClientRects(),
-        ]);
+        const rects = this.deps
+          .fragmentsOf(anchor)
+          .flatMap((fragment) => [...fragment.getClientRects()]);
         return rects[Math.min(this.lineIndex, rects.length - 1)] ?? anchor.getBoundingClientRect();
       },
     };
