@@ -1,4 +1,6 @@
+import { draftShapeProblem, type DocumentDraft } from './document-draft';
 import type {
+  AddedDocumentView,
   CitedPassage,
   ClipView,
   DocumentDetail,
@@ -71,6 +73,16 @@ export interface BackgroundProtocol {
    * content script asks for it when it starts, the popup when it first marks terms in text.
    */
   loadMatcher: { request: Record<string, never>; response: CompiledMatcher };
+  /**
+   * Adds a document the reader confirmed in the import view to their corpus: its passages are
+   * linked to the glossary's terms and searchable once this answers. Refused (`bad-request`)
+   * when the draft does not hold together, `duplicate` when the same text is there already.
+   */
+  addDocument: { request: { draft: DocumentDraft }; response: AddedDocumentView };
+  /** Deletes a document the reader added, with all of it; answers whether there was one. */
+  deleteDocument: { request: { documentId: string }; response: { deleted: boolean } };
+  /** The documents the reader added, oldest first. */
+  listAddedDocuments: { request: Record<string, never>; response: AddedDocumentView[] };
 }
 
 export interface TabProtocol {
@@ -100,14 +112,25 @@ export type RequestOf<P extends Protocol<P>, N extends keyof P> = P[N]['request'
 export type ResponseOf<P extends Protocol<P>, N extends keyof P> = P[N]['response'];
 
 export type ErrorCode =
-  'unknown-message' | 'forbidden' | 'bad-request' | 'unavailable' | 'storage' | 'internal';
+  | 'unknown-message'
+  | 'forbidden'
+  | 'bad-request'
+  | 'duplicate'
+  | 'unavailable'
+  | 'storage'
+  | 'internal';
+
+/** Failures a handler may name, each something the reader can act on. */
+const NAMED_FAILURES: readonly ErrorCode[] = ['storage', 'bad-request', 'duplicate'];
 
 /**
- * The code of a handler's failure: `storage` when it says so (the browser's database is full or
- * blocked: the user can act on it), `internal` for anything else.
+ * The code of a handler's failure: the one it names, if the reader can act on it (`storage`: the
+ * browser's database is full or blocked; `bad-request`: what was sent does not hold together;
+ * `duplicate`: it is there already), `internal` for anything else.
  */
 function failureCode(error: unknown): ErrorCode {
-  return (error as { code?: unknown } | null)?.code === 'storage' ? 'storage' : 'internal';
+  const code = (error as { code?: unknown } | null)?.code;
+  return NAMED_FAILURES.find((named) => named === code) ?? 'internal';
 }
 
 export type Result<T> =
@@ -244,6 +267,10 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
   shareHostSense: pageSenseFields,
   hostPageSense: noFields,
   loadMatcher: noFields,
+  addDocument: ({ draft, ...rest }) =>
+    Object.keys(rest).length > 0 ? 'this call takes only a draft' : draftShapeProblem(draft),
+  deleteDocument: idField('documentId'),
+  listAddedDocuments: noFields,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {

@@ -571,3 +571,23 @@ export function isAccepted(
 ): boolean {
   return !candidate.ambiguous || matcher.verdictOn(candidate, page)!.accepted;
 }
+
+/**
+ * How often each passage of one document mentions each term. A document is on-topic as a whole,
+ * so an ambiguous alias counts when its confirming context holds in the passage or the document
+ * uses the term's unambiguous form somewhere. The build links the built-in corpus this way, the
+ * background each document the reader adds.
+ */
+export function documentTermCounts(
+  matcher: TermMatcher,
+  passageTexts: readonly string[],
+): Map<string, number>[] {
+  const sense = corpusSense(matcher.confirmedTerms(passageTexts));
+  return passageTexts.map((text) => {
+    const counts = new Map<string, number>();
+    for (const mention of matcher.findMentions(text, sense)) {
+      counts.set(mention.termId, (counts.get(mention.termId) ?? 0) + 1);
+    }
+    return counts;
+  });
+}

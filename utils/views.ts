@@ -1,7 +1,9 @@
 import type {
   Actor,
+  AddedDocument,
   CorpusDocument,
   DocumentId,
+  DocumentOrigin,
   Passage,
   PassageFormat,
   RecordKind,
@@ -27,6 +29,8 @@ export interface DocumentSummary {
   /** Absent on citations kept in clips from before documents carried an address. */
   url?: string | null;
   kind: CorpusDocument['kind'];
+  /** A document the reader added (cards, views, clips and citations say "added by you"). */
+  addedByUser?: true;
 }
 
 export interface ActorSummary {
@@ -132,6 +136,32 @@ export interface DocumentDetail {
   actors: ActorSummary[];
 }
 
+/** A document the reader added, as the import view lists it. */
+export interface AddedDocumentView {
+  id: DocumentId;
+  title: string;
+  issuingBody: string;
+  dateLabel: string;
+  kind: CorpusDocument['kind'];
+  passageCount: number;
+  /** When it was added (ISO time). */
+  addedAt: string;
+  origin: DocumentOrigin;
+}
+
+export function toAddedDocumentView(document: AddedDocument): AddedDocumentView {
+  return {
+    id: document.id,
+    title: document.title,
+    issuingBody: document.issuingBody,
+    dateLabel: document.dateLabel,
+    kind: document.kind,
+    passageCount: document.passageCount,
+    addedAt: document.addedAt,
+    origin: document.origin,
+  };
+}
+
 export function toDocumentSummary(document: CorpusDocument): DocumentSummary {
   return {
     id: document.id,
@@ -144,6 +174,7 @@ export function toDocumentSummary(document: CorpusDocument): DocumentSummary {
     symbol: document.symbol,
     url: document.url,
     kind: document.kind,
+    ...(document.addedByUser ? { addedByUser: true as const } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import type {
 } from '../../utils/corpus-types';
 import {
   compileMatcher,
-  corpusSense,
+  documentTermCounts,
   TermMatcher,
   type CompiledMatcher,
 } from '../../utils/term-matcher';
@@ -139,11 +139,7 @@ export function resolveGlossary(
   return terms;
 }
 
-/**
- * Which passages mention which terms. A document is on-topic as a whole, so an ambiguous alias
- * counts when its confirming context holds in the passage or the document uses the term's
- * unambiguous form somewhere.
- */
+/** Which passages mention which terms, read one document at a time (`documentTermCounts`). */
 export function findOccurrences(
   matcher: TermMatcher,
   passages: readonly Passage[],
@@ -152,13 +148,12 @@ export function findOccurrences(
   const occurrences: Occurrence[] = [];
   for (const document of documents) {
     const inDocument = passages.filter((passage) => passage.documentId === document.id);
-    const confirmed = matcher.confirmedTerms(inDocument.map((passage) => passage.text));
-    for (const passage of inDocument) {
-      const counts = new Map<string, number>();
-      for (const mention of matcher.findMentions(passage.text, corpusSense(confirmed))) {
-        counts.set(mention.termId, (counts.get(mention.termId) ?? 0) + 1);
-      }
-      for (const [termId, count] of counts) {
+    const counts = documentTermCounts(
+      matcher,
+      inDocument.map((passage) => passage.text),
+    );
+    inDocument.forEach((passage, i) => {
+      for (const [termId, count] of counts[i]!) {
         occurrences.push({
           termId,
           passageId: passage.id,
@@ -166,7 +161,7 @@ export function findOccurrences(
           count,
         });
       }
-    }
+    });
   }
   return occurrences;
 }

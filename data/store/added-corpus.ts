@@ -1,45 +1,28 @@
 import {
   ADDED_ID_PREFIX,
-  DOCUMENT_KINDS,
   type Actor,
   type AddedDocument,
-  type DocumentKind,
-  type DocumentOrigin,
   type Occurrence,
   type Passage,
 } from '../../utils/corpus-types';
-import { passageText } from '../../utils/segmenter';
-import type { SegmentedPassage } from '../../utils/segmenter/types';
+import { draftProblem, type DocumentDraft } from '../../utils/document-draft';
 import { ADDED_TABLES, type PledgemarkDatabase } from './db';
 import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 
-/** The longest text a reader can add, in characters (a long report as plain text). */
-export const MAX_ADDED_TEXT_LENGTH = 5_000_000;
-/** More passages than any document has; more is a malformed draft. */
-export const MAX_ADDED_PASSAGES = 50_000;
-const MAX_FIELD_LENGTH = 500;
 const SHORT_TITLE_LENGTH = 60;
-
-/** What the reader confirmed in the import view: the text, its passages and what to cite it by. */
-export interface DocumentDraft {
-  title: string;
-  issuingBody: string;
-  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or '' when the reader does not know it. */
-  date: string;
-  kind: DocumentKind;
-  origin: DocumentOrigin;
-  text: string;
-  passages: SegmentedPassage[];
-}
 
 /** A draft the store refuses, with what to change; the corpus is left as it was. */
 export class DraftError extends Error {
   override readonly name = 'DraftError';
+  /** Read by the message contract: the request was refused, not failed. */
+  readonly code = 'bad-request';
 }
 
 /** The same text is already in the corpus (recognised by its content hash). */
 export class DuplicateDocumentError extends Error {
   override readonly name = 'DuplicateDocumentError';
+  /** Read by the message contract. */
+  readonly code = 'duplicate';
   constructor(readonly existing: Pick<AddedDocument, 'id' | 'title' | 'addedAt'>) {
     super(
       `This text is already in your corpus as “${existing.title}”, added on ` +
@@ -210,54 +193,6 @@ export class AddedCorpus {
     };
     return { document, actors, passages, occurrences };
   }
-}
-
-const ISO_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-/** A year, a year and month, or a day that the calendar has (not 2021-02-31). */
-function isCalendarDate(date: string): boolean {
-  const match = ISO_DATE.exec(date);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (!day) return true;
-  const parsed = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return parsed.getUTCDate() === Number(day);
-}
-
-/** What is wrong with a draft, said so that the reader can fix it; null when nothing is. */
-export function draftProblem(draft: DocumentDraft): string | null {
-  if (draft.title.trim() === '') return 'Give the document a title.';
-  if (draft.issuingBody.trim() === '') return 'Say who issued the document.';
-  if (draft.title.length > MAX_FIELD_LENGTH || draft.issuingBody.length > MAX_FIELD_LENGTH) {
-    return `A title or an issuing body is at most ${MAX_FIELD_LENGTH} characters.`;
-  }
-  if (draft.date !== '' && !isCalendarDate(draft.date)) {
-    return 'Give the date as a year, a year and month, or a full date (2021, 2021-12, 2021-12-13).';
-  }
-  if (!(DOCUMENT_KINDS as readonly string[]).includes(draft.kind))
-    return 'Choose what kind of document it is.';
-  if (draft.text.trim() === '') return 'The document has no text.';
-  if (draft.text.length > MAX_ADDED_TEXT_LENGTH) {
-    return `The text is longer than ${MAX_ADDED_TEXT_LENGTH.toLocaleString('en')} characters.`;
-  }
-  if (draft.passages.length === 0) return 'No passages were found in the text.';
-  if (draft.passages.length > MAX_ADDED_PASSAGES) return 'The text has too many passages.';
-  const locators = new Set<string>();
-  for (const passage of draft.passages) {
-    const [start, end] = passage.range;
-    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end)) {
-      return `Passage “${passage.locator}” has no place in the text.`;
-    }
-    if (end > draft.text.length)
-      return `Passage “${passage.locator}” runs past the end of the text.`;
-    if (passage.text.trim() === '') return `Passage “${passage.locator}” is empty.`;
-    if (passageText(draft.text.slice(start, end), passage.format) !== passage.text) {
-      return `Passage “${passage.locator}” does not match its place in the text.`;
-    }
-    if (locators.has(passage.locator)) return `Two passages are both “${passage.locator}”.`;
-    locators.add(passage.locator);
-  }
-  return null;
 }
 
 /** SHA-256 of the text's UTF-8 bytes, hex (Web Crypto: the background and Node alike). */

@@ -1,3 +1,4 @@
+import { ADDED_ID_PREFIX } from '../../utils/corpus-types';
 import { toCitedPassage, type ClipView, type SavedClip } from '../../utils/views';
 import type { Clip, PledgemarkDatabase } from './db';
 import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
@@ -30,17 +31,27 @@ export class ClipStore {
     return this.guard((signal) =>
       db.transaction(
         'rw',
-        [db.clips, db.passages, db.documents, db.actors],
+        [
+          db.clips,
+          db.passages,
+          db.documents,
+          db.actors,
+          db.addedPassages,
+          db.addedDocuments,
+          db.addedActors,
+        ],
         async (transaction) => {
           abortWith(signal, transaction);
           const existing = await db.clips.where('passageId').equals(passageId).toArray();
           const kept = existing.find((clip) => clip.removedAt === undefined);
           if (kept) return { clip: toClipView(kept), alreadySaved: true };
-          const passage = await db.passages.get(passageId);
+          // A passage of a document the reader added is in the reader's own tables.
+          const added = passageId.startsWith(ADDED_ID_PREFIX);
+          const passage = await (added ? db.addedPassages : db.passages).get(passageId);
           if (!passage) throw new Error(`Pledgemark has no passage ${passageId}`);
           const [document, actor] = await Promise.all([
-            db.documents.get(passage.documentId),
-            db.actors.get(passage.actorId),
+            (added ? db.addedDocuments : db.documents).get(passage.documentId),
+            (added ? db.addedActors : db.actors).get(passage.actorId),
           ]);
           if (!document || !actor) throw new Error(`Pledgemark cannot cite passage ${passageId}`);
           const last = await db.clips.orderBy('position').last();

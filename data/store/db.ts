@@ -41,6 +41,8 @@ interface StoredSearchIndexJson {
 export interface StoredOpeningFacets {
   hash: string;
   version: number;
+  /** The reader's documents the counts include (absent: none, as stored before they could). */
+  addedDocumentIds?: string[];
   facets: SearchFacets;
 }
 

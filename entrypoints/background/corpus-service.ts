@@ -4,6 +4,7 @@ import { CorpusQueries } from '../../data/store/search/queries';
 import { seedFromSource, type CorpusSource } from '../../data/store/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 import { toTermSummary } from '../../utils/views';
+import type { AddedDocumentHandlers } from './added-documents-service';
 import type { ClipHandlers } from './clip-service';
 import type { MatcherHandlers } from './matcher-service';
 
@@ -15,6 +16,7 @@ export type CorpusHandlers = Omit<
   | 'openDocument'
   | 'copyText'
   | keyof ClipHandlers
+  | keyof AddedDocumentHandlers
   | keyof HostSenseHandlers
   | keyof MatcherHandlers
 >;
@@ -54,5 +56,5 @@ export function createCorpusService(corpus: CorpusSource, db = new PledgemarkDat
       return terms.flatMap((term) => (term ? [toTermSummary(term)] : []));
     },
   };
-  return { ensureSeeded, handlers };
+  return { ensureSeeded, handlers, queries };
 }

@@ -13,6 +13,7 @@ import {
 import { routeToHash } from '../../utils/extension-pages';
 import type { CompiledMatcher } from '../../utils/term-matcher';
 import { runCommand } from './commands';
+import { createAddedDocumentsService } from './added-documents-service';
 import { createClipService } from './clip-service';
 import { createClipboardWriter, OFFSCREEN_PATH } from './clipboard-writer';
 import { createCorpusService } from './corpus-service';
@@ -57,11 +58,20 @@ export default defineBackground({
       frameId === undefined
         ? browser.tabs.sendMessage(tabId, envelope)
         : browser.tabs.sendMessage(tabId, envelope, { frameId });
+    const matcher = createMatcherService(() =>
+      readPackagedFile<CompiledMatcher>('/matcher.json', 'matcher'),
+    );
     const handlers: Handlers<BackgroundProtocol> = {
       ...service.handlers,
       ...createClipService(db, service.ensureSeeded),
       ...createHostSenseRelay(sendToTab),
-      ...createMatcherService(() => readPackagedFile<CompiledMatcher>('/matcher.json', 'matcher')),
+      ...matcher,
+      ...createAddedDocumentsService({
+        db,
+        queries: service.queries,
+        ensureSeeded: service.ensureSeeded,
+        loadMatcher: () => matcher.loadMatcher({}, {}),
+      }),
       reportPageTerms: async ({ termCounts }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('reportPageTerms comes from a tab');

@@ -5,11 +5,11 @@ import {
   AddedCorpus,
   DraftError,
   DuplicateDocumentError,
-  type DocumentDraft,
   type LinkTerms,
 } from '../../data/store/added-corpus';
 import { ClipStore } from '../../data/store/clips';
 import { PledgemarkDatabase } from '../../data/store/db';
+import type { DocumentDraft } from '../../utils/document-draft';
 import { seedCorpus } from '../../data/store/seed';
 import { StorageError } from '../../data/store/storage-errors';
 import { ADDED_ID_PREFIX } from '../../utils/corpus-types';

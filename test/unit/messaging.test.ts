@@ -47,6 +47,11 @@ function handlers(): Handlers<BackgroundProtocol> {
     loadMatcher: vi.fn(async () => {
       throw new Error('not used here');
     }),
+    addDocument: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    deleteDocument: vi.fn(async () => ({ deleted: true })),
+    listAddedDocuments: vi.fn(async () => []),
   };
 }
 
@@ -138,6 +143,28 @@ describe('dispatchMessage', () => {
   });
 });
 
+describe('failures the reader can act on', () => {
+  it('keep the code the handler names; anything else is internal', async () => {
+    for (const code of ['storage', 'bad-request', 'duplicate', 'forbidden', undefined]) {
+      const h = handlers();
+      h.deleteDocument = async () => {
+        throw Object.assign(new Error('it failed'), { code });
+      };
+      const answer = await dispatchMessage(
+        h,
+        OWN_ID,
+        { channel: CHANNEL, name: 'deleteDocument', request: { documentId: 'added-1' } },
+        { id: OWN_ID },
+      );
+      const kept = code === 'storage' || code === 'bad-request' || code === 'duplicate';
+      expect(answer).toEqual({
+        ok: false,
+        error: { code: kept ? code : 'internal', message: 'it failed' },
+      });
+    }
+  });
+});
+
 describe('callBackground', () => {
   it('sends an envelope and returns the Result', async () => {
     const send = vi.fn(async () => ({ ok: true, value: null }));
@@ -216,6 +243,62 @@ describe('the clip and page-term calls', () => {
     expect(TAB_VALIDATORS.focusHighlight({ direction: 'previous', termId: 'pnr' })).toBeNull();
     expect(TAB_VALIDATORS.focusHighlight({ direction: 'next', termId: '' })).toMatch(/termId/);
     expect(TAB_VALIDATORS.focusHighlight({ direction: 'up', termId: 'pnr' })).toMatch(/direction/);
+  });
+});
+
+describe('the added-document calls', () => {
+  const passage = {
+    locator: '1.',
+    sectionPath: [],
+    kind: 'commitment',
+    actor: { name: 'Example Council', kind: 'body' },
+    text: 'Decides to act.',
+    format: 'prose',
+    range: [0, 18],
+  };
+  const draft = {
+    title: 'A resolution',
+    issuingBody: 'Example Council',
+    date: '2026-11-30',
+    kind: 'resolution',
+    origin: { kind: 'paste' },
+    text: '1. Decides to act.',
+    passages: [passage],
+  };
+
+  it('take a draft of the right shape, an id, or nothing', () => {
+    expect(BACKGROUND_VALIDATORS.addDocument({ draft })).toBeNull();
+    expect(
+      BACKGROUND_VALIDATORS.addDocument({
+        draft: { ...draft, origin: { kind: 'page', url: 'https://example.org/a' } },
+      }),
+    ).toBeNull();
+    expect(BACKGROUND_VALIDATORS.deleteDocument({ documentId: 'added-0123' })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.listAddedDocuments({})).toBeNull();
+  });
+
+  it('refuse anything else, saying what is wrong', () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{}, /draft must be an object/],
+      [{ draft, extra: 1 }, /only a draft/],
+      [{ draft: { ...draft, title: 42 } }, /title/],
+      [{ draft: { ...draft, text: 'x'.repeat(5_000_001) } }, /5000000 characters/],
+      [{ draft: { ...draft, origin: { kind: 'page' } } }, /origin/],
+      [{ draft: { ...draft, origin: { kind: 'ftp' } } }, /origin/],
+      [{ draft: { ...draft, passages: 'all' } }, /passages/],
+      [{ draft: { ...draft, passages: [{ ...passage, range: [0] }] } }, /passages\[0\]/],
+      [{ draft: { ...draft, passages: [{ ...passage, kind: 'rumour' }] } }, /passages\[0\]/],
+      [{ draft: { ...draft, passages: [{ ...passage, actor: null }] } }, /passages\[0\]/],
+      [{ draft: { ...draft, passages: [{ ...passage, fields: [{ label: 1 }] }] } }, /fields/],
+    ];
+    for (const [request, message] of cases) {
+      expect(
+        BACKGROUND_VALIDATORS.addDocument(request),
+        JSON.stringify(request).slice(0, 80),
+      ).toMatch(message);
+    }
+    expect(BACKGROUND_VALIDATORS.deleteDocument({})).toMatch(/documentId/);
+    expect(BACKGROUND_VALIDATORS.listAddedDocuments({ all: true })).toMatch(/no fields/);
   });
 });
 

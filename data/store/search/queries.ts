@@ -1,17 +1,28 @@
-import type { Actor, Corpus, CorpusDocument, Passage } from '../../../utils/corpus-types';
+import {
+  ADDED_ID_PREFIX,
+  type Actor,
+  type Corpus,
+  type CorpusDocument,
+  type Occurrence,
+  type Passage,
+} from '../../../utils/corpus-types';
 import type { CorpusMeta, PledgemarkDatabase } from '../db';
 import {
+  buildAddedIndex,
   buildSearchIndex,
   indexHasWord,
   loadSearchIndex,
-  RECORD_KINDS,
+  mergeSearchIndexes,
   SEARCH_INDEX_VERSION,
   searchableWords,
   TERM_ID_PREFIX,
   typoSearchOptions,
+  withoutDocument,
   type CorpusSearchIndex,
+  type IndexedCorpus,
   type WordSearch,
 } from './search-index';
+import { RECORD_KINDS } from './facet-table';
 import type { PreparedQuery } from './word-index';
 import {
   SEARCH_FACETS,
@@ -71,10 +82,14 @@ const FACET_NOUN: Record<SearchFacet, string> = {
 
 const KIND_LABEL = { commitment: 'Commitments', position: 'Positions', context: 'Context' };
 
+/** Whether a document, passage or actor is one the reader added (its tables are apart). */
+const isAdded = (id: string) => id.startsWith(ADDED_ID_PREFIX);
+
 /**
- * Questions to the corpus copy in IndexedDB. Documents and actors are few, so they are cached in
- * memory on first use; passages are read on demand. The corpus is only read, but for one write:
- * a search index stored in an older form is replaced by a current one, built from the corpus.
+ * Questions to the corpus copy in IndexedDB: the built-in corpus and the documents the reader
+ * added, as one. Documents and actors are few, so they are cached in memory on first use;
+ * passages are read on demand. The corpus is only read, but for one write: the search index,
+ * stored when it was built or when added documents were merged into it or taken out.
  */
 export class CorpusQueries {
   private index: Promise<SearchIndexState> | null = null;
@@ -92,6 +107,17 @@ export class CorpusQueries {
     this.index = null;
     this.indexLoaded = false;
     this.lookups = null;
+  }
+
+  /**
+   * The reader added or deleted a document: the index in memory takes it in or out (building
+   * nothing else again), and is stored. Resolves once searches find it, or no longer do.
+   */
+  async addedDocumentsChanged(): Promise<void> {
+    const loaded = this.index;
+    this.reset();
+    const current = loaded ? await loaded.catch(() => null) : null;
+    await this.searchIndex(current);
   }
 
   /**
@@ -185,7 +211,7 @@ export class CorpusQueries {
   ): Promise<SearchHit[]> {
     if (positions.length === 0) return [];
     const read = [...positions];
-    const passages = await this.db.passages.bulkGet(
+    const passages = await this.readPassages(
       read.map((position) => state.facets.passageIds[rows[position]!]!),
     );
     const search = prepared ? state.wordSearch() : null;
@@ -217,13 +243,19 @@ export class CorpusQueries {
   }
 
   async lookupTerm(termId: string): Promise<TermDetail | null> {
-    const term = await this.db.terms.get(termId);
+    const { db } = this;
+    const term = await db.terms.get(termId);
     if (!term) return null;
-    const occurrences = await this.db.occurrences.where('termId').equals(termId).toArray();
+    const occurrences = (
+      await Promise.all([
+        db.occurrences.where('termId').equals(termId).toArray(),
+        db.addedOccurrences.where('termId').equals(termId).toArray(),
+      ])
+    ).flat();
     const [sources, mentioned, related] = await Promise.all([
-      this.db.passages.bulkGet(term.sourcePassageIds),
-      this.db.passages.bulkGet(occurrences.map((occurrence) => occurrence.passageId)),
-      this.db.terms.bulkGet(term.related),
+      this.readPassages(term.sourcePassageIds),
+      this.readPassages(occurrences.map((occurrence) => occurrence.passageId)),
+      db.terms.bulkGet(term.related),
     ]);
     const found = (passages: (Passage | undefined)[]) =>
       passages.filter((passage): passage is Passage => passage !== undefined);
@@ -238,7 +270,7 @@ export class CorpusQueries {
   }
 
   async getPassage(passageId: string): Promise<CitedPassage | null> {
-    const passage = await this.db.passages.get(passageId);
+    const [passage] = await this.readPassages([passageId]);
     if (!passage) return null;
     const [cited] = await this.cite([passage]);
     return cited ?? null;
@@ -248,7 +280,8 @@ export class CorpusQueries {
     const { documents, actors } = await this.lookupTables();
     const document = documents.get(documentId);
     if (!document) return null;
-    const passages = await this.db.passages.where('documentId').equals(documentId).sortBy('order');
+    const table = isAdded(documentId) ? this.db.addedPassages : this.db.passages;
+    const passages = await table.where('documentId').equals(documentId).sortBy('order');
     const actorIds = new Set(passages.map((passage) => passage.actorId));
     return {
       document: toDocumentSummary(document),
@@ -271,6 +304,19 @@ export class CorpusQueries {
     };
   }
 
+  /** Passages by id, from the built-in tables or the reader's, in the order asked. */
+  private async readPassages(ids: readonly string[]): Promise<(Passage | undefined)[]> {
+    const added = ids.filter(isAdded);
+    if (added.length === 0) return this.db.passages.bulkGet([...ids]);
+    const [builtIn, own] = await Promise.all([
+      this.db.passages.bulkGet(ids.filter((id) => !isAdded(id))),
+      this.db.addedPassages.bulkGet(added),
+    ]);
+    const byId = new Map<string, Passage>();
+    for (const passage of [...builtIn, ...own]) if (passage) byId.set(passage.id, passage);
+    return ids.map((id) => byId.get(id));
+  }
+
   /** Cites the passages whose document and actor are known. */
   private async cite(passages: (Passage | undefined)[]): Promise<CitedPassage[]> {
     const { documents, actors } = await this.lookupTables();
@@ -289,37 +335,60 @@ export class CorpusQueries {
     );
   }
 
-  private searchIndex(): Promise<SearchIndexState> {
+  /**
+   * The search index of both corpora: the stored one (or, after an addition or a deletion, the
+   * one in memory), with the reader's documents merged in or taken out to match their tables.
+   */
+  private searchIndex(current: CorpusSearchIndex | null = null): Promise<SearchIndexState> {
     const { db } = this;
     this.index ??= db
-      .transaction('r', [db.meta, db.searchIndexes, db.openingFacets], async () => {
-        const meta = await db.meta.get('corpus');
-        if (!meta) throw new Error('The corpus is not loaded yet');
-        const [stored, opening] = await Promise.all([
-          db.searchIndexes.get(meta.hash),
-          db.openingFacets.get(meta.hash),
-        ]);
-        return { meta, stored, opening };
-      })
-      .then(async ({ meta, stored, opening }) => {
-        const loaded = stored ? loadSearchIndex(stored.index) : null;
-        let state: SearchIndexState;
-        if (loaded) state = indexState(loaded);
-        else {
+      .transaction(
+        'r',
+        [db.meta, db.searchIndexes, db.openingFacets, db.addedDocuments],
+        async () => {
+          const meta = await db.meta.get('corpus');
+          if (!meta) throw new Error('The corpus is not loaded yet');
+          const [stored, opening, addedIds] = await Promise.all([
+            current ? undefined : db.searchIndexes.get(meta.hash),
+            db.openingFacets.get(meta.hash),
+            db.addedDocuments.toCollection().primaryKeys(),
+          ]);
+          return { meta, stored, opening, addedIds };
+        },
+      )
+      .then(async ({ meta, stored, opening, addedIds }) => {
+        let index = current ?? (stored ? loadSearchIndex(stored.index) : null);
+        let changed = false;
+        if (!index) {
           // Seeding keys the copy by the corpus hash only: for the same corpus, an index stored
-          // in another form, or damaged, stays until it is replaced here. Storing it only spares
-          // the next start this build: on a full disk, search goes on with the built one.
-          const index = buildSearchIndex(await this.storedCorpus(meta));
-          await db.searchIndexes
-            .put({ hash: meta.hash, index: index.toStored() })
-            .catch(() => undefined);
-          state = indexState(index);
+          // in another form, or damaged, stays until it is replaced here.
+          index = buildSearchIndex(await this.storedCorpus(meta));
+          changed = true;
         }
-        if (opening?.version !== SEARCH_INDEX_VERSION) {
+        const matched = await this.withAddedDocuments(index, addedIds);
+        if (matched !== index) changed = true;
+        if (changed) {
+          // Storing it only spares the next start this work: on a full disk, search goes on
+          // with the index in memory.
+          await db.searchIndexes
+            .put({ hash: meta.hash, index: matched.toStored() })
+            .catch(() => undefined);
+        }
+        const state = indexState(matched);
+        if (
+          changed ||
+          opening?.version !== SEARCH_INDEX_VERSION ||
+          !sameIds(opening.addedDocumentIds ?? [], addedIds)
+        ) {
           const facets = countFacets(state, state.allRows, selectFilters(state, {}, [])).facets;
           // Only a shortcut for the next start: without it, the popup opens from the index.
           await db.openingFacets
-            .put({ hash: meta.hash, version: SEARCH_INDEX_VERSION, facets })
+            .put({
+              hash: meta.hash,
+              version: SEARCH_INDEX_VERSION,
+              addedDocumentIds: addedIds,
+              facets,
+            })
             .catch(() => undefined);
         }
         return state;
@@ -352,13 +421,58 @@ export class CorpusQueries {
     }, 0);
   }
 
-  /** The stored answer to the opening search, if it was stored for this corpus and index. */
+  /**
+   * The stored answer to the opening search, if it was stored for this corpus, this index and
+   * the documents the reader has added.
+   */
   private storedOpeningFacets(): Promise<SearchFacets | null> {
     const { db } = this;
-    return db.transaction('r', [db.meta, db.openingFacets], async () => {
+    return db.transaction('r', [db.meta, db.openingFacets, db.addedDocuments], async () => {
       const meta = await db.meta.get('corpus');
       const stored = meta && (await db.openingFacets.get(meta.hash));
-      return stored?.version === SEARCH_INDEX_VERSION ? stored.facets : null;
+      if (stored?.version !== SEARCH_INDEX_VERSION) return null;
+      const addedIds = await db.addedDocuments.toCollection().primaryKeys();
+      return sameIds(stored.addedDocumentIds ?? [], addedIds) ? stored.facets : null;
+    });
+  }
+
+  /**
+   * The index with exactly the reader's documents that are in their tables: those deleted since
+   * it was stored taken out, those added merged in (indexed on their own, nothing else again).
+   */
+  private async withAddedDocuments(
+    index: CorpusSearchIndex,
+    addedIds: readonly string[],
+  ): Promise<CorpusSearchIndex> {
+    const wanted = new Set(addedIds);
+    const covered = new Set(
+      index.facets.documents.flatMap((document) => (isAdded(document.id) ? [document.id] : [])),
+    );
+    let matched = index;
+    for (const id of covered) if (!wanted.has(id)) matched = withoutDocument(matched, id);
+    const missing = addedIds.filter((id) => !covered.has(id));
+    if (missing.length === 0) return matched;
+    const added = buildAddedIndex(await this.addedCorpus(missing), matched.facets.terms);
+    return mergeSearchIndexes([matched, added]);
+  }
+
+  /** The reader's documents of these ids, with their passages, actors and term links. */
+  private addedCorpus(ids: readonly string[]): Promise<IndexedCorpus> {
+    const { db } = this;
+    const tables = [db.addedDocuments, db.addedPassages, db.addedActors, db.addedOccurrences];
+    return db.transaction('r', tables, async () => {
+      const [documents, passages, actors, occurrences] = await Promise.all([
+        db.addedDocuments.bulkGet([...ids]),
+        db.addedPassages.where('documentId').anyOf(ids).toArray(),
+        db.addedActors.where('documentId').anyOf(ids).toArray(),
+        db.addedOccurrences.where('documentId').anyOf(ids).toArray() as Promise<Occurrence[]>,
+      ]);
+      return {
+        documents: documents.filter((document) => document !== undefined),
+        passages,
+        actors,
+        occurrences,
+      };
     });
   }
 
@@ -376,12 +490,18 @@ export class CorpusQueries {
   }
 
   private lookupTables() {
-    this.lookups ??= Promise.all([this.db.documents.toArray(), this.db.actors.toArray()]).then(
-      ([documents, actors]) => ({
-        documents: new Map(documents.map((document) => [document.id, document])),
-        actors: new Map(actors.map((actor) => [actor.id, actor])),
-      }),
-    );
+    const { db } = this;
+    this.lookups ??= Promise.all([
+      db.documents.toArray(),
+      db.actors.toArray(),
+      db.addedDocuments.toArray(),
+      db.addedActors.toArray(),
+    ]).then(([documents, actors, addedDocuments, addedActors]) => ({
+      documents: new Map<string, CorpusDocument>(
+        [...documents, ...addedDocuments].map((document) => [document.id, document]),
+      ),
+      actors: new Map([...actors, ...addedActors].map((actor) => [actor.id, actor])),
+    }));
     this.lookups.catch(() => (this.lookups = null));
     return this.lookups;
   }
@@ -689,4 +809,11 @@ function phraseBonus(text: string, words: readonly string[]): number {
 /** A query or value as quoted back in a notice: cut short when long. */
 function echo(text: string): string {
   return text.length > ECHO_LENGTH ? `${text.slice(0, ECHO_LENGTH)}…` : text;
+}
+
+/** Whether two lists hold the same ids, in any order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
 }

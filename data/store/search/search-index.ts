@@ -5,8 +5,15 @@ import type {
   CorpusDocument,
   DocumentId,
   Passage,
-  RecordKind,
+  Term,
 } from '../../../utils/corpus-types';
+import {
+  FacetTable,
+  isStoredFacets,
+  RECORD_KINDS,
+  type FacetTerm,
+  type StoredFacets,
+} from './facet-table';
 import {
   isStoredWordIndex,
   WordIndex,
@@ -16,10 +23,12 @@ import {
 
 /**
  * The search index over the corpus: a full-text index of passages and glossary terms (a
- * `WordIndex`, built and searched by MiniSearch's rules), and beside it a compact table of each indexed passage's
- * facets (document, actor, kind, the terms it mentions), so that a search can count and filter by
- * facet without reading passages from the database. Both are stored together with the corpus, as
- * typed arrays and strings that IndexedDB stores and reads back without parsing.
+ * `WordIndex`, built and searched by MiniSearch's rules), and beside it a compact table of each
+ * indexed passage's facets (document, actor, kind, the terms it mentions), so that a search can
+ * count and filter by facet without reading passages from the database. Both are stored together
+ * with the corpus, as typed arrays and strings that IndexedDB stores and reads back without
+ * parsing. The documents the reader adds are indexed apart and merged in (`mergeSearchIndexes`),
+ * and taken out again (`withoutDocument`), without indexing the rest again.
  */
 
 /** One searchable record: a passage, or a glossary term (id prefixed with "term:"). */
@@ -191,100 +200,8 @@ export class TermNames {
   }
 }
 
-export const RECORD_KINDS: readonly RecordKind[] = ['commitment', 'position', 'context'];
-
-export interface FacetDocument {
-  id: DocumentId;
-  label: string;
-  /** The year the document was issued, or the first year of the period it covers. */
-  year: string;
-}
-
-export interface FacetActor {
-  id: string;
-  label: string;
-  country: string | null;
-}
-
-export interface FacetTerm {
-  id: string;
-  label: string;
-}
-
-/**
- * The facets of every indexed passage, one row per passage in the order of the record (oldest
- * document first, then the order of the document). Values are indexes into the lists of
- * documents, actors, kinds and terms.
- */
-export class FacetTable {
-  constructor(
-    readonly documents: readonly FacetDocument[],
-    readonly actors: readonly FacetActor[],
-    readonly terms: readonly FacetTerm[],
-    readonly passageIds: readonly string[],
-    readonly document: Uint8Array,
-    readonly actor: Uint16Array,
-    readonly kind: Uint8Array,
-    /** Row r mentions the terms `termIndexes[termOffsets[r]]` up to `termOffsets[r + 1]`. */
-    readonly termOffsets: Uint32Array,
-    readonly termIndexes: Uint16Array,
-  ) {}
-
-  get rowCount(): number {
-    return this.passageIds.length;
-  }
-
-  hasTerm(row: number, term: number): boolean {
-    for (let i = this.termOffsets[row]!; i < this.termOffsets[row + 1]!; i++) {
-      if (this.termIndexes[i] === term) return true;
-    }
-    return false;
-  }
-
-  toStored(): StoredFacets {
-    return {
-      documents: this.documents,
-      actors: this.actors,
-      terms: this.terms,
-      passageIds: this.passageIds.join('\n'),
-      document: this.document,
-      actor: this.actor,
-      kind: this.kind,
-      termOffsets: this.termOffsets,
-      termIndexes: this.termIndexes,
-    };
-  }
-
-  static fromStored(stored: StoredFacets): FacetTable {
-    return new FacetTable(
-      stored.documents,
-      stored.actors,
-      stored.terms,
-      stored.passageIds === '' ? [] : stored.passageIds.split('\n'),
-      stored.document,
-      stored.actor,
-      stored.kind,
-      stored.termOffsets,
-      stored.termIndexes,
-    );
-  }
-}
-
-interface StoredFacets {
-  documents: readonly FacetDocument[];
-  actors: readonly FacetActor[];
-  terms: readonly FacetTerm[];
-  /** Joined by "\n", which no passage id holds. */
-  passageIds: string;
-  document: Uint8Array;
-  actor: Uint16Array;
-  kind: Uint8Array;
-  termOffsets: Uint32Array;
-  termIndexes: Uint16Array;
-}
-
 /** Bumped whenever the stored form or what is indexed changes. */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** The index as stored in IndexedDB, beside the corpus it was built from. */
 export interface StoredSearchIndexData {
@@ -323,9 +240,9 @@ function isIndexed(passage: Passage): boolean {
   return passage.kind !== 'context' || passage.text.length > 40;
 }
 
-/** The year of an ISO date or of the start of a period ("2018/2022"). */
+/** The year of an ISO date or of the start of a period ("2018/2022"); "undated" with none. */
 function yearOf(document: CorpusDocument): string {
-  return document.date.slice(0, 4);
+  return document.date.slice(0, 4) || 'undated';
 }
 
 /**
@@ -360,8 +277,11 @@ function actorWords(actor: Actor): string {
   return [...names, ...new Set(acronyms), actor.country].filter(Boolean).join(' ');
 }
 
+/** What a part of the index is built from: documents with their passages, actors and links. */
+export type IndexedCorpus = Pick<Corpus, 'documents' | 'passages' | 'actors' | 'occurrences'>;
+
 /** The passages to index, oldest document first, each in the order of its document. */
-function indexedPassages(corpus: Corpus): Passage[] {
+function indexedPassages(corpus: IndexedCorpus): Passage[] {
   const documentRank = new Map(
     [...corpus.documents]
       .sort((a, b) => a.date.localeCompare(b.date))
@@ -376,18 +296,25 @@ function indexedPassages(corpus: Corpus): Passage[] {
     );
 }
 
-function buildFacetTable(corpus: Corpus, passages: readonly Passage[]): FacetTable {
+/** The facet table of the passages; its actors are those the passages have. */
+function buildFacetTable(
+  corpus: IndexedCorpus,
+  passages: readonly Passage[],
+  terms: readonly FacetTerm[],
+): FacetTable {
   const documents = [...corpus.documents].sort((a, b) => a.date.localeCompare(b.date));
   const documentIndex = new Map(documents.map((document, i) => [document.id, i]));
-  const actorIndex = new Map(corpus.actors.map((actor, i) => [actor.id, i]));
-  const termIndex = new Map(corpus.terms.map((term, i) => [term.id, i]));
+  const spoken = new Set(passages.map((passage) => passage.actorId));
+  const actors = corpus.actors.filter((actor) => spoken.has(actor.id));
+  const actorIndex = new Map(actors.map((actor, i) => [actor.id, i]));
+  const termIndex = new Map(terms.map((term, i) => [term.id, i]));
   const termsByPassage = new Map<string, number[]>();
   for (const occurrence of corpus.occurrences) {
     const term = termIndex.get(occurrence.termId);
     if (term === undefined) continue;
-    const terms = termsByPassage.get(occurrence.passageId) ?? [];
-    terms.push(term);
-    termsByPassage.set(occurrence.passageId, terms);
+    const found = termsByPassage.get(occurrence.passageId) ?? [];
+    found.push(term);
+    termsByPassage.set(occurrence.passageId, found);
   }
   const termOffsets = new Uint32Array(passages.length + 1);
   const termIndexes: number[] = [];
@@ -401,10 +328,10 @@ function buildFacetTable(corpus: Corpus, passages: readonly Passage[]): FacetTab
       label: document.shortTitle,
       year: yearOf(document),
     })),
-    corpus.actors.map((actor) => ({ id: actor.id, label: actor.name, country: actor.country })),
-    corpus.terms.map((term) => ({ id: term.id, label: term.label })),
+    actors.map((actor) => ({ id: actor.id, label: actor.name, country: actor.country })),
+    terms,
     passages.map((passage) => passage.id),
-    Uint8Array.from(passages, (passage) => documentIndex.get(passage.documentId) ?? 0),
+    Uint16Array.from(passages, (passage) => documentIndex.get(passage.documentId) ?? 0),
     Uint16Array.from(passages, (passage) => actorIndex.get(passage.actorId) ?? 0),
     Uint8Array.from(passages, (passage) => RECORD_KINDS.indexOf(passage.kind)),
     termOffsets,
@@ -412,7 +339,16 @@ function buildFacetTable(corpus: Corpus, passages: readonly Passage[]): FacetTab
   );
 }
 
-export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)): SearchRecord[] {
+/** The built-in corpus's records: one per glossary term, then one per indexed passage. */
+export function searchRecords(corpus: Corpus): SearchRecord[] {
+  return recordsOf(corpus, indexedPassages(corpus));
+}
+
+/** The records of the passages (each with its facet row), after one record per glossary term. */
+function recordsOf(
+  corpus: Pick<Corpus, 'actors' | 'terms'>,
+  passages: readonly Passage[],
+): SearchRecord[] {
   const actorsById = new Map(corpus.actors.map((actor) => [actor.id, actor]));
   const passageRecords: SearchRecord[] = passages.map((passage, row) => {
     const actor = actorsById.get(passage.actorId);
@@ -439,20 +375,92 @@ export function searchRecords(corpus: Corpus, passages = indexedPassages(corpus)
   return [...termRecords, ...passageRecords];
 }
 
+/** The built-in corpus's index: its passages and its glossary's terms. */
 export function buildSearchIndex(corpus: Corpus): CorpusSearchIndex {
+  return buildIndex(
+    corpus,
+    corpus.terms,
+    corpus.terms.map((term) => ({ id: term.id, label: term.label })),
+  );
+}
+
+/**
+ * The index of documents the reader added, to merge with the built-in one: their passages only,
+ * since the glossary's terms are the built-in index's. `terms` are the facet table's terms of
+ * the index it joins, so that the passages' links to them count in the same facet.
+ */
+export function buildAddedIndex(
+  corpus: IndexedCorpus,
+  terms: readonly FacetTerm[],
+): CorpusSearchIndex {
+  return buildIndex(corpus, [], terms);
+}
+
+function buildIndex(
+  corpus: IndexedCorpus,
+  glossary: readonly Term[],
+  facetTerms: readonly FacetTerm[],
+): CorpusSearchIndex {
   const passages = indexedPassages(corpus);
-  const records = searchRecords(corpus, passages);
-  const facets = buildFacetTable(corpus, passages);
+  const records = recordsOf({ actors: corpus.actors, terms: [...glossary] }, passages);
+  const facets = buildFacetTable(corpus, passages, facetTerms);
   // The word index numbers the records in the order given.
   const recordRows = Int32Array.from(records, (record) => record.row ?? -1);
   const termNames = new TermNames(
-    corpus.terms.map((term) => [
+    glossary.map((term) => [
       // "Financial Action Task Force (FATF)": each form is an alias already.
       term.label.replace(/\s*\([^)]*\)/g, ''),
       ...term.aliases.map((alias) => alias.text),
     ]),
   );
-  const index = WordIndex.build(records, SEARCH_OPTIONS);
+  return indexOf(WordIndex.build(records, SEARCH_OPTIONS), facets, recordRows, termNames);
+}
+
+/**
+ * One index of all of `indexes`, in their order (the built-in corpus's first): the same index,
+ * and the same ranking, as building it from all their records at once. Nothing is read again.
+ */
+export function mergeSearchIndexes(indexes: readonly CorpusSearchIndex[]): CorpusSearchIndex {
+  const searches = indexes.map((index) => index.wordSearch());
+  const facets = FacetTable.concat(indexes.map((index) => index.facets));
+  const words = WordIndex.merge(
+    searches.map((search) => search.index),
+    SEARCH_OPTIONS,
+  );
+  const termNames = new TermNames(searches.flatMap((search) => search.termNames.names));
+  return indexOf(words, facets, recordRowsOf(words, facets), termNames);
+}
+
+/** The index without one document's passages: the same as never having merged it. */
+export function withoutDocument(
+  index: CorpusSearchIndex,
+  documentId: DocumentId,
+): CorpusSearchIndex {
+  const at = index.facets.documents.findIndex((document) => document.id === documentId);
+  if (at < 0) return index;
+  const { facets } = index;
+  const leaving = new Set<string>();
+  for (let row = 0; row < facets.rowCount; row++) {
+    if (facets.document[row] === at) leaving.add(facets.passageIds[row]!);
+  }
+  const search = index.wordSearch();
+  const words = search.index.without((recordId) => leaving.has(recordId));
+  const kept = facets.withoutDocument(documentId);
+  return indexOf(words, kept, recordRowsOf(words, kept), search.termNames);
+}
+
+/** Each record's row in the facet table, found by its id; -1 for a glossary term. */
+function recordRowsOf(words: WordIndex, facets: FacetTable): Int32Array {
+  const rowOf = new Map(facets.passageIds.map((id, row) => [id, row]));
+  return Int32Array.from(words.recordIds, (id) => rowOf.get(id) ?? -1);
+}
+
+function indexOf(
+  index: WordIndex,
+  facets: FacetTable,
+  recordRows: Int32Array,
+  termNames: TermNames,
+): CorpusSearchIndex {
   const words = wordSearchOf(index, termNames, recordRows, facets.rowCount);
   return {
     facets,
@@ -504,22 +512,11 @@ export function loadSearchIndex(stored: unknown): CorpusSearchIndex | null {
 function isCurrentIndex(value: unknown): value is StoredSearchIndexData {
   if (typeof value !== 'object' || value === null) return false;
   const stored = value as Partial<Record<keyof StoredSearchIndexData, unknown>>;
-  const facets = stored.facets as Partial<Record<keyof StoredFacets, unknown>> | undefined;
   return (
     stored.version === SEARCH_INDEX_VERSION &&
     isStoredWordIndex(stored.words) &&
     stored.recordRows instanceof Int32Array &&
     Array.isArray(stored.termNames) &&
-    typeof facets === 'object' &&
-    facets !== null &&
-    Array.isArray(facets.documents) &&
-    Array.isArray(facets.actors) &&
-    Array.isArray(facets.terms) &&
-    typeof facets.passageIds === 'string' &&
-    facets.document instanceof Uint8Array &&
-    facets.actor instanceof Uint16Array &&
-    facets.kind instanceof Uint8Array &&
-    facets.termOffsets instanceof Uint32Array &&
-    facets.termIndexes instanceof Uint16Array
+    isStoredFacets(stored.facets)
   );
 }

@@ -1,0 +1,52 @@
+import { AddedCorpus } from '../../data/store/added-corpus';
+import type { PledgemarkDatabase } from '../../data/store/db';
+import type { CorpusQueries } from '../../data/store/search/queries';
+import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
+import { documentTermCounts, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
+import { toAddedDocumentView } from '../../utils/views';
+
+export type AddedDocumentHandlers = Pick<
+  Handlers<BackgroundProtocol>,
+  'addDocument' | 'deleteDocument' | 'listAddedDocuments'
+>;
+
+export interface AddedDocumentsDeps {
+  db: PledgemarkDatabase;
+  queries: CorpusQueries;
+  ensureSeeded: () => Promise<void>;
+  /** The compiled matcher the content scripts get: added documents are linked with it. */
+  loadMatcher: () => Promise<CompiledMatcher>;
+}
+
+/**
+ * The reader's own documents: added, deleted and listed. A document is linked to the glossary's
+ * terms by the same matcher and sense model that highlight pages, and is searchable (or gone
+ * from search) by the time the call answers.
+ */
+export function createAddedDocumentsService({
+  db,
+  queries,
+  ensureSeeded,
+  loadMatcher,
+}: AddedDocumentsDeps): AddedDocumentHandlers {
+  let matcher: TermMatcher | null = null;
+  const corpus = new AddedCorpus(db, {
+    linkTerms: (texts) => documentTermCounts(matcher!, texts),
+  });
+  return {
+    addDocument: async ({ draft }) => {
+      await ensureSeeded();
+      matcher ??= new TermMatcher(await loadMatcher());
+      const document = await corpus.add(draft);
+      await queries.addedDocumentsChanged();
+      return toAddedDocumentView(document);
+    },
+    deleteDocument: async ({ documentId }) => {
+      await ensureSeeded();
+      const deleted = await corpus.delete(documentId);
+      if (deleted) await queries.addedDocumentsChanged();
+      return { deleted };
+    },
+    listAddedDocuments: async () => (await corpus.list()).map(toAddedDocumentView),
+  };
+}
