@@ -14,7 +14,11 @@ let cards: CardController | null = null;
 const termCardUi: CardUiFactory = (deps) => new TermCardUi(deps);
 
 function setUp(
-  options: { trusted?: boolean; port?: Partial<CardPort>; cardUi?: () => CardUiFactory | null } = {},
+  options: {
+    trusted?: boolean;
+    port?: Partial<CardPort>;
+    cardUi?: () => CardUiFactory | null;
+  } = {},
 ) {
   document.body.innerHTML = `<p>The <pledgemark data-pledgemark-term="fatf">FATF</pledgemark>.</p>`;
   const highlight = document.querySelector<HTMLElement>('pledgemark')!;
