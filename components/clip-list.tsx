@@ -8,6 +8,7 @@ import {
   type CopiedCitation,
 } from './copy-citation-buttons';
 import { PassageQuote } from './passage-quote';
+import { AddedMark } from './added-mark';
 
 const KIND_LABEL = { commitment: 'Commitment', position: 'Position', context: 'Context' } as const;
 
@@ -250,7 +251,8 @@ function ClipItem({
             <PassageQuote passage={citation} />
           </blockquote>
           <p class="clip-citation">
-            <cite class="document">{citation.document.title}</cite>
+            <cite class="document">{citation.document.title}</cite>{' '}
+            <AddedMark document={citation.document} />
             {' · '}
             {citation.document.issuingBody}
             {citation.document.dateLabel && (

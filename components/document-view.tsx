@@ -10,6 +10,7 @@ import {
 } from './copy-citation-buttons';
 import { PassageQuote } from './passage-quote';
 import { SaveClipButton } from './save-clip-button';
+import { AddedMark } from './added-mark';
 
 type DocumentPassage = DocumentDetail['passages'][number];
 
@@ -62,7 +63,9 @@ export function DocumentView({
         </button>
       )}
       <header>
-        <p class="term-category">{document.kind}</p>
+        <p class="term-category">
+          {document.kind} <AddedMark document={document} />
+        </p>
         <h2 id="document-title" class="term-title">
           {document.title}
         </h2>

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { CitedPassage } from '../utils/views';
 import { HighlightWords } from './highlight-words';
 import { PassageQuote } from './passage-quote';
+import { AddedMark } from './added-mark';
 
 const KIND_LABEL = { commitment: 'Commitment', position: 'Position', context: 'Context' } as const;
 
@@ -30,7 +31,8 @@ export function PassageResult({
         <span class={`kind kind-${passage.kind}`}>{KIND_LABEL[passage.kind]}</span>{' '}
         <cite class="document" title={document.title}>
           {document.shortTitle}
-        </cite>
+        </cite>{' '}
+        <AddedMark document={document} />
         {' · '}
         <span class="locator">{passage.locator}</span>
         {' · '}

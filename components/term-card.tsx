@@ -20,6 +20,7 @@ import {
 } from './copy-citation-buttons';
 import { PassageQuote } from './passage-quote';
 import { SaveClipButton } from './save-clip-button';
+import { AddedMark } from './added-mark';
 
 export interface TermCardProps {
   detail: TermDetail;
@@ -220,7 +221,7 @@ function CommitmentsSection(props: SectionProps): JSX.Element | null {
           render={(group) => (
             <div class="group" key={group.document.id}>
               <h4>
-                <cite>{group.document.title}</cite>
+                <cite>{group.document.title}</cite> <AddedMark document={group.document} />
               </h4>
               <p class="group-meta">
                 {[group.document.issuingBody, group.document.dateLabel].filter(Boolean).join(' · ')}
@@ -260,6 +261,7 @@ function CommitmentsMatrix(props: TermCardProps & { labelledBy: string }): JSX.E
               <cite class="matrix-title" title={row.document.title}>
                 {row.document.shortTitle}
               </cite>
+              <AddedMark document={row.document} />
               <span class="matrix-issuer">{row.document.issuingBody}</span>
               {row.document.dateLabel && (
                 <time class="matrix-date" dateTime={row.document.date.replace('/', '--')}>
@@ -374,6 +376,12 @@ function PassageItem(
               .join(' · ')
           : passage.locator}
         {variant === 'page' && !props.inDocumentRow && ` · ${passage.document.shortTitle}`}
+        {(props.withSource || (variant === 'page' && !props.inDocumentRow)) && (
+          <>
+            {' '}
+            <AddedMark document={passage.document} />
+          </>
+        )}
       </p>
       <blockquote class="passage-quote">
         <PassageQuote

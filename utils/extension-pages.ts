@@ -7,7 +7,9 @@ export type PageRoute =
   | { view: 'search'; query: string }
   | { view: 'term'; termId: string; passageId: string | null }
   | { view: 'document'; documentId: string; passageId: string | null }
-  | { view: 'clips' };
+  | { view: 'clips' }
+  /** Adding a document; `tabId` is the tab whose page "This page" takes (from the toolbar). */
+  | { view: 'import'; tabId: number | null };
 
 export function routeToHash(route: PageRoute): string {
   const params = new URLSearchParams();
@@ -16,6 +18,8 @@ export function routeToHash(route: PageRoute): string {
     return params.size ? `#search?${params}` : '';
   }
   if (route.view === 'clips') return '#clips';
+  if (route.view === 'import')
+    return route.tabId === null ? '#import' : `#import?tab=${route.tabId}`;
   if (route.view === 'term') params.set('id', route.termId);
   else params.set('id', route.documentId);
   if (route.passageId) params.set('passage', route.passageId);
@@ -30,5 +34,9 @@ export function hashToRoute(hash: string): PageRoute {
   if (view === 'term' && id) return { view: 'term', termId: id, passageId };
   if (view === 'document' && id) return { view: 'document', documentId: id, passageId };
   if (view === 'clips') return { view: 'clips' };
+  if (view === 'import') {
+    const tab = params.get('tab') ?? '';
+    return { view: 'import', tabId: /^\d{1,15}$/.test(tab) ? Number(tab) : null };
+  }
   return { view: 'search', query: params.get('q') ?? '' };
 }

@@ -102,6 +102,14 @@ export interface TabProtocol {
   getPageSense: { request: Record<string, never>; response: PageSenseView };
   /** The top frame's evidence, for a same-origin frame to decide its occurrences with. */
   adoptHostSense: { request: PageSenseView; response: null };
+  /**
+   * The page, for "This page" in the import view: a clone's HTML without Pledgemark's own
+   * elements, with its address and title (asked of a tab's top frame).
+   */
+  pageForImport: {
+    request: Record<string, never>;
+    response: { html: string; url: string; title: string };
+  };
 }
 
 /** Any protocol: named calls, each with a request object and a response. */
@@ -284,6 +292,7 @@ export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {
       : 'direction must be "next" or "previous"',
   getPageSense: noFields,
   adoptHostSense: pageSenseFields,
+  pageForImport: noFields,
 };
 
 export interface MessageSender {

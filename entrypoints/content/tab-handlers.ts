@@ -4,11 +4,13 @@ import type { ContentController } from './content-controller';
 import type { HighlightSession } from './highlight-session';
 import { fromPageSenseView, toPageSenseView } from './host-sense';
 import { adjacentMention, highlightAt, mentionHeads, termOf } from './page-contract';
+import { pageForImport } from './page-for-import';
 
 /**
  * What a tab answers to the extension: the keyboard command that toggles highlighting, "On this
  * page" (its terms), moving to the next or previous highlight with its card open, and the sense
- * evidence a top frame shares with its same-origin frames (`takesHostSense`: this is one).
+ * evidence a top frame shares with its same-origin frames (`takesHostSense`: this is one), and
+ * the page itself for the import view's "This page".
  */
 export function tabHandlers(
   document: Document,
@@ -25,6 +27,7 @@ export function tabHandlers(
     },
     toggleHighlighting: async () => ({ active: await controller.toggle() }),
     getPageTerms: async () => controller.pageTerms(),
+    pageForImport: async () => pageForImport(document),
     focusHighlight: async ({ direction, termId }) => {
       // On a big page, blocks far from the viewport are not wrapped yet: the move must reach them.
       await session.wrapAllWaiting();

@@ -73,6 +73,22 @@ function navigate(route: PageRoute): void {
 }
 
 /**
+ * "Add document": the import view, in this page when it is a tab; from the toolbar popup, in a
+ * tab of its own (a popup closes when a file picker opens, and is too narrow to review passages),
+ * told which tab the reader was on so that it can take that page.
+ */
+async function openImport(): Promise<void> {
+  if (await browser.tabs.getCurrent()) {
+    navigate({ view: 'import', tabId: null });
+    return;
+  }
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  const hash = routeToHash({ view: 'import', tabId: active?.id ?? null });
+  await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${hash}`) });
+  window.close();
+}
+
+/**
  * The popup (also opened as a full tab by "Open in Pledgemark"): search, a term's
  * cross-reference view and each document in full, addressed by the URL's hash. It owns the
  * state and asks the background; the components only render.
@@ -96,6 +112,16 @@ export function PopupApp() {
           <a href="#clips" aria-current={route.view === 'clips' ? 'page' : undefined}>
             Clips
           </a>
+          <a
+            href="#import"
+            aria-current={route.view === 'import' ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              void openImport();
+            }}
+          >
+            Add document
+          </a>
         </nav>
       </header>
       {route.view === 'search' && <SearchView initialQuery={route.query} />}
@@ -104,7 +130,36 @@ export function PopupApp() {
         <DocumentPage documentId={route.documentId} passageId={route.passageId} />
       )}
       {route.view === 'clips' && <ClipsPage />}
+      {route.view === 'import' && <LazyImportPage tabId={route.tabId} />}
     </main>
+  );
+}
+
+type ImportPageModule = typeof import('./import-page');
+
+/**
+ * The import view, loaded when first shown: Readability and the segmenter are most of its code,
+ * and the toolbar popup, opened many times a day, never needs them.
+ */
+function LazyImportPage({ tabId }: { tabId: number | null }) {
+  const [loaded, setLoaded] = useState<ImportPageModule | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    import('./import-page').then(setLoaded, (error: unknown) =>
+      setFailed(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+  if (failed)
+    return (
+      <Status state={{ status: 'error', message: `The import view could not load: ${failed}` }} />
+    );
+  if (!loaded) return <Status state={{ status: 'loading' }} />;
+  const { ImportPage } = loaded;
+  return (
+    <ImportPage
+      tabId={tabId}
+      onOpenDocument={(documentId) => navigate({ view: 'document', documentId, passageId: null })}
+    />
   );
 }
 

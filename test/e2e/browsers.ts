@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, {
   TimeoutError,
+  type ElementHandle,
   type Browser as PuppeteerBrowser,
   type Page as PuppeteerPage,
 } from 'puppeteer-core';
@@ -130,6 +131,8 @@ export interface PageDriver {
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
   /** Focuses the element and types `text` key by key, as a user would. */
   type(selector: string, text: string): Promise<void>;
+  /** Chooses a file in the file input matching the selector, as the reader's file picker does. */
+  chooseFile(selector: string, path: string): Promise<void>;
   /** Moves the mouse onto the middle of the first element matching the selector. */
   hover(selector: string): Promise<void>;
   /** Moves the mouse to a point of the viewport. */
@@ -192,6 +195,13 @@ export interface LaunchOptions {
    * content). Firefox: `browserAction.openPopup()` allowed without a click.
    */
   toolbarPopup?: boolean;
+  /**
+   * A browser profile to start with and keep after `close()`, to start the browser again on the
+   * same profile (the user's data must survive a restart). Firefox keeps the add-on's storage
+   * and internal UUID when its temporary install ends with the browser, and gets the add-on
+   * installed again. Without it, each session has a fresh profile, deleted on close.
+   */
+  profileDir?: string;
 }
 
 /** Prints what the browser logged (and what `more` adds) when the test fails: the first place to look. */
@@ -232,7 +242,10 @@ async function launchChromium(
   target: BrowserTarget,
   options: LaunchOptions,
 ): Promise<ExtensionSession> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'pledgemark-e2e-chromium-'));
+  const userDataDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pledgemark-e2e-chromium-'));
+  const removeProfile = () => {
+    if (!options.profileDir) rmSync(userDataDir, { recursive: true, force: true });
+  };
   const logs: string[] = [];
   let context: BrowserContext | undefined;
   let devtools: PuppeteerBrowser | undefined;
@@ -340,14 +353,14 @@ async function launchChromium(
           await devtools?.disconnect().catch(() => {});
           await ctx.close();
         } finally {
-          rmSync(userDataDir, { recursive: true, force: true });
+          removeProfile();
         }
       },
     };
   } catch (error) {
     await devtools?.disconnect().catch(() => {});
     await context?.close().catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile();
     throw withLogs(
       `Could not start ${target.name} with the extension from ${target.buildDir}`,
       error,
@@ -372,6 +385,7 @@ function playwrightDriver(page: PlaywrightPage): PageDriver {
       await locator.click({ timeout: WAIT_MS });
       await locator.pressSequentially(text, { timeout: WAIT_MS });
     },
+    chooseFile: (selector, path) => page.setInputFiles(selector, path, { timeout: WAIT_MS }),
     hover: (selector) => page.locator(selector).first().hover({ timeout: WAIT_MS }),
     moveMouse: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
@@ -399,6 +413,7 @@ async function launchFirefox(
       timeout: WAIT_MS,
       protocolTimeout: WAIT_MS * 2,
       ...(options.firefoxEnv ? { env: { ...process.env, ...options.firefoxEnv } } : {}),
+      ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
       // Needed for moz-extension:// pages to be opened through WebDriver BiDi on Firefox ESR.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
@@ -418,6 +433,13 @@ async function launchFirefox(
         'dom.events.testing.asyncClipboard': true,
         // Lets an extension page open the toolbar panel with no click on its button.
         ...(options.toolbarPopup ? { 'extensions.openPopupWithoutUserGesture.enabled': true } : {}),
+        // A kept profile keeps the add-on's data when its temporary install ends with the browser.
+        ...(options.profileDir
+          ? {
+              'extensions.webextensions.keepStorageOnUninstall': true,
+              'extensions.webextensions.keepUuidOnUninstall': true,
+            }
+          : {}),
         ...options.firefoxPrefs,
       },
     });
@@ -550,6 +572,11 @@ function puppeteerDriver(page: PuppeteerPage): PageDriver {
       await page.click(selector);
       await page.type(selector, text);
     },
+    async chooseFile(selector, path) {
+      const input = await page.waitForSelector(selector, { timeout: WAIT_MS });
+      if (!input) throw new Error(`No ${selector} in ${page.url()}`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+    },
     hover: (selector) => page.hover(selector),
     moveMouse: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
@@ -624,6 +651,7 @@ function firefoxPanelDriver(opener: PuppeteerPage, panelUrl: string): PageDriver
         { selector, text },
       );
     },
+    chooseFile: noInput('chooseFile'),
     hover: noInput('hover'),
     moveMouse: noInput('moveMouse'),
     press: noInput('press'),

@@ -231,7 +231,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
           'Uint16Array',
           'Uint16Array',
           'Int32Array',
-          'Uint8Array',
+          'Uint16Array',
         ],
       });
     });

@@ -227,5 +227,26 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       await popup.waitForFunction(() => innerWidth < 700, null, WAIT_MS);
       expectNothingCut(await popup.evaluate(readLayout, null), 'clips', 560);
     });
+
+    it('opens "Add document" in a tab of its own, told which tab the reader was on', async (context) => {
+      dumpLogsOnFailure(context, name, session);
+      const link = { selector: '.popup-nav a', text: 'Add document' };
+      expect(await popup.evaluate(hasText, link)).toBe(true);
+      // Clicked as a reader does; the popup closes once the tab is opened.
+      await popup.evaluate(clickByText, link).catch(() => undefined);
+      const tab = await session!.openExtensionPage('popup.html#clips', '.clips');
+      await tab.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as {
+              chrome: { extension: { getViews(filter: object): Window[] } };
+            }
+          ).chrome.extension
+            .getViews({ type: 'tab' })
+            .some((view) => /#import\?tab=\d+$/.test(view.location.href)),
+        null,
+        WAIT_MS,
+      );
+    });
   });
 }

@@ -8,6 +8,8 @@ describe('extension page routes', () => {
       { view: 'term', termId: 'pnr', passageId: 'g7-action-plan-2016:a1.border-security.b2' },
       { view: 'document', documentId: 'appf-2021', passageId: null },
       { view: 'clips' },
+      { view: 'import', tabId: null },
+      { view: 'import', tabId: 42 },
     ];
     for (const route of routes) expect(hashToRoute(routeToHash(route))).toEqual(route);
   });
@@ -16,5 +18,10 @@ describe('extension page routes', () => {
     expect(hashToRoute('')).toEqual({ view: 'search', query: '' });
     expect(hashToRoute('#term')).toEqual({ view: 'search', query: '' });
     expect(hashToRoute('#<script>')).toEqual({ view: 'search', query: '' });
+    // The import view without a tab to take a page from, whatever the address says.
+    expect(routeToHash({ view: 'import', tabId: null })).toBe('#import');
+    for (const hash of ['#import?tab=', '#import?tab=-1', '#import?tab=1.5', '#import?tab=x']) {
+      expect(hashToRoute(hash)).toEqual({ view: 'import', tabId: null });
+    }
   });
 });

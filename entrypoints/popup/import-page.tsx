@@ -1,0 +1,293 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ImportForm, type ImportDetails, type ImportStatus } from '../../components/import-form';
+import type { DocumentOrigin } from '../../utils/corpus-types';
+import {
+  draftProblem,
+  MAX_ADDED_TEXT_LENGTH,
+  type DocumentDraft,
+} from '../../utils/document-draft';
+import { callBackground, callTab, type SendMessage } from '../../utils/messaging';
+import type { SegmentedDocument, SegmentProgress } from '../../utils/segmenter';
+import type { AddedDocumentView } from '../../utils/views';
+import {
+  fileSource,
+  MAX_FILE_BYTES,
+  pageSource,
+  pastedSource,
+  segmentSource,
+  type ImportSource,
+  type ReadResult,
+} from './import-sources';
+
+const send: SendMessage = (envelope) => browser.runtime.sendMessage(envelope);
+/** Typing pauses this long before the text is read into passages again. */
+const TYPING_PAUSE_MS = 300;
+/** Stands for the issuing body while segmenting: the reader may still change it. */
+const ISSUER = 'the issuing body';
+const EMPTY_DETAILS: ImportDetails = { title: '', issuingBody: '', date: '', kind: 'other' };
+
+/** The source being read, where it came from, and its passages once read. */
+interface Reading {
+  source: ImportSource;
+  origin: DocumentOrigin;
+  segmented: Promise<SegmentedDocument>;
+}
+
+/** A title from the text's first line, when it is short enough to be one. */
+function firstLineTitle(text: string): string {
+  const line = text.trim().split('\n', 1)[0]?.trim() ?? '';
+  return line.length <= 200 ? line : '';
+}
+
+/**
+ * The import view (`#import`): reads a pasted text, a file or the page the reader came from into
+ * passages, in slices with a progress bar, and hands the confirmed document to the background.
+ * What goes wrong is said in the status line; nothing is added until the background answers.
+ */
+export function ImportPage({
+  tabId,
+  onOpenDocument,
+}: {
+  tabId: number | null;
+  onOpenDocument: (documentId: string) => void;
+}) {
+  const [text, setText] = useState('');
+  const [sourceNote, setSourceNote] = useState<string | null>(null);
+  const [details, setDetails] = useState<ImportDetails>(EMPTY_DETAILS);
+  const [segmented, setSegmented] = useState<SegmentedDocument | null>(null);
+  const [progress, setProgress] = useState<SegmentProgress | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState<ImportStatus | null>(null);
+  const [documents, setDocuments] = useState<AddedDocumentView[] | null>(null);
+  const reading = useRef<Reading | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const listDocuments = () =>
+    void callBackground(send, 'listAddedDocuments', {}).then((result) => {
+      if (result.ok) setDocuments(result.value);
+      else setStatus({ kind: 'error', text: result.error.message });
+    });
+  useEffect(() => {
+    listDocuments();
+    return () => {
+      abort.current?.abort();
+      clearTimeout(typingTimer.current);
+    };
+  }, []);
+
+  /** Reads a source into passages (a new source stops the reading of the last). */
+  const read = (result: ReadResult, origin: DocumentOrigin): Reading | null => {
+    abort.current?.abort();
+    clearTimeout(typingTimer.current);
+    setSegmented(null);
+    if (!result.ok) {
+      reading.current = null;
+      setProgress(null);
+      setStatus({ kind: 'error', text: result.message });
+      return null;
+    }
+    const { source } = result;
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ done: 0, total: 1 });
+    const segmentedDocument = segmentSource(
+      source,
+      { issuingBody: ISSUER },
+      setProgress,
+      controller.signal,
+    );
+    const current: Reading = { source, origin, segmented: segmentedDocument };
+    reading.current = current;
+    segmentedDocument.then(
+      (document) => {
+        if (reading.current !== current) return;
+        setProgress(null);
+        setSegmented(document);
+        if (source.format === 'html') setText(document.text);
+        setStatus(
+          document.passages.length === 0
+            ? { kind: 'error', text: 'Pledgemark found no passages in this text.' }
+            : null,
+        );
+      },
+      (error: unknown) => {
+        if (reading.current !== current || controller.signal.aborted) return;
+        setProgress(null);
+        setStatus({
+          kind: 'error',
+          text: `Pledgemark could not read this text: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      },
+    );
+    return current;
+  };
+
+  /** The details a new source suggests, keeping what the reader typed. */
+  const suggest = (source: ImportSource) =>
+    setDetails((current) => ({
+      ...current,
+      title: current.title || source.title || '',
+      date: current.date || source.date,
+    }));
+
+  const onTextChange = (next: string) => {
+    setText(next);
+    setSourceNote(null);
+    clearTimeout(typingTimer.current);
+    if (next.trim() === '') {
+      abort.current?.abort();
+      reading.current = null;
+      setSegmented(null);
+      setProgress(null);
+      return;
+    }
+    typingTimer.current = setTimeout(() => {
+      const result = pastedSource(next);
+      if (result.ok) suggest({ ...result.source, title: firstLineTitle(next) });
+      read(result, { kind: 'paste' });
+    }, TYPING_PAUSE_MS);
+  };
+
+  const onFile = async (file: File) => {
+    setStatus({ kind: 'info', text: `Reading “${file.name}”…` });
+    const result = await fileSource(file);
+    if (result.ok) {
+      setText(result.source.format === 'text' ? result.source.text : '');
+      setSourceNote(`From the file “${file.name}”.`);
+      suggest(result.source);
+      setStatus(null);
+    }
+    read(result, { kind: 'file', name: file.name });
+  };
+
+  const onTakePage = async () => {
+    if (tabId === null) return;
+    setStatus({ kind: 'info', text: 'Reading the page…' });
+    const answer = await callTab(
+      (envelope) => browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }),
+      'pageForImport',
+      {},
+    );
+    if (!answer.ok) {
+      setStatus({
+        kind: 'error',
+        text:
+          answer.error.code === 'unavailable'
+            ? 'The page you were reading is closed, or Pledgemark does not run on it. Copy its text and paste it instead.'
+            : answer.error.message,
+      });
+      return;
+    }
+    const result = pageSource(answer.value);
+    if (result.ok) {
+      setSourceNote(`From the page ${answer.value.url}.`);
+      suggest(result.source);
+      setStatus(null);
+    }
+    read(result, { kind: 'page', url: answer.value.url });
+  };
+
+  const onAdd = async () => {
+    clearTimeout(typingTimer.current);
+    let current = reading.current;
+    // Typed but not read yet (the pause has not come): read it now.
+    if (
+      !current ||
+      (current.origin.kind === 'paste' &&
+        current.source.format === 'text' &&
+        current.source.text !== text)
+    ) {
+      current = text.trim() === '' ? null : read(pastedSource(text), { kind: 'paste' });
+    }
+    if (!current) {
+      setStatus({
+        kind: 'error',
+        text: 'Paste a text, choose a file or use the page you were reading first.',
+      });
+      return;
+    }
+    setAdding(true);
+    try {
+      const document = await current.segmented;
+      const issuingBody = details.issuingBody.trim();
+      const draft: DocumentDraft = {
+        ...details,
+        title: details.title.trim(),
+        issuingBody,
+        origin: current.origin,
+        text: document.text,
+        passages: document.passages.map((passage) =>
+          passage.actor.kind === 'body' && passage.actor.name === ISSUER
+            ? { ...passage, actor: { name: issuingBody, kind: 'body' } }
+            : passage,
+        ),
+      };
+      const problem = draftProblem(draft);
+      if (problem) {
+        setStatus({ kind: 'error', text: `${problem} Nothing was added.` });
+        return;
+      }
+      setStatus({ kind: 'info', text: `Adding “${draft.title}”…` });
+      const result = await callBackground(send, 'addDocument', { draft });
+      if (!result.ok) {
+        setStatus({ kind: 'error', text: result.error.message });
+        return;
+      }
+      const added = result.value;
+      setStatus({
+        kind: 'done',
+        text: `Added “${added.title}” with ${added.passageCount} passages. It is in search, on cards and in term views now, marked “added by you”.`,
+      });
+      reading.current = null;
+      setText('');
+      setSourceNote(null);
+      setSegmented(null);
+      setDetails(EMPTY_DETAILS);
+      listDocuments();
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        setStatus({
+          kind: 'error',
+          text: `Nothing was added: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  const onDelete = async (document: AddedDocumentView) => {
+    const result = await callBackground(send, 'deleteDocument', { documentId: document.id });
+    setStatus(
+      result.ok
+        ? { kind: 'done', text: `Deleted “${document.title}” and its passages.` }
+        : { kind: 'error', text: result.error.message },
+    );
+    listDocuments();
+  };
+
+  return (
+    <ImportForm
+      text={text}
+      sourceNote={sourceNote}
+      details={details}
+      passages={segmented?.passages ?? null}
+      progress={progress}
+      busy={adding}
+      status={status}
+      canTakePage={tabId !== null}
+      maxFileMegabytes={MAX_FILE_BYTES / 1024 / 1024}
+      maxTextCharacters={MAX_ADDED_TEXT_LENGTH}
+      documents={documents}
+      onTextChange={onTextChange}
+      onFile={(file) => void onFile(file)}
+      onTakePage={() => void onTakePage()}
+      onDetailsChange={setDetails}
+      onAdd={() => void onAdd()}
+      onOpenDocument={onOpenDocument}
+      onDelete={(document) => void onDelete(document)}
+    />
+  );
+}

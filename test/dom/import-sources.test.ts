@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  fileSource,
+  MAX_FILE_BYTES,
+  pageSource,
+  pastedSource,
+  segmentSource,
+  type ImportSource,
+  type ReadResult,
+} from '../../entrypoints/popup/import-sources';
+import { MAX_ADDED_TEXT_LENGTH } from '../../utils/document-draft';
+import { segmentText } from '../../utils/segmenter';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
+const RESOLUTION = readFileSync(join(FIXTURES, 'border-resolution.txt'), 'utf8');
+const STATEMENT_HTML = readFileSync(join(FIXTURES, 'ministry-statement.html'), 'utf8');
+
+function file(content: BlobPart, name: string, type = ''): File {
+  return new File([content], name, { type });
+}
+
+function source(result: ReadResult): ImportSource {
+  if (!result.ok) throw new Error(`expected a source, got “${result.message}”`);
+  return result.source;
+}
+
+function message(result: ReadResult): string {
+  if (result.ok) throw new Error('expected a refusal');
+  return result.message;
+}
+
+describe('a pasted text', () => {
+  it('is taken as it is, and refused when empty or too long, saying why', () => {
+    expect(source(pastedSource(RESOLUTION))).toEqual({
+      format: 'text',
+      text: RESOLUTION,
+      title: null,
+      date: '',
+    });
+    expect(message(pastedSource(' \n\t'))).toBe('Paste the document’s text first.');
+    expect(message(pastedSource('x'.repeat(MAX_ADDED_TEXT_LENGTH + 1)))).toMatch(
+      /^The text has 5,000,001 characters; Pledgemark takes up to 5,000,000\./,
+    );
+  });
+});
+
+describe('a file', () => {
+  it('of plain text is read as UTF-8, or as Windows-1252 when it is not UTF-8', async () => {
+    expect(source(await fileSource(file(RESOLUTION, 'resolution.txt')))).toMatchObject({
+      format: 'text',
+      text: RESOLUTION,
+      title: 'resolution',
+    });
+    // "Türkiye" saved by an old editor: ü is one byte, 0xFC.
+    const latin1 = new Uint8Array(
+      [...'T', 0xfc, ...'rkiye shall act.'].map((c) =>
+        typeof c === 'string' ? c.charCodeAt(0) : c,
+      ),
+    );
+    expect(source(await fileSource(file(latin1, 'old.txt')))).toMatchObject({
+      text: 'Türkiye shall act.',
+    });
+  });
+
+  it('of HTML is parsed, never run: its scripts are not in the text and do not execute', async () => {
+    const read = source(await fileSource(file(STATEMENT_HTML, 'statement.html', 'text/html')));
+    expect(read).toMatchObject({
+      format: 'html',
+      title: 'Ministerial Statement on Harbour Security',
+    });
+    expect((window as unknown as { __pledgemarkImportRan?: string }).__pledgemarkImportRan).toBe(
+      undefined,
+    );
+    const segmented = await segmentSource(
+      read,
+      { issuingBody: 'Ministers' },
+      () => {},
+      new AbortController().signal,
+    );
+    expect(segmented.text).not.toMatch(/pledgemarkImportRan|Home · News/);
+    expect(segmented.passages.map((passage) => passage.kind)).toContain('commitment');
+    expect(segmented.passages.some((passage) => passage.text.includes('inspect every ferry'))).toBe(
+      true,
+    );
+  });
+
+  it('is refused, with what to do, when empty, too large, binary or a PDF', async () => {
+    expect(message(await fileSource(file('', 'empty.txt')))).toBe(
+      '“empty.txt” is empty. Choose the file that holds the document.',
+    );
+    const large = { name: 'huge.txt', size: MAX_FILE_BYTES + 1 } as File;
+    expect(message(await fileSource(large))).toMatch(
+      /^“huge\.txt” is 10\.0 MB; Pledgemark reads files of up to 10 MB\./,
+    );
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(message(await fileSource(file(png, 'photo.txt')))).toMatch(
+      /^“photo\.txt” is not a text file\. Pledgemark reads plain text and HTML files/,
+    );
+    expect(message(await fileSource(file('%PDF-1.7\n%âãÏÓ\n1 0 obj', 'report.txt')))).toMatch(
+      /^“report\.txt” is a PDF file\./,
+    );
+    expect(message(await fileSource(file('   \n\n  ', 'blank.txt')))).toBe(
+      '“blank.txt” has no text in it.',
+    );
+    expect(
+      message(await fileSource(file('<html><body><script>x()</script></body></html>', 'a.html'))),
+    ).toBe('“a.html” is a web page with no text in it.');
+  });
+});
+
+describe('the page the reader was on', () => {
+  const article = `<p>${'The ministers agreed to inspect every ferry terminal for bioterrorism risks. '.repeat(8)}</p>`;
+
+  it('gives its article’s text, title and published day, not its menus', () => {
+    const html = `<html><head><title>Harbour news | Site</title>
+      <meta property="article:published_time" content="2026-12-03T09:30:00Z"></head>
+      <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+      <article><h1>Harbour security</h1>${article}${article}</article>
+      <footer>© Site</footer></body></html>`;
+    const read = source(pageSource({ html, url: 'https://news.example/a', title: 'Harbour news' }));
+    expect(read.format).toBe('html');
+    expect(read.date).toBe('2026-12-03');
+    expect(read.title).toMatch(/Harbour/);
+    const text = read.format === 'html' ? (read.document.body.textContent ?? '') : '';
+    expect(text).toContain('inspect every ferry terminal');
+    expect(text).not.toContain('© Site');
+  });
+
+  it('is refused when it has no article, saying what to do instead', () => {
+    const html = '<html><body><nav><a href="/">Home</a></nav><p>Sign in to read.</p></body></html>';
+    expect(message(pageSource({ html, url: 'https://news.example/b', title: 'Paywall' }))).toBe(
+      'Pledgemark found no article on this page. Select the text you want, copy it and paste it in “Text” instead.',
+    );
+  });
+});
+
+describe('segmenting in slices', () => {
+  it('gives the same passages as segmenting at once, and stops when asked', async () => {
+    const text = Array.from(
+      { length: 400 },
+      (_, i) => `${i + 1}. Decides to act on matter ${i + 1};`,
+    ).join('\n\n');
+    const progress: number[] = [];
+    const sliced = await segmentSource(
+      { format: 'text', text, title: null, date: '' },
+      { issuingBody: 'Council' },
+      (step) => progress.push(step.done),
+      new AbortController().signal,
+    );
+    expect(sliced).toEqual(segmentText(text, { issuingBody: 'Council' }));
+    const stop = new AbortController();
+    stop.abort();
+    await expect(
+      segmentSource(
+        { format: 'text', text, title: null, date: '' },
+        { issuingBody: 'Council' },
+        () => {},
+        stop.signal,
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
