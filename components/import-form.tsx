@@ -39,7 +39,8 @@ export interface ImportFormProps {
   maxFileMegabytes: number;
   maxTextCharacters: number;
   documents: readonly AddedDocumentView[] | null;
-  onTextChange: (text: string) => void;
+  /** The text changed; `pasted` when by a paste (read at once), else by typing. */
+  onTextChange: (text: string, pasted: boolean) => void;
   onFile: (file: File) => void;
   onTakePage: () => void;
   onDetailsChange: (details: ImportDetails) => void;
@@ -100,7 +101,12 @@ export function ImportForm(props: ImportFormProps): JSX.Element {
           value={props.text}
           maxLength={props.maxTextCharacters}
           aria-describedby={props.sourceNote ? 'import-source-note' : undefined}
-          onInput={(event) => props.onTextChange(event.currentTarget.value)}
+          onInput={(event) =>
+            props.onTextChange(
+              event.currentTarget.value,
+              (event as InputEvent).inputType === 'insertFromPaste',
+            )
+          }
         />
         {props.sourceNote && (
           <p id="import-source-note" class="import-hint">

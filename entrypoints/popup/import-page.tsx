@@ -132,7 +132,7 @@ export function ImportPage({
       date: current.date || source.date,
     }));
 
-  const onTextChange = (next: string) => {
+  const onTextChange = (next: string, pasted: boolean) => {
     setText(next);
     setSourceNote(null);
     clearTimeout(typingTimer.current);
@@ -143,11 +143,14 @@ export function ImportPage({
       setProgress(null);
       return;
     }
-    typingTimer.current = setTimeout(() => {
+    const readText = () => {
       const result = pastedSource(next);
       if (result.ok) suggest({ ...result.source, title: firstLineTitle(next) });
       read(result, { kind: 'paste' });
-    }, TYPING_PAUSE_MS);
+    };
+    // A paste is read at once; typing, once it pauses.
+    if (pasted) readText();
+    else typingTimer.current = setTimeout(readText, TYPING_PAUSE_MS);
   };
 
   const onFile = async (file: File) => {

@@ -368,9 +368,10 @@ export class CorpusQueries {
         const matched = await this.withAddedDocuments(index, addedIds);
         if (matched !== index) changed = true;
         if (changed) {
-          // Storing it only spares the next start this work: on a full disk, search goes on
-          // with the index in memory.
-          await db.searchIndexes
+          // Storing it only spares the next start this work, so searches do not wait for it: a
+          // start that finds it missing or behind matches it to the tables again, and on a full
+          // disk search goes on with the index in memory.
+          void db.searchIndexes
             .put({ hash: meta.hash, index: matched.toStored() })
             .catch(() => undefined);
         }
