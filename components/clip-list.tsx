@@ -251,7 +251,7 @@ function ClipItem({
             <PassageQuote passage={citation} />
           </blockquote>
           <p class="clip-citation">
-            <cite class="document">{citation.document.title}</cite>{' '}
+            <cite class="document">{citation.document.title}</cite>
             <AddedMark document={citation.document} />
             {' · '}
             {citation.document.issuingBody}

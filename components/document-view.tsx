@@ -64,7 +64,8 @@ export function DocumentView({
       )}
       <header>
         <p class="term-category">
-          {document.kind} <AddedMark document={document} />
+          {document.kind}
+          <AddedMark document={document} />
         </p>
         <h2 id="document-title" class="term-title">
           {document.title}

@@ -31,7 +31,7 @@ export function PassageResult({
         <span class={`kind kind-${passage.kind}`}>{KIND_LABEL[passage.kind]}</span>{' '}
         <cite class="document" title={document.title}>
           {document.shortTitle}
-        </cite>{' '}
+        </cite>
         <AddedMark document={document} />
         {' · '}
         <span class="locator">{passage.locator}</span>

@@ -1,6 +1,12 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { CitedPassage, SearchFilters, SearchResponse } from '../utils/views';
+import type {
+  CitedPassage,
+  SearchFacet,
+  SearchFilters,
+  SearchNotice,
+  SearchResponse,
+} from '../utils/views';
 import {
   CopyCitationButtons,
   type CitationFormat,
@@ -22,6 +28,34 @@ const HINT_ID = 'search-keys-hint';
 function echo(query: string): string {
   const trimmed = query.trim();
   return trimmed.length > ECHO_LENGTH ? `${trimmed.slice(0, ECHO_LENGTH)}…` : trimmed;
+}
+
+/** What a filter is called in a notice. */
+const FACET_NOUN: Record<SearchFacet, string> = {
+  document: 'document',
+  actor: 'speaker or body',
+  country: 'country',
+  kind: 'kind of passage',
+  year: 'year',
+  term: 'term',
+};
+
+/** A search's notice, worded for the reader. */
+export function searchNoticeText(notice: SearchNotice): string {
+  switch (notice.kind) {
+    case 'too-short':
+      return 'Type at least two characters to search.';
+    case 'words-cut':
+      return `Only the first ${notice.searched} words of the query were searched.`;
+    case 'nothing-specific':
+      return `“${echo(notice.query)}” has no word specific enough to search for.`;
+    case 'unknown-filter':
+      return `There is no ${FACET_NOUN[notice.facet]} “${echo(notice.value)}” in the corpus; that filter was left out.`;
+    case 'close-spellings':
+      return `No passage has ${notice.words.map((word) => `“${echo(word)}”`).join(', ')}; showing close spellings.`;
+    case 'any-word':
+      return 'No passage has all these words; showing passages with any of them.';
+  }
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -209,14 +243,15 @@ function SearchBody({
       );
     case 'done': {
       const { response } = state;
-      const notice = response.notice ? ` — ${response.notice}` : '';
+      const said = (response.notices ?? []).map(searchNoticeText).join(' ');
+      const notice = said ? ` — ${said}` : '';
       // A one-letter query is not searched (the notice says so).
       const asked = response.query.trim().length > 1;
       const narrowed = Object.keys(response.filters ?? {}).length > 0;
       if (!asked && !narrowed) {
-        return response.notice ? (
+        return said ? (
           <p class="search-status" role="status">
-            {response.notice}
+            {said}
           </p>
         ) : (
           hint

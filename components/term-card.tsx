@@ -221,7 +221,8 @@ function CommitmentsSection(props: SectionProps): JSX.Element | null {
           render={(group) => (
             <div class="group" key={group.document.id}>
               <h4>
-                <cite>{group.document.title}</cite> <AddedMark document={group.document} />
+                <cite>{group.document.title}</cite>
+                <AddedMark document={group.document} />
               </h4>
               <p class="group-meta">
                 {[group.document.issuingBody, group.document.dateLabel].filter(Boolean).join(' · ')}
@@ -377,10 +378,7 @@ function PassageItem(
           : passage.locator}
         {variant === 'page' && !props.inDocumentRow && ` · ${passage.document.shortTitle}`}
         {(props.withSource || (variant === 'page' && !props.inDocumentRow)) && (
-          <>
-            {' '}
-            <AddedMark document={passage.document} />
-          </>
+          <AddedMark document={passage.document} />
         )}
       </p>
       <blockquote class="passage-quote">

@@ -98,6 +98,21 @@ export interface FacetValue {
 
 export type SearchFacets = Record<SearchFacet, FacetValue[]>;
 
+/** What a search says about how it read the query and the filters. */
+export type SearchNotice =
+  /** A query of one character is not searched. */
+  | { kind: 'too-short' }
+  /** A long query was cut to its first `searched` words. */
+  | { kind: 'words-cut'; searched: number }
+  /** The query has only words too common to search for ("the of and"). */
+  | { kind: 'nothing-specific'; query: string }
+  /** A filter names a value the corpus does not have; it was left out. */
+  | { kind: 'unknown-filter'; facet: SearchFacet; value: string }
+  /** No passage has these words as typed: close spellings were searched. */
+  | { kind: 'close-spellings'; words: string[] }
+  /** No passage has all the words: passages with any of them are shown. */
+  | { kind: 'any-word' };
+
 export interface SearchResponse {
   query: string;
   /** Matching terms first (a term is usually what the user is after), then passages. */
@@ -105,8 +120,8 @@ export interface SearchResponse {
   passages: SearchHit[];
   /** How many passages match the query and the filters; `passages` holds the first of them. */
   totalPassages: number;
-  /** Said to the user when the query was changed before searching (e.g. cut to length). */
-  notice?: string;
+  /** How the query and filters were read, when not as given; the popup words them. */
+  notices?: SearchNotice[];
   /** The filters the passages were narrowed by (unknown values are left out and noticed). */
   filters?: SearchFilters;
   /**

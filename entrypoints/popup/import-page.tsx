@@ -16,8 +16,11 @@ import {
   pageSource,
   pastedSource,
   segmentSource,
+  slicedSegmenter,
+  workerSegmenter,
   type ImportSource,
   type ReadResult,
+  type Segmenter,
 } from './import-sources';
 
 const send: SendMessage = (envelope) => browser.runtime.sendMessage(envelope);
@@ -26,6 +29,13 @@ const TYPING_PAUSE_MS = 300;
 /** Stands for the issuing body while segmenting: the reader may still change it. */
 const ISSUER = 'the issuing body';
 const EMPTY_DETAILS: ImportDetails = { title: '', issuingBody: '', date: '', kind: 'other' };
+/** In a worker, so that a long text never freezes the view; on this thread, in slices, without. */
+const segmenter: Segmenter =
+  typeof Worker === 'function'
+    ? workerSegmenter(
+        () => new Worker(new URL('./segment-worker.ts', import.meta.url), { type: 'module' }),
+      )
+    : slicedSegmenter;
 
 /** The source being read, where it came from, and its passages once read. */
 interface Reading {
@@ -97,6 +107,7 @@ export function ImportPage({
       { issuingBody: ISSUER },
       setProgress,
       controller.signal,
+      segmenter,
     );
     const current: Reading = { source, origin, segmented: segmentedDocument };
     reading.current = current;

@@ -1,12 +1,14 @@
 import { Readability } from '@mozilla/readability';
 import { MAX_ADDED_TEXT_LENGTH } from '../../utils/document-draft';
 import {
-  segmentTextSteps,
+  readTextBlocks,
+  segmentBlocks,
+  type Block,
   type SegmentedDocument,
   type SegmentOptions,
   type SegmentProgress,
 } from '../../utils/segmenter';
-import { segmentHtmlSteps } from '../../utils/segmenter/html-blocks';
+import { readHtmlBlocks } from '../../utils/segmenter/html-blocks';
 
 /**
  * Where an added document's text comes from, read in the import view (never in a page): a file
@@ -179,20 +181,22 @@ export function pageSource(page: { html: string; url: string; title: string }): 
 /** The longest stretch segmenting runs before it lets the view draw and take input. */
 const SLICE_MS = 8;
 
-/**
- * Segments a source in slices, between which the view draws its progress and takes input; stops
- * (rejecting with an AbortError) when `signal` aborts.
- */
-export async function segmentSource(
-  source: ImportSource,
-  options: SegmentOptions,
+/** Turns a source's text and blocks into passages, reporting progress; stops when `signal` aborts. */
+export type Segmenter = (
+  job: { text: string; blocks: Block[] | null; issuingBody: string },
   onProgress: (progress: SegmentProgress) => void,
   signal: AbortSignal,
-): Promise<SegmentedDocument> {
-  const steps =
-    source.format === 'text'
-      ? segmentTextSteps(source.text, options)
-      : segmentHtmlSteps(source.document, options);
+) => Promise<SegmentedDocument>;
+
+/**
+ * Segments on the view's own thread, in slices of at most `SLICE_MS` between which it draws and
+ * takes input. Reading a plain text's blocks is one step of its own, so a text of several MB
+ * still holds the thread for a while: the view uses `workerSegmenter` where it can.
+ */
+export const slicedSegmenter: Segmenter = async (job, onProgress, signal) => {
+  const steps = segmentBlocks(job.text, job.blocks ?? readTextBlocks(job.text), {
+    issuingBody: job.issuingBody,
+  });
   let sliceStart = performance.now();
   for (;;) {
     signal.throwIfAborted();
@@ -204,4 +208,54 @@ export async function segmentSource(
       sliceStart = performance.now();
     }
   }
+};
+
+type WorkerAnswer =
+  | { kind: 'progress'; progress: SegmentProgress }
+  | { kind: 'done'; document: SegmentedDocument }
+  | { kind: 'failed'; message: string };
+
+/** Segments in a worker of its own (`segment-worker.ts`), ended when done or aborted. */
+export function workerSegmenter(createWorker: () => Worker): Segmenter {
+  return (job, onProgress, signal) =>
+    new Promise((resolve, reject) => {
+      signal.throwIfAborted();
+      const worker = createWorker();
+      const end = () => {
+        worker.terminate();
+        signal.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        end();
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort);
+      worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+        if (data.kind === 'progress') return onProgress(data.progress);
+        end();
+        if (data.kind === 'done') resolve(data.document);
+        else reject(new Error(data.message));
+      };
+      worker.onerror = (event) => {
+        end();
+        reject(new Error(event.message || 'the segmenter stopped'));
+      };
+      worker.postMessage(job);
+    });
+}
+
+/** A source's passages, segmented by `segmenter` (HTML's blocks are read here, from its DOM). */
+export function segmentSource(
+  source: ImportSource,
+  options: Pick<SegmentOptions, 'issuingBody'>,
+  onProgress: (progress: SegmentProgress) => void,
+  signal: AbortSignal,
+  segmenter: Segmenter = slicedSegmenter,
+): Promise<SegmentedDocument> {
+  const { issuingBody } = options;
+  if (source.format === 'text') {
+    return segmenter({ text: source.text, blocks: null, issuingBody }, onProgress, signal);
+  }
+  const { text, blocks } = readHtmlBlocks(source.document);
+  return segmenter({ text, blocks, issuingBody }, onProgress, signal);
 }

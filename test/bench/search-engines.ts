@@ -23,7 +23,7 @@ import {
   typoSearchOptions,
   type SearchRecord,
 } from '../../data/store/search/search-index';
-import { bestPositions } from '../../data/store/search/queries';
+import { bestPositions } from '../../data/store/search/ranking';
 import { WordIndex } from '../../data/store/search/word-index';
 import { syntheticCorpus } from './page/synthetic-corpus';
 import { writeReportSection } from './report-section';

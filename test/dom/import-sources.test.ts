@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   fileSource,
   MAX_FILE_BYTES,
   pageSource,
   pastedSource,
   segmentSource,
+  workerSegmenter,
   type ImportSource,
   type ReadResult,
 } from '../../entrypoints/popup/import-sources';
@@ -160,5 +161,67 @@ describe('segmenting in slices', () => {
         stop.signal,
       ),
     ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('segmenting in a worker', () => {
+  /** Stands in for the worker: answers a job with progress, then the passages (or a failure). */
+  class FakeWorker {
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    onerror: ((event: ErrorEvent) => void) | null = null;
+    terminate = vi.fn();
+    constructor(private readonly fail = false) {}
+    postMessage(job: { text: string; issuingBody: string }) {
+      setTimeout(() => {
+        const answer = (data: unknown) => this.onmessage?.({ data } as MessageEvent);
+        answer({ kind: 'progress', progress: { done: 1, total: 2 } });
+        answer(
+          this.fail
+            ? { kind: 'failed', message: 'out of memory' }
+            : { kind: 'done', document: segmentText(job.text, { issuingBody: job.issuingBody }) },
+        );
+      }, 5);
+    }
+  }
+  const text = RESOLUTION;
+  const job = { format: 'text', text, title: null, date: '' } as const;
+
+  it('hands over the worker’s progress and passages, then ends it', async () => {
+    const worker = new FakeWorker();
+    const progress = vi.fn();
+    const segmented = await segmentSource(
+      job,
+      { issuingBody: 'Council' },
+      progress,
+      new AbortController().signal,
+      workerSegmenter(() => worker as unknown as Worker),
+    );
+    expect(segmented).toEqual(segmentText(text, { issuingBody: 'Council' }));
+    expect(progress).toHaveBeenCalledWith({ done: 1, total: 2 });
+    expect(worker.terminate).toHaveBeenCalled();
+  });
+
+  it('ends the worker when the reader moves on, and says when it failed', async () => {
+    const stop = new AbortController();
+    const worker = new FakeWorker();
+    const running = segmentSource(
+      job,
+      { issuingBody: 'Council' },
+      () => {},
+      stop.signal,
+      workerSegmenter(() => worker as unknown as Worker),
+    );
+    stop.abort();
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    expect(worker.terminate).toHaveBeenCalled();
+    await expect(
+      segmentSource(
+        job,
+        { issuingBody: 'Council' },
+        () => {},
+        new AbortController().signal,
+        workerSegmenter(() => new FakeWorker(true) as unknown as Worker),
+      ),
+    ).rejects.toThrow('out of memory');
   });
 });

@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchPanel, type SearchState } from '../../components/search-panel';
+import { SearchPanel, searchNoticeText, type SearchState } from '../../components/search-panel';
 import type {
+  SearchNotice,
   CitedPassage,
   SearchFacets,
   SearchFilters,
@@ -231,7 +232,7 @@ describe('SearchPanel', () => {
         status: 'done',
         response: response({
           query: 'passanger name record',
-          notice: 'No passage has “passanger”; showing close spellings.',
+          notices: [{ kind: 'close-spellings', words: ['passanger'] }],
         }),
       },
       { query: 'passanger name record' },
@@ -239,6 +240,27 @@ describe('SearchPanel', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe(
       '1 passage — No passage has “passanger”; showing close spellings.',
     );
+  });
+
+  it('words every notice, quoting what the reader typed cut short', () => {
+    const long = `<b>${'x'.repeat(100)}`;
+    expect(
+      [
+        { kind: 'too-short' },
+        { kind: 'words-cut', searched: 24 },
+        { kind: 'nothing-specific', query: 'the of and' },
+        { kind: 'unknown-filter', facet: 'actor', value: long },
+        { kind: 'close-spellings', words: ['passanger', 'finacial'] },
+        { kind: 'any-word' },
+      ].map((notice) => searchNoticeText(notice as SearchNotice)),
+    ).toEqual([
+      'Type at least two characters to search.',
+      'Only the first 24 words of the query were searched.',
+      '“the of and” has no word specific enough to search for.',
+      `There is no speaker or body “<b>${'x'.repeat(57)}…” in the corpus; that filter was left out.`,
+      'No passage has “passanger”, “finacial”; showing close spellings.',
+      'No passage has all these words; showing passages with any of them.',
+    ]);
   });
 
   it('says a one-letter query is not searched', () => {
@@ -249,7 +271,7 @@ describe('SearchPanel', () => {
           query: 'a',
           passages: [],
           totalPassages: 0,
-          notice: 'Type at least two characters to search.',
+          notices: [{ kind: 'too-short' }],
         }),
       },
       { query: 'a' },

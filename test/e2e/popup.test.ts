@@ -327,6 +327,10 @@ Commitment · G7, Group of Seven · May 2016
       dumpLogsOnFailure(context, name, session);
       await press(popup, 'button', 'Remove');
       await popup.waitForFunction(() => !document.querySelector('li.clip'), null, WAIT_MS);
+      // The focus moves to Undo in an effect after the list is drawn without the clip.
+      await popup
+        .waitForFunction(() => document.activeElement?.textContent === 'Undo', null, 5_000)
+        .catch(() => undefined);
       expect(await popup.evaluate(() => document.activeElement?.textContent, null)).toBe('Undo');
       await popup.press('Enter');
       await popup.waitForSelector('li.clip', WAIT_MS);

@@ -7,8 +7,9 @@
  * test opens (from a made-up host, so the page loads only through the proxy) and answers anything
  * else with 502, plain requests and CONNECT tunnels alike. The test then uses Pledgemark as a reader
  * would: the content script highlights the page, a highlight's card opens on hover, the popup
- * searches "PNR" and opens its term view. The proxy must have seen the page the test opened and
- * nothing else. A last check sends requests of its own from a web page and from an extension page
+ * searches "PNR" and opens its term view, and the import view reads an HTML file whose image and
+ * frame point at other sites, into passages to add. The proxy must have seen the page the test
+ * opened and nothing else. A last check sends requests of its own from a web page and from an extension page
  * and makes sure the proxy sees them, so that the silence above is not the proxy's blindness.
  *
  * Each browser's own traffic is turned off at its source (see `throughProxy`), not filtered out.
@@ -31,6 +32,7 @@ import {
   type ExtensionSession,
   type LaunchOptions,
   type PageDriver,
+  PROJECT_ROOT,
 } from './browsers';
 import { FIXTURE_DIR, listenOnLoopback, sendFile } from './fixture-server';
 
@@ -266,7 +268,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       return page;
     }
 
-    it('highlights a page, opens a card, searches the popup and opens a term view without one request of its own', async (context) => {
+    it('highlights a page, opens a card, searches the popup, opens a term view and reads a file to add, without one request of its own', async (context) => {
       dumpLogsOnFailure(context, name, session, proxyRecord);
       page = await openFixture('slice.html');
       await page.waitForFunction(
@@ -296,6 +298,15 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       await popup.press('Enter');
       await popup.waitForSelector('table.commitments-matrix tbody > tr', WAIT_MS);
       expect(popup.url()).toMatch(/#term\?id=pnr$/);
+
+      // A file to add is parsed, never loaded: its image and frame elsewhere are not fetched.
+      const importView = await session!.openExtensionPage('popup.html#import', '#import-file');
+      opened.push(importView);
+      await importView.chooseFile(
+        '#import-file',
+        join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'ministry-statement.html'),
+      );
+      await importView.waitForSelector('.import-passages', WAIT_MS);
 
       await waitForQuiet(proxy!);
       const seen = [...proxy!.requests];

@@ -3,7 +3,8 @@ import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Passage } from '../../utils/corpus-types';
 import { PledgemarkDatabase } from '../../data/store/db';
-import { bestPositions, CorpusQueries } from '../../data/store/search/queries';
+import { CorpusQueries } from '../../data/store/search/queries';
+import { bestPositions } from '../../data/store/search/ranking';
 import {
   buildSearchIndex,
   loadSearchIndex,
@@ -121,7 +122,7 @@ describe('search ranking on the real corpus', () => {
     // The seminar writes "Kazakhstan"; "Kazakstan" is one letter short.
     const response = await queries.search('Kazakstan');
     expect(response.passages[0]?.passage.text).toMatch(/Kazakhstan/);
-    expect(response.notice).toBe('No passage has “kazakstan”; showing close spellings.');
+    expect(response.notices).toEqual([{ kind: 'close-spellings', words: ['kazakstan'] }]);
   });
 });
 
@@ -155,7 +156,7 @@ describe('spelling variants', () => {
     // fact that the East Turkistan Islamic Movement (ETIM) was removed from the list ...".
     expect(passage('seminar-2020:s07.p10').text).not.toMatch(/Turkestan/);
     const response = await queries.search('East Turkestan Islamic Movement');
-    expect(response.notice).toBeUndefined();
+    expect(response.notices).toBeUndefined();
     expect(response.passages.map((hit) => hit.passage.id)).toContain('seminar-2020:s07.p10');
   });
 });
@@ -194,9 +195,7 @@ describe('what a query matches', () => {
 
   it('falls back to any of the words, and says so', async () => {
     const response = await queries.search('Hedayah Kazakhstan');
-    expect(response.notice).toBe(
-      'No passage has all these words; showing passages with any of them.',
-    );
+    expect(response.notices).toEqual([{ kind: 'any-word' }]);
     const ids = response.passages.map((hit) => hit.passage.id);
     expect(ids).toContain('g7-action-plan-2016:a2.b4');
     expect(ids).toContain('seminar-2020:s05.p8');
@@ -214,13 +213,13 @@ describe('odd queries get an answer, never an error', () => {
   it('a single character is not searched', async () => {
     const response = await queries.search('a');
     expect(response).toMatchObject({ passages: [], totalPassages: 0 });
-    expect(response.notice).toBe('Type at least two characters to search.');
+    expect(response.notices).toEqual([{ kind: 'too-short' }]);
   });
 
   it('words too common to search for are said to be so', async () => {
     const response = await queries.search('the of and');
     expect(response).toMatchObject({ passages: [], totalPassages: 0 });
-    expect(response.notice).toBe('“the of and” has no word specific enough to search for.');
+    expect(response.notices).toEqual([{ kind: 'nothing-specific', query: 'the of and' }]);
   });
 
   it('10,000 characters of one word', async () => {
@@ -235,7 +234,7 @@ describe('odd queries get an answer, never an error', () => {
     );
     expect(await queries.search('.*')).toMatchObject({
       passages: [],
-      notice: '“.*” has no word specific enough to search for.',
+      notices: [{ kind: 'nothing-specific', query: '.*' }],
     });
   });
 });

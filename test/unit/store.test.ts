@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../../utils/corpus-types';
 import { PledgemarkDatabase } from '../../data/store/db';
-import { CorpusQueries, MAX_QUERY_WORDS, RECENT_MATCHES } from '../../data/store/search/queries';
+import { CorpusQueries, RECENT_MATCHES } from '../../data/store/search/queries';
+import { MAX_QUERY_WORDS } from '../../data/store/search/query-words';
 import { loadSearchIndex } from '../../data/store/search/search-index';
 import { WordIndex } from '../../data/store/search/word-index';
 import { seedCorpus, seedFromSource } from '../../data/store/seed';
@@ -252,7 +253,7 @@ describe('CorpusQueries', () => {
         limit: 40,
       });
       expect(refined).toEqual(fresh);
-      expect(refined.notice).toMatch(/showing close spellings/);
+      expect(refined.notices).toEqual([{ kind: 'close-spellings', words: expect.any(Array) }]);
       // Only the last few queries are kept: after as many others, the words are matched again.
       const others = ['PNR', 'ETIM', 'FATF', 'Pakistan', 'Interpol'].slice(0, RECENT_MATCHES);
       for (const other of others) await queries.search(other);
@@ -277,7 +278,7 @@ describe('CorpusQueries', () => {
       (await queries.search('<script>alert(1)</script> .*+?^${}()|[]\\')).passages,
     ).toBeInstanceOf(Array);
     const long = await queries.search('terrorism '.repeat(1000));
-    expect(long.notice).toBe(`Only the first ${MAX_QUERY_WORDS} words of the query were searched.`);
+    expect(long.notices).toEqual([{ kind: 'words-cut', searched: MAX_QUERY_WORDS }]);
   });
 
   it('looks up a term with its commitments and positions', async () => {

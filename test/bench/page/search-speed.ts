@@ -223,7 +223,7 @@ window.__pmSearchBench = {
           case: i,
           ms,
           totalPassages: response.totalPassages,
-          notice: response.notice ?? null,
+          notice: response.notices?.map((notice) => notice.kind).join(', ') ?? null,
         });
       }
     }

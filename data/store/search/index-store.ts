@@ -1,0 +1,162 @@
+import { ADDED_ID_PREFIX, type Corpus } from '../../../utils/corpus-types';
+import type { SearchFacets } from '../../../utils/views';
+import type { CorpusMeta, PledgemarkDatabase } from '../db';
+import { facetLookups, openingFacets, type FacetLookups } from './facet-counts';
+import {
+  buildAddedIndex,
+  buildSearchIndex,
+  loadSearchIndex,
+  mergeSearchIndexes,
+  SEARCH_INDEX_VERSION,
+  withoutDocument,
+  type CorpusSearchIndex,
+  type IndexedCorpus,
+} from './search-index';
+
+/**
+ * The index stage of a search: the search index of both corpora, read from IndexedDB (or built
+ * from the corpus when stored in another form), with the reader's documents merged in or taken
+ * out to match their tables, and stored again; and the opening search's counts stored beside it.
+ */
+
+/** Whether a document, passage or actor is one the reader added (its tables are apart). */
+export const isAdded = (id: string) => id.startsWith(ADDED_ID_PREFIX);
+
+/** The loaded index, with its facet lookups. */
+export type LoadedIndex = CorpusSearchIndex & FacetLookups;
+
+export class SearchIndexStore {
+  constructor(private readonly db: PledgemarkDatabase) {}
+
+  /**
+   * The search index of both corpora: the stored one, or `current` (the one in memory, after an
+   * addition or a deletion), with the reader's documents merged in or taken out to match their
+   * tables. A changed index is stored, without waiting: a start that finds the stored copy missing
+   * or behind matches it to the tables again, and on a full disk search goes on with the index in
+   * memory.
+   */
+  async load(current: CorpusSearchIndex | null = null): Promise<LoadedIndex> {
+    const { db } = this;
+    const { meta, stored, opening, addedIds } = await db.transaction(
+      'r',
+      [db.meta, db.searchIndexes, db.openingFacets, db.addedDocuments],
+      async () => {
+        const meta = await db.meta.get('corpus');
+        if (!meta) throw new Error('The corpus is not loaded yet');
+        const [stored, opening, addedIds] = await Promise.all([
+          current ? undefined : db.searchIndexes.get(meta.hash),
+          db.openingFacets.get(meta.hash),
+          db.addedDocuments.toCollection().primaryKeys(),
+        ]);
+        return { meta, stored, opening, addedIds };
+      },
+    );
+    let index = current ?? (stored ? loadSearchIndex(stored.index) : null);
+    let changed = false;
+    if (!index) {
+      // Seeding keys the copy by the corpus hash only: for the same corpus, an index stored in
+      // another form, or damaged, stays until it is replaced here.
+      index = buildSearchIndex(await this.storedCorpus(meta));
+      changed = true;
+    }
+    const matched = await this.withAddedDocuments(index, addedIds);
+    if (matched !== index) changed = true;
+    if (changed) {
+      void db.searchIndexes
+        .put({ hash: meta.hash, index: matched.toStored() })
+        .catch(() => undefined);
+    }
+    const loaded: LoadedIndex = { ...matched, ...facetLookups(matched.facets) };
+    if (
+      changed ||
+      opening?.version !== SEARCH_INDEX_VERSION ||
+      !sameIds(opening.addedDocumentIds ?? [], addedIds)
+    ) {
+      // Only a shortcut for the next start: without it, the popup opens from the index.
+      await db.openingFacets
+        .put({
+          hash: meta.hash,
+          version: SEARCH_INDEX_VERSION,
+          addedDocumentIds: addedIds,
+          facets: openingFacets(loaded.facets, loaded),
+        })
+        .catch(() => undefined);
+    }
+    return loaded;
+  }
+
+  /**
+   * The stored answer to the opening search, if it was stored for this corpus, this index and
+   * the documents the reader has added.
+   */
+  openingFacets(): Promise<SearchFacets | null> {
+    const { db } = this;
+    return db.transaction('r', [db.meta, db.openingFacets, db.addedDocuments], async () => {
+      const meta = await db.meta.get('corpus');
+      const stored = meta && (await db.openingFacets.get(meta.hash));
+      if (stored?.version !== SEARCH_INDEX_VERSION) return null;
+      const addedIds = await db.addedDocuments.toCollection().primaryKeys();
+      return sameIds(stored.addedDocumentIds ?? [], addedIds) ? stored.facets : null;
+    });
+  }
+
+  /**
+   * The index with exactly the reader's documents that are in their tables: those deleted since
+   * it was stored taken out, those added merged in (indexed on their own, nothing else again).
+   */
+  private async withAddedDocuments(
+    index: CorpusSearchIndex,
+    addedIds: readonly string[],
+  ): Promise<CorpusSearchIndex> {
+    const wanted = new Set(addedIds);
+    const covered = new Set(
+      index.facets.documents.flatMap((document) => (isAdded(document.id) ? [document.id] : [])),
+    );
+    let matched = index;
+    for (const id of covered) if (!wanted.has(id)) matched = withoutDocument(matched, id);
+    const missing = addedIds.filter((id) => !covered.has(id));
+    if (missing.length === 0) return matched;
+    const added = buildAddedIndex(await this.addedCorpus(missing), matched.facets.terms);
+    return mergeSearchIndexes([matched, added]);
+  }
+
+  /** The reader's documents of these ids, with their passages, actors and term links. */
+  private addedCorpus(ids: readonly string[]): Promise<IndexedCorpus> {
+    const { db } = this;
+    const tables = [db.addedDocuments, db.addedPassages, db.addedActors, db.addedOccurrences];
+    return db.transaction('r', tables, async () => {
+      const [documents, passages, actors, occurrences] = await Promise.all([
+        db.addedDocuments.bulkGet([...ids]),
+        db.addedPassages.where('documentId').anyOf(ids).toArray(),
+        db.addedActors.where('documentId').anyOf(ids).toArray(),
+        db.addedOccurrences.where('documentId').anyOf(ids).toArray(),
+      ]);
+      return {
+        documents: documents.filter((document) => document !== undefined),
+        passages,
+        actors,
+        occurrences,
+      };
+    });
+  }
+
+  /** The built-in corpus as stored, to index it again when its index is in an older form. */
+  private async storedCorpus(meta: CorpusMeta): Promise<Corpus> {
+    const { db } = this;
+    const [documents, passages, actors, terms, occurrences] = await Promise.all([
+      db.documents.toArray(),
+      db.passages.toArray(),
+      db.actors.toArray(),
+      db.terms.toArray(),
+      db.occurrences.toArray(),
+    ]);
+    return { hash: meta.hash, documents, passages, actors, terms, occurrences };
+  }
+}
+
+/** Whether two lists hold the same ids, in any order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
