@@ -30,13 +30,23 @@ export function createAddedDocumentsService({
   loadMatcher,
 }: AddedDocumentsDeps): AddedDocumentHandlers {
   let matcher: TermMatcher | null = null;
+  let loading: Promise<TermMatcher> | null = null;
+  /** The matcher, read once; a failed read is tried again at the next call. */
+  const termMatcher = () =>
+    (loading ??= loadMatcher().then(
+      (compiled) => (matcher = new TermMatcher(compiled)),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
   const corpus = new AddedCorpus(db, {
     linkTerms: (texts) => documentTermCounts(matcher!, texts),
   });
   return {
     addDocument: async ({ draft }) => {
       await ensureSeeded();
-      matcher ??= new TermMatcher(await loadMatcher());
+      await termMatcher();
       const document = await corpus.add(draft);
       await queries.addedDocumentsChanged();
       return toAddedDocumentView(document);
@@ -47,6 +57,11 @@ export function createAddedDocumentsService({
       if (deleted) await queries.addedDocumentsChanged();
       return { deleted };
     },
-    listAddedDocuments: async () => (await corpus.list()).map(toAddedDocumentView),
+    listAddedDocuments: async () => {
+      // The import view lists the documents when it opens: the matcher is made ready while the
+      // reader chooses what to add, not after "Add to corpus".
+      termMatcher().catch(() => undefined);
+      return (await corpus.list()).map(toAddedDocumentView);
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
 import { callBackground, callTab, type SendMessage } from '../../utils/messaging';
 import type { SegmentedDocument, SegmentProgress } from '../../utils/segmenter';
 import type { AddedDocumentView } from '../../utils/views';
+import SegmentWorker from './segment-worker?worker';
 import {
   fileSource,
   MAX_FILE_BYTES,
@@ -31,11 +32,7 @@ const ISSUER = 'the issuing body';
 const EMPTY_DETAILS: ImportDetails = { title: '', issuingBody: '', date: '', kind: 'other' };
 /** In a worker, so that a long text never freezes the view; on this thread, in slices, without. */
 const segmenter: Segmenter =
-  typeof Worker === 'function'
-    ? workerSegmenter(
-        () => new Worker(new URL('./segment-worker.ts', import.meta.url), { type: 'module' }),
-      )
-    : slicedSegmenter;
+  typeof Worker === 'function' ? workerSegmenter(() => new SegmentWorker()) : slicedSegmenter;
 
 /** The source being read, where it came from, and its passages once read. */
 interface Reading {

@@ -72,8 +72,9 @@ export class SearchIndexStore {
       opening?.version !== SEARCH_INDEX_VERSION ||
       !sameIds(opening.addedDocumentIds ?? [], addedIds)
     ) {
-      // Only a shortcut for the next start: without it, the popup opens from the index.
-      await db.openingFacets
+      // Only a shortcut for the next start (without it, the popup opens from the index), so
+      // searches do not wait for it.
+      void db.openingFacets
         .put({
           hash: meta.hash,
           version: SEARCH_INDEX_VERSION,
