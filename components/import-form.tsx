@@ -37,7 +37,6 @@ export interface ImportFormProps {
   /** Whether "This page" can be used (the view was opened from a page's toolbar button). */
   canTakePage: boolean;
   maxFileMegabytes: number;
-  maxTextCharacters: number;
   documents: readonly AddedDocumentView[] | null;
   /** The text changed; `pasted` when by a paste (read at once), else by typing. */
   onTextChange: (text: string, pasted: boolean) => void;
@@ -99,7 +98,6 @@ export function ImportForm(props: ImportFormProps): JSX.Element {
           class="import-text"
           rows={8}
           value={props.text}
-          maxLength={props.maxTextCharacters}
           aria-describedby={props.sourceNote ? 'import-source-note' : undefined}
           onInput={(event) =>
             props.onTextChange(

@@ -41,7 +41,10 @@ interface StoredSearchIndexJson {
 export interface StoredOpeningFacets {
   hash: string;
   version: number;
-  /** The reader's documents the counts include (absent: none, as stored before they could). */
+  /**
+   * The reader's documents the counts include, as `id@addedAt` (absent: none, as stored before
+   * they could be added).
+   */
   addedDocumentIds?: string[];
   facets: SearchFacets;
 }

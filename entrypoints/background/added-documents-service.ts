@@ -48,13 +48,15 @@ export function createAddedDocumentsService({
       await ensureSeeded();
       await termMatcher();
       const document = await corpus.add(draft);
-      await queries.addedDocumentsChanged();
+      // Stored: the addition stands even if the index cannot take it now (the next search
+      // matches the index to the tables again).
+      await queries.addedDocumentsChanged().catch(() => undefined);
       return toAddedDocumentView(document);
     },
     deleteDocument: async ({ documentId }) => {
       await ensureSeeded();
       const deleted = await corpus.delete(documentId);
-      if (deleted) await queries.addedDocumentsChanged();
+      if (deleted) await queries.addedDocumentsChanged().catch(() => undefined);
       return { deleted };
     },
     listAddedDocuments: async () => {

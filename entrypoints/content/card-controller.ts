@@ -50,6 +50,8 @@ export class CardController {
   private readonly cardUi: () => CardUiFactory | null;
   private hiddenTerms: ReadonlySet<string> | null = null;
   private missingUiLogged = false;
+  /** After `destroy()`, nothing builds a card again (a keyboard command may still be under way). */
+  private destroyed = false;
   private readonly trigger: CardTrigger;
 
   constructor(port: CardPort, options: CardControllerOptions = {}) {
@@ -110,6 +112,7 @@ export class CardController {
 
   /** Takes the card, its notice and its listeners off the page. */
   destroy(): void {
+    this.destroyed = true;
     this.trigger.destroy();
     this.ui?.destroy();
     this.ui = null;
@@ -117,7 +120,7 @@ export class CardController {
 
   /** The card's UI, made at the first opening; null (logged once) if it cannot be made here. */
   private madeUi(): CardUi | null {
-    if (this.ui) return this.ui;
+    if (this.ui || this.destroyed) return this.ui;
     try {
       const factory = this.cardUi();
       if (!factory) throw new Error("the card's script has not run in this frame");

@@ -94,6 +94,8 @@ export function provideCardUi(factory: CardUiFactory, scope: object = globalThis
 
 /** The card's factory, once its content script has run in this frame; null before (or never). */
 export function providedCardUi(scope: object = globalThis): CardUiFactory | null {
-  const factory: unknown = (scope as Record<string, unknown>)[SLOT];
+  // Its own property only: in Chrome's isolated world the window's prototype chain also holds
+  // the page's named elements (an element with that id).
+  const factory: unknown = Object.getOwnPropertyDescriptor(scope, SLOT)?.value;
   return typeof factory === 'function' ? (factory as CardUiFactory) : null;
 }

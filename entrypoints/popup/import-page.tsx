@@ -2,11 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ImportForm, type ImportDetails, type ImportStatus } from '../../components/import-form';
 import type { DocumentOrigin } from '../../utils/corpus-types';
-import {
-  draftProblem,
-  MAX_ADDED_TEXT_LENGTH,
-  type DocumentDraft,
-} from '../../utils/document-draft';
+import { draftProblem, type DocumentDraft } from '../../utils/document-draft';
 import { callBackground, callTab, type SendMessage } from '../../utils/messaging';
 import type { SegmentedDocument, SegmentProgress } from '../../utils/segmenter';
 import type { AddedDocumentView } from '../../utils/views';
@@ -70,6 +66,12 @@ export function ImportPage({
   const reading = useRef<Reading | null>(null);
   const abort = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Where the text in the box came from: a file or a page stays so when the reader corrects it. */
+  const origin = useRef<DocumentOrigin>({ kind: 'paste' });
+  /** The details the reader wrote: a new source's suggestions do not replace them. */
+  const touched = useRef(new Set<keyof ImportDetails>());
+  /** Counts the sources chosen: a file or page read after a newer choice is dropped. */
+  const choice = useRef(0);
 
   const listDocuments = () =>
     void callBackground(send, 'listAddedDocuments', {}).then((result) => {
@@ -113,7 +115,8 @@ export function ImportPage({
         if (reading.current !== current) return;
         setProgress(null);
         setSegmented(document);
-        if (source.format === 'html') setText(document.text);
+        // The text read from HTML, unless the reader has typed meanwhile.
+        if (source.format === 'html') setText((typed) => (typed === '' ? document.text : typed));
         setStatus(
           document.passages.length === 0
             ? { kind: 'error', text: 'Pledgemark found no passages in this text.' }
@@ -132,18 +135,30 @@ export function ImportPage({
     return current;
   };
 
-  /** The details a new source suggests, keeping what the reader typed. */
+  /** The details a new source suggests, but for those the reader wrote. */
   const suggest = (source: ImportSource) =>
     setDetails((current) => ({
       ...current,
-      title: current.title || source.title || '',
-      date: current.date || source.date,
+      title: touched.current.has('title') ? current.title : (source.title ?? ''),
+      date: touched.current.has('date') ? current.date : source.date,
     }));
 
+  const onDetailsChange = (next: ImportDetails) => {
+    for (const field of Object.keys(next) as (keyof ImportDetails)[]) {
+      if (next[field] !== details[field]) touched.current.add(field);
+    }
+    setDetails(next);
+  };
+
   const onTextChange = (next: string, pasted: boolean) => {
+    choice.current++;
     setText(next);
-    setSourceNote(null);
     clearTimeout(typingTimer.current);
+    // A paste brings a text from elsewhere; typing corrects the one there.
+    if (pasted || next.trim() === '') {
+      origin.current = { kind: 'paste' };
+      setSourceNote(null);
+    }
     if (next.trim() === '') {
       abort.current?.abort();
       reading.current = null;
@@ -153,8 +168,10 @@ export function ImportPage({
     }
     const readText = () => {
       const result = pastedSource(next);
-      if (result.ok) suggest({ ...result.source, title: firstLineTitle(next) });
-      read(result, { kind: 'paste' });
+      if (result.ok && origin.current.kind === 'paste') {
+        suggest({ ...result.source, title: firstLineTitle(next) });
+      }
+      read(result, origin.current);
     };
     // A paste is read at once; typing, once it pauses.
     if (pasted) readText();
@@ -162,9 +179,12 @@ export function ImportPage({
   };
 
   const onFile = async (file: File) => {
+    const chosen = ++choice.current;
     setStatus({ kind: 'info', text: `Reading “${file.name}”…` });
     const result = await fileSource(file);
+    if (chosen !== choice.current) return;
     if (result.ok) {
+      origin.current = { kind: 'file', name: file.name };
       setText(result.source.format === 'text' ? result.source.text : '');
       setSourceNote(`From the file “${file.name}”.`);
       suggest(result.source);
@@ -175,12 +195,14 @@ export function ImportPage({
 
   const onTakePage = async () => {
     if (tabId === null) return;
+    const chosen = ++choice.current;
     setStatus({ kind: 'info', text: 'Reading the page…' });
     const answer = await callTab(
       (envelope) => browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }),
       'pageForImport',
       {},
     );
+    if (chosen !== choice.current) return;
     if (!answer.ok) {
       setStatus({
         kind: 'error',
@@ -193,6 +215,8 @@ export function ImportPage({
     }
     const result = pageSource(answer.value);
     if (result.ok) {
+      setText('');
+      origin.current = { kind: 'page', url: answer.value.url };
       setSourceNote(`From the page ${answer.value.url}.`);
       suggest(result.source);
       setStatus(null);
@@ -203,15 +227,13 @@ export function ImportPage({
   const onAdd = async () => {
     clearTimeout(typingTimer.current);
     let current = reading.current;
-    // Typed but not read yet (the pause has not come): read it now.
-    if (
-      !current ||
-      (current.origin.kind === 'paste' &&
-        current.source.format === 'text' &&
-        current.source.text !== text)
-    ) {
-      current = text.trim() === '' ? null : read(pastedSource(text), { kind: 'paste' });
-    }
+    // The text in the box, if it is not what was read (typed within the pause, or a file's or
+    // page's text corrected): read it now, still from where it came.
+    const readText =
+      current?.source.format === 'text'
+        ? current.source.text
+        : await current?.segmented.then((document) => document.text).catch(() => null);
+    if (text.trim() !== '' && readText !== text) current = read(pastedSource(text), origin.current);
     if (!current) {
       setStatus({
         kind: 'error',
@@ -252,6 +274,8 @@ export function ImportPage({
         text: `Added “${added.title}” with ${added.passageCount} passages. It is in search, on cards and in term views now, marked “added by you”.`,
       });
       reading.current = null;
+      origin.current = { kind: 'paste' };
+      touched.current.clear();
       setText('');
       setSourceNote(null);
       setSegmented(null);
@@ -290,12 +314,11 @@ export function ImportPage({
       status={status}
       canTakePage={tabId !== null}
       maxFileMegabytes={MAX_FILE_BYTES / 1024 / 1024}
-      maxTextCharacters={MAX_ADDED_TEXT_LENGTH}
       documents={documents}
       onTextChange={onTextChange}
       onFile={(file) => void onFile(file)}
       onTakePage={() => void onTakePage()}
-      onDetailsChange={setDetails}
+      onDetailsChange={onDetailsChange}
       onAdd={() => void onAdd()}
       onOpenDocument={onOpenDocument}
       onDelete={(document) => void onDelete(document)}

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { MAX_ADDED_TEXT_LENGTH } from '../../utils/document-draft';
+import { HIGHLIGHT_ELEMENT, UI_ATTRIBUTE } from '../content/page-contract';
 import {
   readTextBlocks,
   segmentBlocks,
@@ -145,11 +146,16 @@ function isoDay(time: string | null | undefined): string {
 }
 
 /**
- * The article of a page, read with Readability from the HTML of a clone of it (see the content
- * script's `pageForImport`): its text only, never its HTML, with its title and published date.
+ * The article of a page, read with Readability from the page's HTML (see the content script's
+ * `pageForImport`), parsed here where nothing runs, without Pledgemark's own elements and with
+ * its highlights unwrapped: its text only, never its HTML, with its title and published date.
  */
 export function pageSource(page: { html: string; url: string; title: string }): ReadResult {
   const parsed = new DOMParser().parseFromString(page.html, 'text/html');
+  for (const own of parsed.querySelectorAll(`[${UI_ATTRIBUTE}]`)) own.remove();
+  for (const highlight of parsed.querySelectorAll(HIGHLIGHT_ELEMENT)) {
+    highlight.replaceWith(...highlight.childNodes);
+  }
   let article: ReturnType<Readability<Node>['parse']>;
   try {
     article = new Readability<Node>(parsed, {

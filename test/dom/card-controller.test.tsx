@@ -17,7 +17,8 @@ function setUp(
   options: {
     trusted?: boolean;
     port?: Partial<CardPort>;
-    cardUi?: () => CardUiFactory | null;
+    /** Where the card's UI comes from; 'default' passes none (the controller's own lookup). */
+    cardUi?: (() => CardUiFactory | null) | 'default';
   } = {},
 ) {
   document.body.innerHTML = `<p>The <pledgemark data-pledgemark-term="fatf">FATF</pledgemark>.</p>`;
@@ -42,7 +43,7 @@ function setUp(
   };
   cards = new CardController(port, {
     document,
-    cardUi: options.cardUi ?? (() => termCardUi),
+    ...(options.cardUi === 'default' ? {} : { cardUi: options.cardUi ?? (() => termCardUi) }),
     ...(options.trusted ? { trustSyntheticEvents: true } : {}),
   });
   return { port, highlight };
@@ -130,13 +131,22 @@ describe('the card host', () => {
     try {
       expect(slots).toHaveLength(1);
       expect(providedCardUi()).not.toBeNull();
-      // The default: no factory passed, the slot is read at the first opening.
-      const { highlight } = setUp({ cardUi: () => providedCardUi() });
+      // No factory passed: the controller reads the slot at the first opening.
+      const { highlight } = setUp({ cardUi: 'default' });
       await openCard(highlight);
       expect(cards!.openFor).toBe(highlight);
     } finally {
       for (const slot of slots) delete scope[slot];
     }
+  });
+
+  it('builds nothing once destroyed, even for a keyboard command already under way', () => {
+    const { highlight } = setUp();
+    cards!.destroy();
+    cards!.open(highlight, 'keyboard', null);
+    expect(document.querySelector('[data-pledgemark-ui]')).toBeNull();
+    expect(cards!.openFor).toBeNull();
+    cards = null;
   });
 
   it('stays closed, logged once, where the card’s script has not run; nothing throws', () => {

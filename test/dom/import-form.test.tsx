@@ -37,7 +37,6 @@ function props(overrides: Partial<ImportFormProps> = {}): ImportFormProps {
     status: null,
     canTakePage: false,
     maxFileMegabytes: 10,
-    maxTextCharacters: 5_000_000,
     documents: [],
     onTextChange: vi.fn(),
     onFile: vi.fn(),
@@ -77,6 +76,9 @@ describe('the import view', () => {
   it('names its controls as the interface contract says, with a status line', () => {
     const root = show(props());
     expect(byName(root, 'Text').localName).toBe('textarea');
+    // No length limit of its own: a longer paste would be cut without a word, where the view
+    // says it is too long instead.
+    expect(byName(root, 'Text').hasAttribute('maxlength')).toBe(false);
     expect(byName(root, 'File').getAttribute('type')).toBe('file');
     for (const name of ['Title', 'Issued by', 'Date'])
       expect(byName(root, name).localName).toBe('input');

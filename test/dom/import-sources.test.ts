@@ -65,15 +65,13 @@ describe('a file', () => {
     });
   });
 
-  it('of HTML is parsed, never run: its scripts are not in the text and do not execute', async () => {
+  // That its scripts and handlers never run is shown in real browsers (test/e2e/import.test.ts).
+  it('of HTML is parsed: its scripts, menus and frames are not in the text', async () => {
     const read = source(await fileSource(file(STATEMENT_HTML, 'statement.html', 'text/html')));
     expect(read).toMatchObject({
       format: 'html',
       title: 'Ministerial Statement on Harbour Security',
     });
-    expect((window as unknown as { __pledgemarkImportRan?: string }).__pledgemarkImportRan).toBe(
-      undefined,
-    );
     const segmented = await segmentSource(
       read,
       { issuingBody: 'Ministers' },
@@ -127,6 +125,18 @@ describe('the page the reader was on', () => {
     const text = read.format === 'html' ? (read.document.body.textContent ?? '') : '';
     expect(text).toContain('inspect every ferry terminal');
     expect(text).not.toContain('© Site');
+  });
+
+  it('leaves out Pledgemark’s own elements and keeps its highlights’ text', () => {
+    const html = `<html><body><article><h1>Harbour security</h1>
+      <p>The ministers agreed to act on <pledgemark data-pledgemark-term="bioterrorism" style="background: yellow">bioterrorism</pledgemark> at every ferry terminal.</p>
+      ${article}</article>
+      <div data-pledgemark-ui="card">Saved to clips · Copy citation</div></body></html>`;
+    const read = source(pageSource({ html, url: 'https://news.example/c', title: 'Harbour' }));
+    const body = read.format === 'html' ? read.document.body : null;
+    expect(body?.textContent).toContain('act on bioterrorism at every ferry terminal');
+    expect(body?.textContent).not.toContain('Saved to clips');
+    expect(body?.querySelector('pledgemark, [data-pledgemark-ui]')).toBeNull();
   });
 
   it('is refused when it has no article, saying what to do instead', () => {

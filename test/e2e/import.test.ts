@@ -261,14 +261,15 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         `Deleted “${PASTED_TITLE}” and its passages.`,
       );
       await view.evaluate(() => (location.hash = '#search?q=quarantined%20seaplane'), null);
-      await view
-        .waitForFunction(
-          () =>
-            document.querySelector('.search-status')?.textContent?.includes('No passage') ?? false,
-          null,
-          WAIT_MS,
-        )
-        .catch(() => undefined);
+      // Only the deleted document had these words.
+      await view.waitForFunction(
+        () =>
+          /^No passage matches “quarantined seaplane”/.test(
+            document.querySelector('p.search-status[role="status"]')?.textContent?.trim() ?? '',
+          ),
+        null,
+        WAIT_MS,
+      );
       expect(
         (await view.evaluate(resultLines, null)).some((line) => line.includes(PASTED_TITLE)),
       ).toBe(false);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddedCorpus, type LinkTerms } from '../../data/store/added-corpus';
 import { PledgemarkDatabase } from '../../data/store/db';
 import type { DocumentDraft } from '../../utils/document-draft';
@@ -184,7 +184,12 @@ describe('searching after the reader adds a document', () => {
   it('is found by a new background too, and no more once deleted', async () => {
     const document = await added.add(draft(BORDER_TEXT, 'Border resolution'));
     await queries.addedDocumentsChanged();
-    // A background that starts afresh reads the stored index, which has the document.
+    // The index is stored with the document, so that a background that starts afresh reads it
+    // rather than indexing the document again.
+    await vi.waitFor(async () => {
+      const stored = await db.searchIndexes.get(CORPUS.hash);
+      expect(stored?.index.facets.documents.map((entry) => entry.id)).toContain(document.id);
+    });
     const restarted = new CorpusQueries(db);
     expect(
       (await restarted.search('carrier')).passages.some(
@@ -220,6 +225,32 @@ describe('searching after the reader adds a document', () => {
         (hit) => hit.passage.document.id === document.id,
       ),
     ).toBe(true);
+  });
+
+  it('takes in the new details of a text deleted and added again, searching while it changes', async () => {
+    const first = await added.add(draft(BORDER_TEXT, 'Border resolution'));
+    await queries.addedDocumentsChanged();
+    await added.delete(first.id);
+    const deleting = queries.addedDocumentsChanged();
+    const during = queries.search('carrier');
+    const again = await added.add({
+      ...draft(BORDER_TEXT, 'Border resolution, corrected'),
+      date: '2026-12-01',
+    });
+    expect(again.id).toBe(first.id);
+    await Promise.all([deleting, queries.addedDocumentsChanged(), during]);
+    const label = async (search: CorpusQueries) =>
+      (await search.search('')).facets!.document.find((value) => value.value === first.id)?.label;
+    expect(await label(queries)).toBe('Border resolution, corrected');
+    const hit = (await queries.search('carrier')).passages.find(
+      (candidate) => candidate.passage.document.id === first.id,
+    );
+    expect(hit?.passage.document).toMatchObject({
+      title: 'Border resolution, corrected',
+      date: '2026-12-01',
+    });
+    // A new background, whatever order the stored copies were written in, has the new details.
+    expect(await label(new CorpusQueries(db))).toBe('Border resolution, corrected');
   });
 
   it('keeps the reader’s documents searchable when the built-in corpus is seeded again', async () => {

@@ -7,6 +7,11 @@ export interface FacetDocument {
   label: string;
   /** The year the document was issued, or the first year of the period it covers. */
   year: string;
+  /**
+   * When a document the reader added was added: the same text added again (after a delete, with
+   * other details) has the same id, and the index must not keep the earlier one's details.
+   */
+  addedAt?: string;
 }
 
 export interface FacetActor {

@@ -1,4 +1,4 @@
-import { ADDED_ID_PREFIX, type Corpus } from '../../../utils/corpus-types';
+import { ADDED_ID_PREFIX, type AddedDocument, type Corpus } from '../../../utils/corpus-types';
 import type { SearchFacets } from '../../../utils/views';
 import type { CorpusMeta, PledgemarkDatabase } from '../db';
 import { facetLookups, openingFacets, type FacetLookups } from './facet-counts';
@@ -37,18 +37,20 @@ export class SearchIndexStore {
    */
   async load(current: CorpusSearchIndex | null = null): Promise<LoadedIndex> {
     const { db } = this;
-    const { meta, stored, opening, addedIds } = await db.transaction(
+    const { meta, stored, opening, addedIds, addedAt } = await db.transaction(
       'r',
       [db.meta, db.searchIndexes, db.openingFacets, db.addedDocuments],
       async () => {
         const meta = await db.meta.get('corpus');
         if (!meta) throw new Error('The corpus is not loaded yet');
-        const [stored, opening, addedIds] = await Promise.all([
+        const [stored, opening, added] = await Promise.all([
           current ? undefined : db.searchIndexes.get(meta.hash),
           db.openingFacets.get(meta.hash),
-          db.addedDocuments.toCollection().primaryKeys(),
+          db.addedDocuments.toArray(),
         ]);
-        return { meta, stored, opening, addedIds };
+        const addedIds = addedKeys(added);
+        const addedAt = new Map(added.map((document) => [document.id, document.addedAt]));
+        return { meta, stored, opening, addedIds, addedAt };
       },
     );
     let index = current ?? (stored ? loadSearchIndex(stored.index) : null);
@@ -59,7 +61,7 @@ export class SearchIndexStore {
       index = buildSearchIndex(await this.storedCorpus(meta));
       changed = true;
     }
-    const matched = await this.withAddedDocuments(index, addedIds);
+    const matched = await this.withAddedDocuments(index, addedAt);
     if (matched !== index) changed = true;
     if (changed) {
       void db.searchIndexes
@@ -96,26 +98,30 @@ export class SearchIndexStore {
       const meta = await db.meta.get('corpus');
       const stored = meta && (await db.openingFacets.get(meta.hash));
       if (stored?.version !== SEARCH_INDEX_VERSION) return null;
-      const addedIds = await db.addedDocuments.toCollection().primaryKeys();
+      const addedIds = addedKeys(await db.addedDocuments.toArray());
       return sameIds(stored.addedDocumentIds ?? [], addedIds) ? stored.facets : null;
     });
   }
 
   /**
-   * The index with exactly the reader's documents that are in their tables: those deleted since
-   * it was stored taken out, those added merged in (indexed on their own, nothing else again).
+   * The index with exactly the reader's documents that are in their tables, as they are there
+   * (`addedAt` by id): those deleted since it was stored taken out, those added merged in
+   * (indexed on their own, nothing else again); one deleted and added again, both.
    */
   private async withAddedDocuments(
     index: CorpusSearchIndex,
-    addedIds: readonly string[],
+    addedAt: ReadonlyMap<string, string>,
   ): Promise<CorpusSearchIndex> {
-    const wanted = new Set(addedIds);
-    const covered = new Set(
-      index.facets.documents.flatMap((document) => (isAdded(document.id) ? [document.id] : [])),
+    const covered = new Map(
+      index.facets.documents.flatMap((document) =>
+        isAdded(document.id) ? [[document.id, document.addedAt] as const] : [],
+      ),
     );
     let matched = index;
-    for (const id of covered) if (!wanted.has(id)) matched = withoutDocument(matched, id);
-    const missing = addedIds.filter((id) => !covered.has(id));
+    for (const [id, stamp] of covered) {
+      if (addedAt.get(id) !== stamp) matched = withoutDocument(matched, id);
+    }
+    const missing = [...addedAt].flatMap(([id, stamp]) => (covered.get(id) === stamp ? [] : [id]));
     if (missing.length === 0) return matched;
     const added = buildAddedIndex(await this.addedCorpus(missing), matched.facets.terms);
     return mergeSearchIndexes([matched, added]);
@@ -153,6 +159,11 @@ export class SearchIndexStore {
     ]);
     return { hash: meta.hash, documents, passages, actors, terms, occurrences };
   }
+}
+
+/** Each added document as its id and when it was added: the same text added again is new. */
+function addedKeys(added: readonly AddedDocument[]): string[] {
+  return added.map((document) => `${document.id}@${document.addedAt}`);
 }
 
 /** Whether two lists hold the same ids, in any order. */

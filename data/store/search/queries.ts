@@ -75,10 +75,16 @@ export class CorpusQueries {
    * nothing else again). Resolves once searches find it, or no longer do.
    */
   async addedDocumentsChanged(): Promise<void> {
-    const loaded = this.state;
-    this.reset();
-    const current = loaded ? await loaded.catch(() => null) : null;
-    await this.searchState(current?.index ?? null);
+    const previous = this.state;
+    this.reader.reset();
+    this.loaded = false;
+    // The next state is set at once, from the one before (or from storage): a search arriving
+    // meanwhile waits for it, and changes made one after another are taken in that order.
+    this.state = null;
+    const next = this.searchState(
+      previous ? previous.then(({ index }) => index).catch(() => null) : null,
+    );
+    await next;
   }
 
   /**
@@ -248,9 +254,9 @@ export class CorpusQueries {
     );
   }
 
-  private searchState(current: LoadedIndex | null = null): Promise<SearchState> {
-    this.state ??= this.indexes
-      .load(current)
+  private searchState(current: Promise<LoadedIndex | null> | null = null): Promise<SearchState> {
+    this.state ??= Promise.resolve(current)
+      .then((index) => this.indexes.load(index))
       .then((index) => ({ index, recentMatches: new Map<string, WordMatches>() }));
     const loading = this.state;
     loading.then(

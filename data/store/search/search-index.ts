@@ -1,6 +1,7 @@
 import type { Options, Query, SearchOptions } from 'minisearch';
 import type {
   Actor,
+  AddedDocument,
   Corpus,
   CorpusDocument,
   DocumentId,
@@ -240,6 +241,10 @@ function isIndexed(passage: Passage): boolean {
   return passage.kind !== 'context' || passage.text.length > 40;
 }
 
+function isAddedDocument(document: CorpusDocument): document is AddedDocument {
+  return typeof (document as Partial<AddedDocument>).addedAt === 'string';
+}
+
 /** The year of an ISO date or of the start of a period ("2018/2022"); "undated" with none. */
 function yearOf(document: CorpusDocument): string {
   return document.date.slice(0, 4) || 'undated';
@@ -327,6 +332,7 @@ function buildFacetTable(
       id: document.id,
       label: document.shortTitle,
       year: yearOf(document),
+      ...(isAddedDocument(document) ? { addedAt: document.addedAt } : {}),
     })),
     actors.map((actor) => ({ id: actor.id, label: actor.name, country: actor.country })),
     terms,
