@@ -1,12 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AddedCorpus,
-  DraftError,
-  DuplicateDocumentError,
-  type LinkTerms,
-} from '../../data/store/added-corpus';
+import { AddedCorpus, DraftError, DuplicateDocumentError } from '../../data/store/added-corpus';
 import { ClipStore } from '../../data/store/clips';
 import { PledgemarkDatabase } from '../../data/store/db';
 import type { DocumentDraft } from '../../utils/document-draft';
@@ -15,6 +10,7 @@ import { StorageError } from '../../data/store/storage-errors';
 import { ADDED_ID_PREFIX } from '../../utils/corpus-types';
 import { passageText, segmentText } from '../../utils/segmenter';
 import { CORPUS } from './corpus-fixture';
+import { linkTermsStandIn as linkTerms } from './link-terms-stand-in';
 import { VERSION_4_STORES } from './older-schemas';
 
 const TEXT = [
@@ -42,21 +38,6 @@ function draft(overrides: Partial<DocumentDraft> = {}): DocumentDraft {
     ...overrides,
   };
 }
-
-/** A stand-in for the background's matcher: counts the glossary's long forms in each passage. */
-const linkTerms: LinkTerms = (texts) =>
-  texts.map((text) => {
-    const counts = new Map<string, number>();
-    for (const [termId, name] of [
-      ['pnr', 'Passenger Name Record'],
-      ['api', 'Advance Passenger Information'],
-      ['ftf', 'foreign terrorist fighters'],
-    ] as const) {
-      const count = text.split(name).length - 1;
-      if (count > 0) counts.set(termId, count);
-    }
-    return counts;
-  });
 
 let db: PledgemarkDatabase;
 let dbCount = 0;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddedCorpus, type LinkTerms } from '../../data/store/added-corpus';
+import { AddedCorpus } from '../../data/store/added-corpus';
 import { PledgemarkDatabase } from '../../data/store/db';
 import type { DocumentDraft } from '../../utils/document-draft';
 import { CorpusQueries } from '../../data/store/search/queries';
@@ -14,6 +14,7 @@ import { seedCorpus } from '../../data/store/seed';
 import type { Corpus } from '../../utils/corpus-types';
 import { segmentText } from '../../utils/segmenter';
 import { CORPUS } from './corpus-fixture';
+import { linkTermsStandIn as linkTerms } from './link-terms-stand-in';
 
 const BORDER_TEXT = [
   'Resolution on Border Data Sharing',
@@ -46,20 +47,6 @@ function draft(text: string, title: string, date = '2026-11-30'): DocumentDraft 
     passages: segmentText(text, { issuingBody: 'Example Council' }).passages,
   };
 }
-
-/** A stand-in for the background's matcher: counts the glossary's long forms in each passage. */
-const linkTerms: LinkTerms = (texts) =>
-  texts.map((text) => {
-    const counts = new Map<string, number>();
-    for (const [termId, name] of [
-      ['pnr', 'Passenger Name Record'],
-      ['api', 'Advance Passenger Information'],
-    ] as const) {
-      const count = text.split(name).length - 1;
-      if (count > 0) counts.set(termId, count);
-    }
-    return counts;
-  });
 
 let db: PledgemarkDatabase;
 let added: AddedCorpus;
