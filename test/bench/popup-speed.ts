@@ -529,8 +529,8 @@ function findings(real: ScaleResult, large: ScaleResult): string[] {
     `- **Real corpus:** every query's median is at most ${ms(realWorst)} ms; reading the ` +
       `${SEARCH_PAGE_SIZE} passages shown from IndexedDB, which every search does, takes ` +
       `${ms(pick(real, 'pageReadMs'))} ms of that (measured alone).`,
-    '- **100×: time follows how many passages the words match.** MiniSearch builds the index; ' +
-      'the search runs over it as typed arrays (`data/word-index.ts`), scoring by MiniSearch’s ' +
+    '- **100×: time follows how many passages the words match.** The word index ' +
+      '(`data/store/search/word-index.ts`) keeps its postings as typed arrays, scoring by MiniSearch’s ' +
       'rules, so a common word costs a pass over its postings rather than an object per ' +
       `passage. The slowest medians: ${slowest.join('; ')}. Facets add little: counting ` +
       'them is one pass over the matches over a typed-array table (an empty query counts all ' +
