@@ -154,9 +154,14 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
   describe.skipIf(shouldSkip(TARGETS[name]))(`toolbar popup in ${name}`, () => {
     let session: ExtensionSession | undefined;
     let popup: PageDriver;
+    /** An extension tab opened first, from which the last test looks for the import tab. */
+    let lookout: PageDriver;
 
     beforeAll(async () => {
       session = await launchExtension(name, { toolbarPopup: true });
+      // Opened before the popup: opening a tab later would take the focus and close the popup,
+      // maybe before its click had opened the import tab.
+      lookout = await session.openExtensionPage('popup.html#clips', '.clips');
       popup = await session.openToolbarPopup('.search-facets select');
     });
     afterAll(async () => {
@@ -234,8 +239,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       expect(await popup.evaluate(hasText, link)).toBe(true);
       // Clicked as a reader does; the popup closes once the tab is opened.
       await popup.evaluate(clickByText, link).catch(() => undefined);
-      const tab = await session!.openExtensionPage('popup.html#clips', '.clips');
-      await tab.waitForFunction(
+      await lookout.waitForFunction(
         () =>
           (
             globalThis as unknown as {
