@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { RECENT_MATCHES } from '../../data/store/search/queries';
+import { CACHED_PASSAGES } from '../../data/store/search/corpus-reader';
 import { CHANNEL, SEARCH_PAGE_SIZE } from '../../utils/messaging';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import type {
@@ -446,10 +447,11 @@ function report(
       'locator, 8% of neighbouring words swapped and 2% of longer words misspelled by a letter, so ' +
       'scores differ between copies and the vocabulary grows as a larger collection’s would. ' +
       `${REPS} runs of each query after one warm-up round, the queries taken in turn. The ` +
-      `background keeps the matches of the last ${RECENT_MATCHES} queries by their words, so ` +
-      'that choosing a filter or asking for more passages does not match them again: the cases ' +
+      `background keeps the matches of the last ${RECENT_MATCHES} queries by their words, and ` +
+      `the last ${CACHED_PASSAGES} passages read, so that choosing a filter or asking for more ` +
+      'passages neither matches the words again nor reads again the passages shown: the cases ' +
       'marked “same words again” are measured right after the same words with no filter, the ' +
-      'others with their words matched afresh.',
+      'others with nothing kept (their words matched and their passages read afresh).',
     '',
     '| kind | query | passages found (real / 100×) | real | 100× |',
     '|---|---|---|---|---|',
@@ -535,7 +537,8 @@ function findings(real: ScaleResult, large: ScaleResult): string[] {
       `passage. The slowest medians: ${slowest.join('; ')}. Facets add little: counting ` +
       'them is one pass over the matches over a typed-array table (an empty query counts all ' +
       `${thousands(large.corpus.indexed)} passages in ${ms(empty?.median ?? NaN)} ms).`,
-    `- **Refining a search** (a filter chosen, more passages shown) reuses its matches: ` +
+    `- **Refining a search** (a filter chosen, more passages shown) reuses its matches and the ` +
+      'passages already read: ' +
       byCase(large)
         .filter(({ queryCase }) => queryCase.refines)
         .map(({ queryCase, median }) => `${describe(queryCase)} ${ms(median)} ms at 100×`)

@@ -248,7 +248,7 @@ export class CorpusQueries {
 
   private async termHits(found: readonly ScoredTerm[]): Promise<TermHit[]> {
     if (found.length === 0) return [];
-    const terms = await this.db.terms.bulkGet(found.map(({ termId }) => termId));
+    const terms = await this.reader.terms(found.map(({ termId }) => termId));
     return terms.flatMap((term, i) =>
       term ? [{ type: 'term' as const, score: found[i]!.score, term: toTermSummary(term) }] : [],
     );
