@@ -12,17 +12,17 @@ export const CACHED_PASSAGES = 200;
 
 /**
  * Reads passages and cites them from both corpora: the built-in tables and the reader's own,
- * told apart by id. Documents and actors are few, so they are cached in memory on first use;
- * terms are cached as they are read, and the last passages read.
+ * told apart by id. Documents, actors and glossary terms are few, so they are cached in memory on
+ * first use; and the last passages read.
  */
 export class CorpusReader {
   private lookups: Promise<{
     documents: Map<string, CorpusDocument>;
     actors: Map<string, Actor>;
+    terms: Map<string, Term>;
   }> | null = null;
   /** Most recently used last (a Map keeps insertion order). */
   private readonly recentPassages = new Map<string, Passage>();
-  private readonly knownTerms = new Map<string, Term>();
 
   constructor(private readonly db: PledgemarkDatabase) {}
 
@@ -30,7 +30,6 @@ export class CorpusReader {
   reset(): void {
     this.lookups = null;
     this.recentPassages.clear();
-    this.knownTerms.clear();
   }
 
   /** Passages by id, from the built-in tables or the reader's, in the order asked. */
@@ -61,14 +60,8 @@ export class CorpusReader {
 
   /** Glossary terms by id, in the order asked. */
   async terms(ids: readonly string[]): Promise<(Term | undefined)[]> {
-    const { knownTerms } = this;
-    const missing = [...new Set(ids.filter((id) => !knownTerms.has(id)))];
-    if (missing.length > 0) {
-      for (const term of await this.db.terms.bulkGet(missing)) {
-        if (term) knownTerms.set(term.id, term);
-      }
-    }
-    return ids.map((id) => knownTerms.get(id));
+    const { terms } = await this.tables();
+    return ids.map((id) => terms.get(id));
   }
 
   /** A document's passages, in its order. */
@@ -87,7 +80,7 @@ export class CorpusReader {
     });
   }
 
-  /** Every document and actor of both corpora, by id. */
+  /** Every document and actor of both corpora, and every glossary term, by id. */
   tables() {
     const { db } = this;
     this.lookups ??= Promise.all([
@@ -95,11 +88,13 @@ export class CorpusReader {
       db.actors.toArray(),
       db.addedDocuments.toArray(),
       db.addedActors.toArray(),
-    ]).then(([documents, actors, addedDocuments, addedActors]) => ({
+      db.terms.toArray(),
+    ]).then(([documents, actors, addedDocuments, addedActors, terms]) => ({
       documents: new Map<string, CorpusDocument>(
         [...documents, ...addedDocuments].map((document) => [document.id, document]),
       ),
       actors: new Map([...actors, ...addedActors].map((actor) => [actor.id, actor])),
+      terms: new Map(terms.map((term) => [term.id, term])),
     }));
     this.lookups.catch(() => (this.lookups = null));
     return this.lookups;
