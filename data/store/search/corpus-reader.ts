@@ -1,5 +1,13 @@
 import type { Actor, CorpusDocument, Passage, Term } from '../../../utils/corpus-types';
-import { toCitedPassage, type CitedPassage } from '../../../utils/views';
+import {
+  toActorSummary,
+  toCitedPassage,
+  toDocumentSummary,
+  toTermSummary,
+  type CitedPassage,
+  type DocumentDetail,
+  type TermDetail,
+} from '../../../utils/views';
 import type { PledgemarkDatabase } from '../db';
 import { isAdded } from './index-store';
 
@@ -78,6 +86,64 @@ export class CorpusReader {
       const actor = passage && actors.get(passage.actorId);
       return passage && document && actor ? [toCitedPassage(passage, document, actor)] : [];
     });
+  }
+
+  /** A term's view: its sources, and the commitments and positions that mention it. */
+  async termDetail(termId: string): Promise<TermDetail | null> {
+    const { db } = this;
+    const [term] = await this.terms([termId]);
+    if (!term) return null;
+    const occurrences = (
+      await Promise.all([
+        db.occurrences.where('termId').equals(termId).toArray(),
+        db.addedOccurrences.where('termId').equals(termId).toArray(),
+      ])
+    ).flat();
+    const [sources, mentioned, related] = await Promise.all([
+      this.passages(term.sourcePassageIds),
+      this.passages(occurrences.map((occurrence) => occurrence.passageId)),
+      this.terms(term.related),
+    ]);
+    const cited = await this.cite(mentioned);
+    return {
+      term: toTermSummary(term),
+      sources: await this.cite(sources),
+      related: related.flatMap((relatedTerm) => (relatedTerm ? [toTermSummary(relatedTerm)] : [])),
+      commitments: cited.filter((passage) => passage.kind === 'commitment'),
+      positions: cited.filter((passage) => passage.kind === 'position'),
+    };
+  }
+
+  async citedPassage(passageId: string): Promise<CitedPassage | null> {
+    const [cited] = await this.cite(await this.passages([passageId]));
+    return cited ?? null;
+  }
+
+  async documentDetail(documentId: string): Promise<DocumentDetail | null> {
+    const { documents, actors } = await this.tables();
+    const document = documents.get(documentId);
+    if (!document) return null;
+    const passages = await this.documentPassages(documentId);
+    const actorIds = new Set(passages.map((passage) => passage.actorId));
+    return {
+      document: toDocumentSummary(document),
+      passages: passages.map(
+        ({ id, text, locator, sectionPath, kind, format, fields, actorId }) => ({
+          id,
+          text,
+          locator,
+          sectionPath,
+          kind,
+          format,
+          ...(fields ? { fields } : {}),
+          actorId,
+        }),
+      ),
+      actors: [...actorIds].flatMap((id) => {
+        const actor = actors.get(id);
+        return actor ? [toActorSummary(actor)] : [];
+      }),
+    };
   }
 
   /** Every document and actor of both corpora, and every glossary term, by id. */

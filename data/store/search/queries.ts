@@ -1,7 +1,5 @@
 import { SEARCH_PAGE_SIZE } from '../../../utils/messaging';
 import {
-  toActorSummary,
-  toDocumentSummary,
   toTermSummary,
   type CitedPassage,
   type DocumentDetail,
@@ -189,61 +187,16 @@ export class CorpusQueries {
     });
   }
 
-  async lookupTerm(termId: string): Promise<TermDetail | null> {
-    const { db, reader } = this;
-    const term = await db.terms.get(termId);
-    if (!term) return null;
-    const occurrences = (
-      await Promise.all([
-        db.occurrences.where('termId').equals(termId).toArray(),
-        db.addedOccurrences.where('termId').equals(termId).toArray(),
-      ])
-    ).flat();
-    const [sources, mentioned, related] = await Promise.all([
-      reader.passages(term.sourcePassageIds),
-      reader.passages(occurrences.map((occurrence) => occurrence.passageId)),
-      db.terms.bulkGet(term.related),
-    ]);
-    const cited = await reader.cite(mentioned);
-    return {
-      term: toTermSummary(term),
-      sources: await reader.cite(sources),
-      related: related.flatMap((relatedTerm) => (relatedTerm ? [toTermSummary(relatedTerm)] : [])),
-      commitments: cited.filter((passage) => passage.kind === 'commitment'),
-      positions: cited.filter((passage) => passage.kind === 'position'),
-    };
+  lookupTerm(termId: string): Promise<TermDetail | null> {
+    return this.reader.termDetail(termId);
   }
 
-  async getPassage(passageId: string): Promise<CitedPassage | null> {
-    const [cited] = await this.reader.cite(await this.reader.passages([passageId]));
-    return cited ?? null;
+  getPassage(passageId: string): Promise<CitedPassage | null> {
+    return this.reader.citedPassage(passageId);
   }
 
-  async getDocument(documentId: string): Promise<DocumentDetail | null> {
-    const { documents, actors } = await this.reader.tables();
-    const document = documents.get(documentId);
-    if (!document) return null;
-    const passages = await this.reader.documentPassages(documentId);
-    const actorIds = new Set(passages.map((passage) => passage.actorId));
-    return {
-      document: toDocumentSummary(document),
-      passages: passages.map(
-        ({ id, text, locator, sectionPath, kind, format, fields, actorId }) => ({
-          id,
-          text,
-          locator,
-          sectionPath,
-          kind,
-          format,
-          ...(fields ? { fields } : {}),
-          actorId,
-        }),
-      ),
-      actors: [...actorIds].flatMap((id) => {
-        const actor = actors.get(id);
-        return actor ? [toActorSummary(actor)] : [];
-      }),
-    };
+  getDocument(documentId: string): Promise<DocumentDetail | null> {
+    return this.reader.documentDetail(documentId);
   }
 
   private async termHits(found: readonly ScoredTerm[]): Promise<TermHit[]> {
