@@ -1,5 +1,5 @@
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentOrigin } from './corpus-types';
-import { passageText } from './segmenter';
+import { passageText } from './segmenter/clean';
 import type { SegmentedPassage } from './segmenter/types';
 
 /**
