@@ -1,11 +1,9 @@
-import type { DocumentSummary } from '../utils/views';
-
 /**
- * " added by you", after a document the reader added, wherever it is named (with its own leading
- * space, so that a built-in document's name is followed by nothing).
+ * " added by you", after a document or term the reader added, wherever it is named (with its own
+ * leading space, so that a built-in one's name is followed by nothing).
  */
-export function AddedMark({ document }: { document: Pick<DocumentSummary, 'addedByUser'> }) {
-  return document.addedByUser ? (
+export function AddedMark({ of }: { of: { addedByUser?: true } }) {
+  return of.addedByUser ? (
     <>
       {' '}
       <span class="added-mark">added by you</span>

@@ -252,7 +252,7 @@ function ClipItem({
           </blockquote>
           <p class="clip-citation">
             <cite class="document">{citation.document.title}</cite>
-            <AddedMark document={citation.document} />
+            <AddedMark of={citation.document} />
             {' · '}
             {citation.document.issuingBody}
             {citation.document.dateLabel && (

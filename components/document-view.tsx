@@ -65,7 +65,7 @@ export function DocumentView({
       <header>
         <p class="term-category">
           {document.kind}
-          <AddedMark document={document} />
+          <AddedMark of={document} />
         </p>
         <h2 id="document-title" class="term-title">
           {document.title}

@@ -32,7 +32,7 @@ export function PassageResult({
         <cite class="document" title={document.title}>
           {document.shortTitle}
         </cite>
-        <AddedMark document={document} />
+        <AddedMark of={document} />
         {' · '}
         <span class="locator">{passage.locator}</span>
         {' · '}

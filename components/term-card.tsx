@@ -115,6 +115,7 @@ export function TermCard(props: TermCardProps): JSX.Element {
         <p class="term-category">{CATEGORY_LABEL[term.category]}</p>
         <h2 id={titleId} class="term-title">
           {term.label}
+          <AddedMark of={term} />
         </h2>
         {props.onClose && (
           <button
@@ -222,7 +223,7 @@ function CommitmentsSection(props: SectionProps): JSX.Element | null {
             <div class="group" key={group.document.id}>
               <h4>
                 <cite>{group.document.title}</cite>
-                <AddedMark document={group.document} />
+                <AddedMark of={group.document} />
               </h4>
               <p class="group-meta">
                 {[group.document.issuingBody, group.document.dateLabel].filter(Boolean).join(' · ')}
@@ -262,7 +263,7 @@ function CommitmentsMatrix(props: TermCardProps & { labelledBy: string }): JSX.E
               <cite class="matrix-title" title={row.document.title}>
                 {row.document.shortTitle}
               </cite>
-              <AddedMark document={row.document} />
+              <AddedMark of={row.document} />
               <span class="matrix-issuer">{row.document.issuingBody}</span>
               {row.document.dateLabel && (
                 <time class="matrix-date" dateTime={row.document.date.replace('/', '--')}>
@@ -378,7 +379,7 @@ function PassageItem(
           : passage.locator}
         {variant === 'page' && !props.inDocumentRow && ` · ${passage.document.shortTitle}`}
         {(props.withSource || (variant === 'page' && !props.inDocumentRow)) && (
-          <AddedMark document={passage.document} />
+          <AddedMark of={passage.document} />
         )}
       </p>
       <blockquote class="passage-quote">

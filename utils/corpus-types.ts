@@ -212,6 +212,8 @@ export interface Term {
   definition: string;
   sourcePassageIds: string[];
   related: string[];
+  /** A term the reader added (utils/user-term.ts). */
+  addedByUser?: true;
 }
 
 export interface Occurrence {

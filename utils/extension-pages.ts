@@ -9,7 +9,9 @@ export type PageRoute =
   | { view: 'document'; documentId: string; passageId: string | null }
   | { view: 'clips' }
   /** Adding a document; `tabId` is the tab whose page "This page" takes (from the toolbar). */
-  | { view: 'import'; tabId: number | null };
+  | { view: 'import'; tabId: number | null }
+  /** The reader's own terms: adding, changing, deleting them. */
+  | { view: 'terms' };
 
 export function routeToHash(route: PageRoute): string {
   const params = new URLSearchParams();
@@ -18,6 +20,7 @@ export function routeToHash(route: PageRoute): string {
     return params.size ? `#search?${params}` : '';
   }
   if (route.view === 'clips') return '#clips';
+  if (route.view === 'terms') return '#terms';
   if (route.view === 'import')
     return route.tabId === null ? '#import' : `#import?tab=${route.tabId}`;
   if (route.view === 'term') params.set('id', route.termId);
@@ -34,6 +37,7 @@ export function hashToRoute(hash: string): PageRoute {
   if (view === 'term' && id) return { view: 'term', termId: id, passageId };
   if (view === 'document' && id) return { view: 'document', documentId: id, passageId };
   if (view === 'clips') return { view: 'clips' };
+  if (view === 'terms') return { view: 'terms' };
   if (view === 'import') {
     const tab = params.get('tab') ?? '';
     return { view: 'import', tabId: /^\d{1,15}$/.test(tab) ? Number(tab) : null };

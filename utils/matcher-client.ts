@@ -1,3 +1,4 @@
+import { storage } from 'wxt/utils/storage';
 import { callBackground, type SendMessage } from './messaging';
 import { TermMatcher } from './term-matcher';
 
@@ -33,4 +34,20 @@ export async function requestMatcher(
     }
     await wait(delay);
   }
+}
+
+/**
+ * Which of the reader's terms the matcher last held, in extension storage: the background
+ * changes it after compiling the matcher again, and every open page, watching it, asks for the
+ * new matcher.
+ */
+const MATCHER_REVISION_KEY = 'local:matcherRevision';
+
+export function announceMatcherChange(revision: string): Promise<void> {
+  return storage.setItem<string>(MATCHER_REVISION_KEY, revision);
+}
+
+/** Calls back whenever the matcher changed. Returns the unsubscribe function. */
+export function watchMatcherChanges(callback: () => void): () => void {
+  return storage.watch<string>(MATCHER_REVISION_KEY, () => callback());
 }

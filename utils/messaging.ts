@@ -1,4 +1,5 @@
 import { draftShapeProblem, type DocumentDraft } from './document-draft';
+import { termDraftShapeProblem, type TermDraft } from './user-term';
 import type {
   AddedDocumentView,
   CitedPassage,
@@ -10,6 +11,7 @@ import type {
   SearchResponse,
   TermDetail,
   TermSummary,
+  UserTermView,
 } from './views';
 import type { CompiledMatcher } from './term-matcher';
 import { SEARCH_FACETS, type SearchFilters } from './views';
@@ -83,6 +85,16 @@ export interface BackgroundProtocol {
   deleteDocument: { request: { documentId: string }; response: { deleted: boolean } };
   /** The documents the reader added, oldest first. */
   listAddedDocuments: { request: Record<string, never>; response: AddedDocumentView[] };
+  /**
+   * Adds a term of the reader's (or, given its id, changes one): it is linked to every passage
+   * that mentions it, and open pages highlight it, once this answers. Refused (`bad-request`)
+   * when the draft does not hold together, `duplicate` when a term of that name is there.
+   */
+  saveTerm: { request: { draft: TermDraft; termId?: string }; response: UserTermView };
+  /** Deletes a term of the reader's with its links; answers whether there was one. */
+  deleteTerm: { request: { termId: string }; response: { deleted: boolean } };
+  /** The reader's terms, oldest first. */
+  listUserTerms: { request: Record<string, never>; response: UserTermView[] };
 }
 
 export interface TabProtocol {
@@ -279,6 +291,16 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
     Object.keys(rest).length > 0 ? 'this call takes only a draft' : draftShapeProblem(draft),
   deleteDocument: idField('documentId'),
   listAddedDocuments: noFields,
+  saveTerm: ({ draft, termId, ...rest }) => {
+    if (Object.keys(rest).length > 0) return 'this call takes a draft and a termId';
+    if (termId !== undefined) {
+      const problem = idField('termId')({ termId });
+      if (problem) return problem;
+    }
+    return termDraftShapeProblem(draft);
+  },
+  deleteTerm: idField('termId'),
+  listUserTerms: noFields,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {

@@ -91,7 +91,7 @@ export function corpusSense(termsNamed: ReadonlySet<string>): PageSense {
   return { termsNamed, securityTopic: true };
 }
 
-interface TermLike {
+export interface TermLike {
   id: string;
   category: TermCategory;
   aliases: TermAlias[];
@@ -140,6 +140,26 @@ export function compileMatcher(terms: TermLike[]): CompiledMatcher {
     termCategories: Object.fromEntries(terms.map((term) => [term.id, term.category])),
     trie: buildTrie(aliases),
   };
+}
+
+/**
+ * The terms a compiled matcher was made from, in their order, each with its aliases: compiling
+ * them again gives the same matcher. The background adds the reader's terms to the packaged
+ * matcher this way, without the glossary's sources.
+ */
+export function termsOfMatcher(compiled: CompiledMatcher): TermLike[] {
+  const aliasesOf = new Map<string, TermAlias[]>();
+  for (const { termId, text, caseSensitive, sense } of compiled.aliases) {
+    const alias: TermAlias = { text, caseSensitive, ...(sense ? { sense } : {}) };
+    const aliases = aliasesOf.get(termId) ?? [];
+    aliases.push(alias);
+    aliasesOf.set(termId, aliases);
+  }
+  return Object.entries(compiled.termCategories).map(([id, category]) => ({
+    id,
+    category,
+    aliases: aliasesOf.get(id) ?? [],
+  }));
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;

@@ -11,6 +11,7 @@ import type {
   Term,
   TermCategory,
 } from './corpus-types';
+import type { TermDraft } from './user-term';
 
 /**
  * The serialisable shapes the background returns through the message contract and the
@@ -63,6 +64,8 @@ export interface TermSummary {
   category: TermCategory;
   aliases: string[];
   definition: string;
+  /** A term the reader added. */
+  addedByUser?: true;
 }
 
 export interface SearchHit {
@@ -250,7 +253,17 @@ export function toTermSummary(term: Term): TermSummary {
     category: term.category,
     aliases: term.aliases.map((alias) => alias.text),
     definition: term.definition,
+    ...(term.addedByUser ? { addedByUser: true as const } : {}),
   };
+}
+
+/** One of the reader's terms, for their list: what the views show, and the form's fields. */
+export interface UserTermView {
+  term: TermSummary;
+  draft: TermDraft;
+  /** How many passages mention it, in every document. */
+  passageCount: number;
+  updatedAt: string;
 }
 
 /** What a tab's content script reports about its page. */

@@ -7,6 +7,7 @@ import {
 } from '../../utils/corpus-types';
 import { draftProblem, type DocumentDraft } from '../../utils/document-draft';
 import { ADDED_TABLES, type PledgemarkDatabase } from './db';
+import { sha256Hex } from '../../utils/content-hash';
 import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 
 const SHORT_TITLE_LENGTH = 60;
@@ -193,12 +194,6 @@ export class AddedCorpus {
     };
     return { document, actors, passages, occurrences };
   }
-}
-
-/** SHA-256 of the text's UTF-8 bytes, hex (Web Crypto: the background and Node alike). */
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The UTF-8 byte offset of each of the given character offsets of `text`, in one pass. */

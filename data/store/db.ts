@@ -9,6 +9,7 @@ import type {
   Passage,
   Term,
 } from '../../utils/corpus-types';
+import type { UserTerm } from '../../utils/user-term';
 import type { StoredSearchIndexData } from './search/search-index';
 
 /** Bookkeeping about the corpus copy: which corpus is stored, and since when. */
@@ -83,7 +84,7 @@ export const CORPUS_TABLES = [
 /**
  * The documents the reader added, with their texts, passages, actors and term occurrences: the user's
  * data, which seeding the built-in corpus never touches. Deleting a document removes its records
- * from all five tables and nothing else.
+ * from all five tables and nothing else. The reader's terms (`addedTerms`) are user data too.
  */
 export const ADDED_TABLES = [
   'addedDocuments',
@@ -112,6 +113,7 @@ export class PledgemarkDatabase extends Dexie {
   addedPassages!: Table<Passage, string>;
   addedActors!: Table<Actor, string>;
   addedOccurrences!: Table<Occurrence, [string, string]>;
+  addedTerms!: Table<UserTerm, string>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -147,6 +149,9 @@ export class PledgemarkDatabase extends Dexie {
       addedActors: 'id, documentId',
       addedOccurrences: '[termId+passageId], termId, passageId, documentId',
     });
+    // Version 7 adds the reader's own terms. Their occurrences, in any document, go to
+    // `addedOccurrences`: deleting a document or a term removes its own.
+    this.version(7).stores({ addedTerms: 'id, addedAt' });
   }
 }
 

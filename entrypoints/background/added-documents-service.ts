@@ -29,19 +29,15 @@ export function createAddedDocumentsService({
   ensureSeeded,
   loadMatcher,
 }: AddedDocumentsDeps): AddedDocumentHandlers {
-  let matcher: TermMatcher | null = null;
-  let loading: Promise<TermMatcher> | null = null;
-  /** The matcher, read once; a failed read is tried again at the next call. */
-  const termMatcher = () =>
-    (loading ??= loadMatcher().then(
-      (compiled) => (matcher = new TermMatcher(compiled)),
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    ));
+  // The matcher changes when the reader's terms do: each document is linked with the current one.
+  let built: { compiled: CompiledMatcher; matcher: TermMatcher } | null = null;
+  const termMatcher = async () => {
+    const compiled = await loadMatcher();
+    if (built?.compiled !== compiled) built = { compiled, matcher: new TermMatcher(compiled) };
+    return built.matcher;
+  };
   const corpus = new AddedCorpus(db, {
-    linkTerms: (texts) => documentTermCounts(matcher!, texts),
+    linkTerms: (texts) => documentTermCounts(built!.matcher, texts),
   });
   return {
     addDocument: async ({ draft }) => {

@@ -3,10 +3,10 @@ import { PledgemarkDatabase } from '../../data/store/db';
 import { CorpusQueries } from '../../data/store/search/queries';
 import { seedFromSource, type CorpusSource } from '../../data/store/seed';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
-import { toTermSummary } from '../../utils/views';
 import type { AddedDocumentHandlers } from './added-documents-service';
 import type { ClipHandlers } from './clip-service';
 import type { MatcherHandlers } from './matcher-service';
+import type { UserTermHandlers } from './user-terms-service';
 
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
 export type CorpusHandlers = Omit<
@@ -19,6 +19,7 @@ export type CorpusHandlers = Omit<
   | keyof AddedDocumentHandlers
   | keyof HostSenseHandlers
   | keyof MatcherHandlers
+  | keyof UserTermHandlers
 >;
 
 /**
@@ -26,12 +27,21 @@ export type CorpusHandlers = Omit<
  * that answer the message contract from it. Every handler waits for seeding; if IndexedDB is
  * unavailable (full, blocked, private mode) each call fails with a message that says so.
  */
-export function createCorpusService(corpus: CorpusSource, db = new PledgemarkDatabase()) {
+export function createCorpusService(
+  corpus: CorpusSource,
+  db = new PledgemarkDatabase(),
+  /** After a corpus was stored in place of another: the reader's terms are linked into it. */
+  onSeeded: () => Promise<void> = () => Promise.resolve(),
+) {
   const queries = new CorpusQueries(db);
   let ready: Promise<void> | null = null;
   const ensureSeeded = () => {
     ready ??= seedFromSource(db, corpus).then(
-      () => queries.reset(),
+      async ({ status }) => {
+        queries.reset();
+        // The corpus stands either way; a term whose links failed is linked again when next saved.
+        if (status === 'seeded') await onSeeded().catch((error: unknown) => console.error(error));
+      },
       (error: unknown) => {
         ready = null;
         const reason = error instanceof Error ? error.message : String(error);
@@ -50,11 +60,7 @@ export function createCorpusService(corpus: CorpusSource, db = new PledgemarkDat
     },
     getPassage: async ({ passageId }) => (await ensureSeeded(), queries.getPassage(passageId)),
     getDocument: async ({ documentId }) => (await ensureSeeded(), queries.getDocument(documentId)),
-    describeTerms: async ({ termIds }) => {
-      await ensureSeeded();
-      const terms = await db.terms.bulkGet(termIds);
-      return terms.flatMap((term) => (term ? [toTermSummary(term)] : []));
-    },
+    describeTerms: async ({ termIds }) => (await ensureSeeded(), queries.describeTerms(termIds)),
   };
   return { ensureSeeded, handlers, queries };
 }

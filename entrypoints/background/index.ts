@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
 import type { Corpus } from '../../utils/corpus-types';
 import { PledgemarkDatabase } from '../../data/store/db';
 import type { CorpusSource } from '../../data/store/seed';
@@ -11,6 +12,7 @@ import {
   type Handlers,
 } from '../../utils/messaging';
 import { routeToHash } from '../../utils/extension-pages';
+import { announceMatcherChange } from '../../utils/matcher-client';
 import type { CompiledMatcher } from '../../utils/term-matcher';
 import { runCommand } from './commands';
 import { createAddedDocumentsService } from './added-documents-service';
@@ -18,7 +20,8 @@ import { createClipService } from './clip-service';
 import { createClipboardWriter, OFFSCREEN_PATH } from './clipboard-writer';
 import { createCorpusService } from './corpus-service';
 import { createHostSenseRelay, type SendToTab } from './host-sense-relay';
-import { createMatcherService } from './matcher-service';
+import { createMatcherService, type StoredMatcher } from './matcher-service';
+import { createUserTermsService } from './user-terms-service';
 import { PageTermsBadge } from './page-terms-badge';
 
 /**
@@ -29,6 +32,9 @@ const packagedCorpus: CorpusSource = {
   hash: corpusHash.hash,
   load: () => readPackagedFile<Corpus>('/corpus.json', 'corpus'),
 };
+
+/** The matcher compiled with the reader's terms, kept for the background's next start. */
+const STORED_MATCHER_KEY = 'local:userMatcher';
 
 async function readPackagedFile<T>(path: '/corpus.json' | '/matcher.json', what: string) {
   const response = await fetch(browser.runtime.getURL(path));
@@ -41,7 +47,7 @@ export default defineBackground({
   persistent: false,
   main() {
     const db = new PledgemarkDatabase();
-    const service = createCorpusService(packagedCorpus, db);
+    const service = createCorpusService(packagedCorpus, db, () => userTerms.relinkAll());
     // Seed on install, on update and whenever the background starts: a no-op for a stored hash.
     void service.ensureSeeded().catch((error: unknown) => console.error(error));
 
@@ -58,19 +64,34 @@ export default defineBackground({
       frameId === undefined
         ? browser.tabs.sendMessage(tabId, envelope)
         : browser.tabs.sendMessage(tabId, envelope, { frameId });
-    const matcher = createMatcherService(() =>
-      readPackagedFile<CompiledMatcher>('/matcher.json', 'matcher'),
-    );
+    const matcher = createMatcherService({
+      readPackaged: () => readPackagedFile<CompiledMatcher>('/matcher.json', 'matcher'),
+      builtInKey: corpusHash.hash,
+      userTerms: () => userTerms.list(),
+      stored: {
+        get: () => storage.getItem<StoredMatcher>(STORED_MATCHER_KEY),
+        set: (value) => storage.setItem(STORED_MATCHER_KEY, value),
+      },
+      announce: announceMatcherChange,
+    });
+    const userTerms = createUserTermsService({
+      db,
+      queries: service.queries,
+      ensureSeeded: service.ensureSeeded,
+      compileWith: matcher.compileWith,
+      userTermsChanged: matcher.userTermsChanged,
+    });
     const handlers: Handlers<BackgroundProtocol> = {
       ...service.handlers,
       ...createClipService(db, service.ensureSeeded),
       ...createHostSenseRelay(sendToTab),
-      ...matcher,
+      ...matcher.handlers,
+      ...userTerms.handlers,
       ...createAddedDocumentsService({
         db,
         queries: service.queries,
         ensureSeeded: service.ensureSeeded,
-        loadMatcher: () => matcher.loadMatcher({}, {}),
+        loadMatcher: matcher.loadMatcher,
       }),
       reportPageTerms: async ({ termCounts }, sender) => {
         const tabId = sender.tab?.id;

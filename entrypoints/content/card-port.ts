@@ -14,7 +14,8 @@ import type { CardPort } from './card-controller';
 
 export interface CardPortDeps {
   send: SendMessage;
-  matcher: TermMatcher;
+  /** The matcher highlighting the page now (it changes with the reader's terms). */
+  matcher: () => TermMatcher;
   /** The page's host name, where "Hide this term on this site" hides a term. */
   hostname: string;
   /** How often a term is highlighted on the page now. */
@@ -47,7 +48,7 @@ export function extensionCardPort({
         background: (copied) => callBackground(send, 'copyText', { text: copied }),
       }),
     mentionsIn: (termId, text) =>
-      matcher
+      matcher()
         .findMentions(text, corpusSense(new Set([termId])))
         .filter((mention) => mention.termId === termId),
     pageCount,
@@ -58,7 +59,7 @@ export function extensionCardPort({
         passageId: passage.id,
       }),
     hostname,
-    aliasText: (aliasIndex) => matcher.aliases[aliasIndex]?.text,
+    aliasText: (aliasIndex) => matcher().aliases[aliasIndex]?.text,
     correctSense: (termId, alias, where) =>
       void updateSettings((current) =>
         withSenseCorrected(current, {

@@ -77,8 +77,11 @@ export class HighlightSession {
   /** The page's own evidence as last announced: terms named outright, and its topic. */
   private announced = { termsNamed: 0, securityTopic: false };
   private stopCopying: (() => void) | null = null;
+  private matcher: TermMatcher;
 
-  constructor(private readonly deps: HighlightSessionDeps) {}
+  constructor(private readonly deps: HighlightSessionDeps) {
+    this.matcher = deps.matcher;
+  }
 
   get active(): boolean {
     return this.highlighter !== null;
@@ -100,7 +103,7 @@ export class HighlightSession {
     const abort = new AbortController();
     this.abort = abort;
     this.highlighter = new PageHighlighter(
-      this.deps.matcher,
+      this.matcher,
       options,
       this.deps.maxMarks,
       this.hostSense,
@@ -185,6 +188,15 @@ export class HighlightSession {
     if (!this.highlighter || !signal) return;
     this.highlighter.adoptHostSense(host);
     this.redecide(signal);
+  }
+
+  /**
+   * Highlights with another matcher (the reader's terms changed): a running session starts again
+   * with it, as it was started; its highlights are made anew.
+   */
+  useMatcher(matcher: TermMatcher): Promise<void> {
+    this.matcher = matcher;
+    return this.highlighter && this.options ? this.start(this.options) : Promise.resolve();
   }
 
   /** What the page's own text tells so far (none while highlighting is off). */

@@ -8,7 +8,7 @@ import {
 } from '../../utils/messaging';
 import { DEFAULT_SETTINGS, hiddenTermsOn, type Settings } from '../../utils/settings';
 import { loadSettings, watchSettings } from '../../utils/settings-storage';
-import { requestMatcher } from '../../utils/matcher-client';
+import { requestMatcher, watchMatcherChanges } from '../../utils/matcher-client';
 import { CardController } from './card-controller';
 import { extensionCardPort } from './card-port';
 import { ContentController } from './content-controller';
@@ -40,7 +40,8 @@ export default defineContentScript({
     const loaded = await requestMatcher(send, wait);
     if (!loaded.ok) console.warn(`Pledgemark highlights nothing here: ${loaded.message}`);
     if (!loaded.ok || !lifetime.isValid) return;
-    const { matcher } = loaded;
+    // Replaced when the reader's terms change (see below).
+    let { matcher } = loaded;
     await wait(0);
     if (!lifetime.isValid) return;
     let settings: Settings = DEFAULT_SETTINGS;
@@ -67,7 +68,7 @@ export default defineContentScript({
     const cards = new CardController(
       extensionCardPort({
         send,
-        matcher,
+        matcher: () => matcher,
         hostname: location.hostname,
         pageCount: (termId) => controller.pageTerms().termCounts[termId] ?? 0,
         settings: () => settings,
@@ -96,10 +97,22 @@ export default defineContentScript({
     // can call its listeners any more, so there is nothing to unhook.
     lifetime.onInvalidated(() => cards.destroy());
     lifetime.onInvalidated(() => session.stop());
+    // The reader added, changed or deleted a term: highlight with the matcher that has it.
+    let matcherRequests = 0;
+    const unwatchMatcher = watchMatcherChanges(() => {
+      const request = ++matcherRequests;
+      void requestMatcher(send, wait).then((next) => {
+        // Of changes in quick succession, the last answer asked for is the one kept.
+        if (!next.ok || !lifetime.isValid || request !== matcherRequests) return;
+        matcher = next.matcher;
+        void session.useMatcher(matcher);
+      });
+    });
     lifetime.onInvalidated(() => {
       if (lifetime.isOrphaned) return;
       browser.runtime.onMessage.removeListener(onMessage);
       unwatch();
+      unwatchMatcher();
     });
     settings = await loadSettings();
     if (!lifetime.isValid) return;

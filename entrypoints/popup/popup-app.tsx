@@ -23,6 +23,7 @@ import type { DocumentDetail, TermDetail } from '../../utils/views';
 import { SEARCH_FACETS, type SearchFilters } from '../../utils/views';
 import { ClipsPage } from './clips-page';
 import { PageTerms } from './page-terms';
+import { TermsPage } from './terms-page';
 import { useCitationCopy } from './use-citation-copy';
 import { useClipMarks } from './use-clip-marks';
 import { useHiddenTermLabels } from './use-term-labels';
@@ -122,6 +123,9 @@ export function PopupApp() {
           >
             Add document
           </a>
+          <a href="#terms" aria-current={route.view === 'terms' ? 'page' : undefined}>
+            Add term
+          </a>
         </nav>
       </header>
       {route.view === 'search' && <SearchView initialQuery={route.query} />}
@@ -131,6 +135,7 @@ export function PopupApp() {
       )}
       {route.view === 'clips' && <ClipsPage />}
       {route.view === 'import' && <LazyImportPage tabId={route.tabId} />}
+      {route.view === 'terms' && <TermsPage />}
     </main>
   );
 }

@@ -52,6 +52,11 @@ function handlers(): Handlers<BackgroundProtocol> {
     }),
     deleteDocument: vi.fn(async () => ({ deleted: true })),
     listAddedDocuments: vi.fn(async () => []),
+    saveTerm: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    deleteTerm: vi.fn(async () => ({ deleted: true })),
+    listUserTerms: vi.fn(async () => []),
   };
 }
 
@@ -299,6 +304,47 @@ describe('the added-document calls', () => {
     }
     expect(BACKGROUND_VALIDATORS.deleteDocument({})).toMatch(/documentId/);
     expect(BACKGROUND_VALIDATORS.listAddedDocuments({ all: true })).toMatch(/no fields/);
+  });
+});
+
+describe('the term calls', () => {
+  const draft = {
+    label: 'Advance Passenger Information',
+    aliases: ['API'],
+    category: 'instrument',
+    definition: '',
+    cues: ['passenger'],
+    vetoes: [],
+  };
+
+  it('take a draft of the right shape (with the id of the term it changes), an id, or nothing', () => {
+    expect(BACKGROUND_VALIDATORS.saveTerm({ draft })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.saveTerm({ draft, termId: 'user-0123' })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.deleteTerm({ termId: 'user-0123' })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.listUserTerms({})).toBeNull();
+  });
+
+  it('refuse anything else, saying what is wrong', () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{}, /draft must be an object/],
+      [{ draft, extra: 1 }, /a draft and a termId/],
+      [{ draft, termId: '' }, /termId/],
+      [{ draft: { ...draft, label: 42 } }, /label/],
+      [{ draft: { ...draft, label: 'x'.repeat(201) } }, /label/],
+      [{ draft: { ...draft, aliases: 'API' } }, /aliases/],
+      [{ draft: { ...draft, aliases: Array(31).fill('A') } }, /aliases/],
+      [{ draft: { ...draft, category: 'rumour' } }, /category/],
+      [{ draft: { ...draft, definition: null } }, /definition/],
+      [{ draft: { ...draft, cues: [1] } }, /cues/],
+      [{ draft: { ...draft, colour: 'red' } }, /unknown fields/],
+    ];
+    for (const [request, message] of cases) {
+      expect(BACKGROUND_VALIDATORS.saveTerm(request), JSON.stringify(request).slice(0, 80)).toMatch(
+        message,
+      );
+    }
+    expect(BACKGROUND_VALIDATORS.deleteTerm({})).toMatch(/termId/);
+    expect(BACKGROUND_VALIDATORS.listUserTerms({ all: true })).toMatch(/no fields/);
   });
 });
 

@@ -20,3 +20,13 @@ export const VERSION_4_STORES = {
   searchIndexes: 'hash',
   openingFacets: 'hash',
 };
+
+/** Version 6: the reader's own documents, in tables of their own. */
+export const VERSION_6_STORES = {
+  ...VERSION_4_STORES,
+  addedDocuments: 'id, &contentHash, addedAt',
+  addedTexts: 'documentId',
+  addedPassages: 'id, documentId, actorId, kind',
+  addedActors: 'id, documentId',
+  addedOccurrences: '[termId+passageId], termId, passageId, documentId',
+};

@@ -66,7 +66,7 @@ export class CorpusReader {
     return read;
   }
 
-  /** Glossary terms by id, in the order asked. */
+  /** Terms by id, the glossary's or the reader's, in the order asked. */
   async terms(ids: readonly string[]): Promise<(Term | undefined)[]> {
     const { terms } = await this.tables();
     return ids.map((id) => terms.get(id));
@@ -146,7 +146,7 @@ export class CorpusReader {
     };
   }
 
-  /** Every document and actor of both corpora, and every glossary term, by id. */
+  /** Every document and actor of both corpora, and every term (the glossary's, the reader's), by id. */
   tables() {
     const { db } = this;
     this.lookups ??= Promise.all([
@@ -155,12 +155,13 @@ export class CorpusReader {
       db.addedDocuments.toArray(),
       db.addedActors.toArray(),
       db.terms.toArray(),
-    ]).then(([documents, actors, addedDocuments, addedActors, terms]) => ({
+      db.addedTerms.toArray(),
+    ]).then(([documents, actors, addedDocuments, addedActors, terms, addedTerms]) => ({
       documents: new Map<string, CorpusDocument>(
         [...documents, ...addedDocuments].map((document) => [document.id, document]),
       ),
       actors: new Map([...actors, ...addedActors].map((actor) => [actor.id, actor])),
-      terms: new Map(terms.map((term) => [term.id, term])),
+      terms: new Map<string, Term>([...terms, ...addedTerms].map((term) => [term.id, term])),
     }));
     this.lookups.catch(() => (this.lookups = null));
     return this.lookups;

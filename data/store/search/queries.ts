@@ -9,6 +9,7 @@ import {
   type SearchResponse,
   type TermDetail,
   type TermHit,
+  type TermSummary,
 } from '../../../utils/views';
 import type { PledgemarkDatabase } from '../db';
 import { CorpusReader } from './corpus-reader';
@@ -185,6 +186,17 @@ export class CorpusQueries {
       const citation = passage && cited.get(passage.id);
       return citation ? [{ type: 'passage' as const, score, passage: citation, matchedWords }] : [];
     });
+  }
+
+  /** The reader's terms changed: they are read again. */
+  userTermsChanged(): void {
+    this.reader.reset();
+  }
+
+  /** Terms by id as the views show them (unknown ids are left out). */
+  async describeTerms(termIds: readonly string[]): Promise<TermSummary[]> {
+    const terms = await this.reader.terms(termIds);
+    return terms.flatMap((term) => (term ? [toTermSummary(term)] : []));
   }
 
   lookupTerm(termId: string): Promise<TermDetail | null> {
