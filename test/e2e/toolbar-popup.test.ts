@@ -233,6 +233,25 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       expectNothingCut(await popup.evaluate(readLayout, null), 'clips', 560);
     });
 
+    it('shows "Add term" in the popup itself, its form whole at the popup’s width', async (context) => {
+      dumpLogsOnFailure(context, name, session);
+      const link = { selector: '.popup-nav a', text: 'Add term' };
+      expect(await popup.evaluate(clickByText, link)).toBe(true);
+      await popup.waitForSelector('#term-label', WAIT_MS);
+      const layout = await popup.evaluate(readLayout, null);
+      expectNothingCut(layout, 'terms', 400);
+      const formRight = await popup.evaluate(
+        () =>
+          Math.max(
+            ...[...document.querySelectorAll('.term-form input, .term-form button')].map(
+              (control) => control.getBoundingClientRect().right,
+            ),
+          ),
+        null,
+      );
+      expect(formRight, JSON.stringify(layout)).toBeLessThanOrEqual(layout.clientWidth);
+    });
+
     it('opens "Add document" in a tab of its own, told which tab the reader was on', async (context) => {
       dumpLogsOnFailure(context, name, session);
       const link = { selector: '.popup-nav a', text: 'Add document' };
