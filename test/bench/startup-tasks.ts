@@ -20,6 +20,7 @@ import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startBenchServer, withoutScripts } from './server';
 import { mentionAliases, syntheticPage } from './synthetic-pages';
 import { writeReportSection } from './report-section';
+import { ourTasks, TRACE_CATEGORIES, type OurTask, type TraceEvent } from './trace-tasks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -78,73 +79,6 @@ interface Load {
   ours: OurTask[];
 }
 
-interface OurTask {
-  ms: number;
-  /** The script evaluated in the task (`content.js`, `card-ui.js`), or null for later work. */
-  evaluated: string | null;
-}
-
-/** A main-thread task in the trace (the name depends on how the task was posted). */
-const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-/** The trace categories that show each main-thread task and the scripts that ran in it. */
-const TRACE_CATEGORIES = 'toplevel,devtools.timeline';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: Record<string, unknown>;
-}
-
-/**
- * The durations of the renderer's main-thread tasks in which Pledgemark ran: those holding an
- * event of its content script (its script's evaluation, a call into its world, a callback of
- * its script). Work it causes later (the page's next frame after a write) is not counted here:
- * the long-task comparison with and without the extension covers that.
- */
-function ourTasks(events: TraceEvent[], extensionOrigin: string): OurTask[] {
-  const mainThreads = new Set(
-    events
-      .filter((event) => event.name === 'thread_name' && event.args?.['name'] === 'CrRendererMain')
-      .map((event) => `${event.pid}:${event.tid}`),
-  );
-  const onMain = events.filter((event) => mainThreads.has(`${event.pid}:${event.tid}`));
-  const isOurs = (event: TraceEvent) => {
-    const data = JSON.stringify(event.args ?? {});
-    return data.includes(extensionOrigin) || data.includes('"worldName":"Pledgemark"');
-  };
-  const ourEvents = onMain.filter(isOurs);
-  const tasks = onMain.filter(
-    (event) => event.ph === 'X' && TASK_EVENTS.has(event.name) && (event.dur ?? 0) > 10_000,
-  );
-  const within = (inner: TraceEvent, outer: TraceEvent) =>
-    inner !== outer &&
-    inner.pid === outer.pid &&
-    inner.tid === outer.tid &&
-    inner.ts >= outer.ts &&
-    inner.ts <= outer.ts + outer.dur!;
-  const inside = (task: TraceEvent) =>
-    ourEvents.filter(
-      (event) =>
-        event.pid === task.pid &&
-        event.tid === task.tid &&
-        event.ts >= task.ts &&
-        event.ts <= task.ts + task.dur!,
-    );
-  return tasks
-    .filter((task) => !tasks.some((outer) => within(task, outer)))
-    .map((task) => ({ task, events: inside(task) }))
-    .filter(({ events }) => events.length > 0)
-    .map(({ task, events }) => {
-      const evaluation = events.find((event) => event.name === 'EvaluateScript');
-      const url = (evaluation?.args?.['data'] as { url?: string } | undefined)?.url;
-      return { ms: task.dur! / 1000, evaluated: url ? url.slice(url.lastIndexOf('/') + 1) : null };
-    });
-}
-
 /** The long tasks of one page load, how many highlights it got and, traced, Pledgemark's tasks. */
 async function measure(
   context: BrowserContext,
@@ -178,7 +112,7 @@ async function measure(
     highlights: document.querySelectorAll('[data-pledgemark-term]').length,
   })`)) as Omit<Load, 'ours'>;
   await tab.close();
-  return { ...result, ours: extensionOrigin ? ourTasks(events, extensionOrigin) : [] };
+  return { ...result, ours: extensionOrigin ? ourTasks(events, extensionOrigin, 10) : [] };
 }
 
 interface PageResult {
