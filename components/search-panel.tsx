@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { AddedMark } from './added-mark';
 import type {
   CitedPassage,
   SearchFacet,
@@ -271,6 +272,7 @@ function SearchBody({
                 onClick={() => onOpenTerm(hit.term.id)}
               >
                 {hit.term.label}
+                <AddedMark of={hit.term} />
               </button>
             </li>
           ))}

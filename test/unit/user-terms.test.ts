@@ -66,7 +66,7 @@ describe('the reader’s terms', () => {
     expect(linked.every((occurrence) => occurrence.addedByUser)).toBe(true);
   });
 
-  it('show in a term view like the glossary’s, with the positions that name them', async () => {
+  it('show in search and in a term view like the glossary’s, with the positions that name them', async () => {
     const term = await terms.save(XINJIANG);
     const queries = new CorpusQueries(db);
     const detail = await queries.lookupTerm(term.id);
@@ -74,6 +74,12 @@ describe('the reader’s terms', () => {
     const cited = [...detail!.commitments, ...detail!.positions].map((passage) => passage.id);
     expect(cited.length).toBeGreaterThan(5);
     expect(cited.every((id) => mentioning(/\bXinjiang\b/).includes(id))).toBe(true);
+    for (const query of ['xinj', 'XUAR', 'Xinjiang']) {
+      const { terms: found } = await queries.search(query);
+      expect(found[0], query).toMatchObject({ term: { id: term.id, addedByUser: true } });
+    }
+    const { terms: others } = await queries.search('FATF');
+    expect(others.map((hit) => hit.term.id)).not.toContain(term.id);
     expect(await queries.describeTerms([term.id, 'fatf'])).toMatchObject([
       { id: term.id, addedByUser: true },
       { id: 'fatf' },

@@ -88,6 +88,12 @@ export class CorpusReader {
     });
   }
 
+  /** The reader's own terms. */
+  async userTerms(): Promise<Term[]> {
+    const { terms } = await this.tables();
+    return [...terms.values()].filter((term) => term.addedByUser);
+  }
+
   /** A term's view: its sources, and the commitments and positions that mention it. */
   async termDetail(termId: string): Promise<TermDetail | null> {
     const { db } = this;

@@ -11,13 +11,16 @@ import {
   type TermHit,
   type TermSummary,
 } from '../../../utils/views';
+import type { Term } from '../../../utils/corpus-types';
 import type { PledgemarkDatabase } from '../db';
 import { CorpusReader } from './corpus-reader';
 import { countFacets, selectFilters } from './facet-counts';
 import { SearchIndexStore, type LoadedIndex } from './index-store';
 import { readQuery } from './query-words';
+import { searchableWords } from './search-index';
 import {
   bestPositions,
+  MAX_TERM_HITS,
   matchWords,
   rerankByPhrase,
   type PageSource,
@@ -37,6 +40,12 @@ export interface SearchRequest {
   filters?: SearchFilters;
   /** How many passages to return, best first (the count and facets cover all of them). */
   limit?: number;
+}
+
+/** Whether every word starts a word of the term's name or of one of its other spellings. */
+function namesWords(term: Term, words: readonly string[]): boolean {
+  const named = term.aliases.flatMap((alias) => searchableWords(alias.text));
+  return words.length > 0 && words.every((word) => named.some((name) => name.startsWith(word)));
 }
 
 /** The loaded index and the last queries' matches by their words, oldest first. */
@@ -150,7 +159,7 @@ export class CorpusQueries {
       recentMatches.delete(recentMatches.keys().next().value!);
     }
     notices.push(...matched.notices);
-    return { ...matched, terms: await this.termHits(matched.terms) };
+    return { ...matched, terms: await this.termHits(matched.terms, words) };
   }
 
   /** Reads and cites the passages at the given positions of the matched rows, ranked. */
@@ -211,12 +220,23 @@ export class CorpusQueries {
     return this.reader.documentDetail(documentId);
   }
 
-  private async termHits(found: readonly ScoredTerm[]): Promise<TermHit[]> {
-    if (found.length === 0) return [];
+  /**
+   * The terms to show above the passages: the reader's own that the words name (they are few,
+   * and not in the index, which is the corpus's), first, then the glossary's the index found.
+   */
+  private async termHits(
+    found: readonly ScoredTerm[],
+    words: readonly string[],
+  ): Promise<TermHit[]> {
+    const own = (await this.reader.userTerms()).filter((term) => namesWords(term, words));
     const terms = await this.reader.terms(found.map(({ termId }) => termId));
-    return terms.flatMap((term, i) =>
-      term ? [{ type: 'term' as const, score: found[i]!.score, term: toTermSummary(term) }] : [],
-    );
+    const topScore = found[0]?.score ?? 1;
+    return [
+      ...own.map((term) => ({ type: 'term' as const, score: topScore, term: toTermSummary(term) })),
+      ...terms.flatMap((term, i) =>
+        term ? [{ type: 'term' as const, score: found[i]!.score, term: toTermSummary(term) }] : [],
+      ),
+    ].slice(0, MAX_TERM_HITS);
   }
 
   private searchState(current: Promise<LoadedIndex | null> | null = null): Promise<SearchState> {

@@ -15,7 +15,8 @@ import type { PreparedQuery } from './word-index';
  * that have the words side by side.
  */
 
-const MAX_TERM_HITS = 8;
+/** The most terms a search shows above its passages. */
+export const MAX_TERM_HITS = 8;
 /**
  * For a query of several words, the passages read are put in order again, in blocks of this
  * size, those that have the words side by side first. Blocks of a fixed size (a page) keep the
