@@ -20,7 +20,13 @@ import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startBenchServer, withoutScripts } from './server';
 import { mentionAliases, syntheticPage } from './synthetic-pages';
 import { writeReportSection } from './report-section';
-import { ourTasks, TRACE_CATEGORIES, type OurTask, type TraceEvent } from './trace-tasks';
+import {
+  extensionOriginOf,
+  ourTasks,
+  TRACE_CATEGORIES,
+  type OurTask,
+  type TraceEvent,
+} from './trace-tasks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -133,7 +139,7 @@ try {
     const worker =
       extended.context.serviceWorkers()[0] ??
       (await extended.context.waitForEvent('serviceworker'));
-    const extensionOrigin = new URL(worker.url()).origin;
+    const extensionOrigin = extensionOriginOf(worker.url());
     for (const page of pages) {
       const without = await measure(plain.context, page, null);
       const withExtension = await measure(extended.context, page, extensionOrigin);

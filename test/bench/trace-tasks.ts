@@ -69,3 +69,16 @@ export function ourTasks(
       return { ms: task.dur! / 1000, evaluated: url ? url.slice(url.lastIndexOf('/') + 1) : null };
     });
 }
+
+/**
+ * `chrome-extension://<id>` of the extension a service worker belongs to. (Node's `URL` gives
+ * "null" as the origin of a scheme it does not know, which would match every trace event with a
+ * null in it.)
+ */
+export function extensionOriginOf(workerUrl: string): string {
+  const { protocol, host } = new URL(workerUrl);
+  if (protocol !== 'chrome-extension:' || host === '') {
+    throw new Error(`Not an extension's service worker: ${workerUrl}`);
+  }
+  return `${protocol}//${host}`;
+}

@@ -26,7 +26,7 @@ import { bundleForPage } from './page-bundle';
 import { writeReportSection } from './report-section';
 import { startBenchServer, withoutScripts } from './server';
 import { syntheticUserTerms } from './synthetic-terms';
-import { ourTasks, TRACE_CATEGORIES, type TraceEvent } from './trace-tasks';
+import { extensionOriginOf, ourTasks, TRACE_CATEGORIES, type TraceEvent } from './trace-tasks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -101,7 +101,7 @@ async function launch(withTerms: boolean, seedBundle: string): Promise<Profile> 
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const origin = new URL(worker.url()).origin;
+  const origin = extensionOriginOf(worker.url());
   const extensionPage = await context.newPage();
   await extensionPage.goto(`${origin}/popup.html#clips`);
   await extensionPage.waitForTimeout(2_000);
