@@ -7,8 +7,9 @@
  * test opens (from a made-up host, so the page loads only through the proxy) and answers anything
  * else with 502, plain requests and CONNECT tunnels alike. The test then uses Pledgemark as a reader
  * would: the content script highlights the page, a highlight's card opens on hover, the popup
- * searches "PNR" and opens its term view, and the import view reads an HTML file whose image and
- * frame point at other sites, into passages to add. The proxy must have seen the page the test
+ * searches "PNR" and opens its term view, the import view reads an HTML file whose image and
+ * frame point at other sites, into passages to add, and a term of the reader's is added and
+ * highlighted on the open page. The proxy must have seen the page the test
  * opened and nothing else. A last check sends requests of its own from a web page and from an extension page
  * and makes sure the proxy sees them, so that the silence above is not the proxy's blindness.
  *
@@ -268,7 +269,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       return page;
     }
 
-    it('highlights a page, opens a card, searches the popup, opens a term view and reads a file to add, without one request of its own', async (context) => {
+    it('highlights a page, opens a card, searches the popup, opens a term view, reads a file to add and adds a term, without one request of its own', async (context) => {
       dumpLogsOnFailure(context, name, session, proxyRecord);
       page = await openFixture('slice.html');
       await page.waitForFunction(
@@ -307,6 +308,27 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'ministry-statement.html'),
       );
       await importView.waitForSelector('.import-passages', WAIT_MS);
+
+      // A term of the reader's is linked and compiled in the extension, and reaches the open page.
+      const termsView = await session!.openExtensionPage('popup.html#terms', '#term-label');
+      opened.push(termsView);
+      await termsView.evaluate(() => {
+        const field = document.querySelector<HTMLInputElement>('#term-label')!;
+        field.value = 'cash couriers';
+        field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }, null);
+      await termsView.waitForFunction(
+        () => {
+          const save = [...document.querySelectorAll('button')].find(
+            (button) => button.textContent?.trim() === 'Save term' && !button.disabled,
+          );
+          save?.click();
+          return save !== undefined;
+        },
+        null,
+        WAIT_MS,
+      );
+      await page.waitForSelector('[data-pledgemark-term^="user-"]', WAIT_MS);
 
       await waitForQuiet(proxy!);
       const seen = [...proxy!.requests];

@@ -155,6 +155,32 @@ describe('the reader’s terms', () => {
     expect(linked.every((occurrence) => occurrence.passageId.endsWith('-v2'))).toBe(true);
   });
 
+  it('are linked in the documents the reader added before them', async () => {
+    const added = new AddedCorpus(db, {
+      linkTerms: (texts) => documentTermCounts(new TermMatcher(PACKAGED), texts),
+    });
+    const text = 'Statement on the region\n\n1. Calls upon all parties to respect rights in XUAR.';
+    const document = await added.add({
+      title: 'Statement on the region',
+      issuingBody: 'Example Council',
+      date: '2026-12-01',
+      kind: 'statement',
+      origin: { kind: 'paste' },
+      text,
+      passages: segmentText(text, { issuingBody: 'Example Council' }).passages,
+    });
+    const term = await terms.save(XINJIANG);
+    const linked = await db.addedOccurrences
+      .where({ termId: term.id, documentId: document.id })
+      .toArray();
+    const passages = await db.addedPassages.bulkGet(
+      linked.map((occurrence) => occurrence.passageId),
+    );
+    expect(passages.map((passage) => passage?.text)).toEqual([
+      expect.stringContaining('respect rights in XUAR'),
+    ]);
+  });
+
   it('are linked in a document added after them, and go from it when it is deleted', async () => {
     const term = await terms.save(XINJIANG);
     const matcher = new TermMatcher(withUserTerms(PACKAGED, await terms.list()));
