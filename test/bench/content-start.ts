@@ -9,12 +9,11 @@
  * BENCHMARKS.md. Environment: BASELINE_BUILD (required), BASELINE_LABEL, START_PAGES (default
  * 12), START_REPS (default 3), CHROMIUM_PATH, BENCH_OUT.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
+import { launchBenchProfile } from './bench-profile';
 import { writeReportSection } from './report-section';
 import { startBenchServer, withoutScripts } from './server';
 
@@ -43,17 +42,7 @@ interface TraceEvent {
 
 /** Milliseconds V8 spent compiling and running the content scripts during one page load. */
 async function startOnce(build: string, url: string): Promise<number> {
-  const profile = mkdtempSync(join(tmpdir(), 'pledgemark-start-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${build}`,
-      `--load-extension=${build}`,
-      ...QUIET_CHROMIUM_ARGS,
-    ],
-  });
+  const { context, close } = await launchBenchProfile(build);
   try {
     // The first page of a profile pays for the extension's install; measure the next one.
     const warm = await context.newPage();
@@ -84,8 +73,7 @@ async function startOnce(build: string, url: string): Promise<number> {
     }
     return total;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

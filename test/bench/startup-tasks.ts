@@ -9,16 +9,16 @@
  * BENCHMARKS.md between markers. Nothing here asserts on time.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { compileMatcher } from '../../utils/term-matcher';
 import { GLOSSARY } from '../../data/glossary';
-import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { startBenchServer, withoutScripts } from './server';
 import { mentionAliases, syntheticPage } from './synthetic-pages';
+import { launchBenchProfile } from './bench-profile';
 import { writeReportSection } from './report-section';
 import {
   extensionOriginOf,
@@ -36,6 +36,7 @@ const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
 const SETTLE_MS = 3_000;
 const SETTLE_BIG_MS = 8_000;
 const LONG_TASK_MS = 50;
+const VIEWPORT = { width: 1280, height: 800 };
 
 if (!existsSync(join(BUILD, 'manifest.json'))) {
   throw new Error(`No Chrome build in ${BUILD}: run npx wxt build first`);
@@ -59,23 +60,6 @@ pages.push({
   url: server.add('/synthetic/10mb.html', big.html),
   settleMs: SETTLE_BIG_MS,
 });
-
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'pledgemark-startup-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      ...(withExtension
-        ? [`--disable-extensions-except=${BUILD}`, `--load-extension=${BUILD}`]
-        : []),
-      ...QUIET_CHROMIUM_ARGS,
-    ],
-  });
-  return { context, dir };
-}
 
 /** What one page load gave: its long tasks (ms), highlights, and Pledgemark's own tasks (ms). */
 interface Load {
@@ -129,8 +113,8 @@ interface PageResult {
 const results: PageResult[] = [];
 const load = loadavg()[0]!;
 try {
-  const plain = await launch(false);
-  const extended = await launch(true);
+  const plain = await launchBenchProfile(null, { viewport: VIEWPORT });
+  const extended = await launchBenchProfile(BUILD, { viewport: VIEWPORT });
   try {
     // Let the extension seed its database before pages are timed.
     await extended.context
@@ -147,10 +131,8 @@ try {
       console.log(`[startup] ${results.length}/${pages.length} ${page.id}`);
     }
   } finally {
-    for (const { context, dir } of [plain, extended]) {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await plain.close();
+    await extended.close();
   }
 } finally {
   neighbour.kill();

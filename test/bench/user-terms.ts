@@ -14,14 +14,13 @@
  * Nothing asserts on time. Writes its section of BENCHMARKS.md. Environment: TERM_PAGES (default
  * 12), TERM_REPS (default 3), CHROMIUM_PATH, BENCH_OUT.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { withUserTerms } from '../../entrypoints/background/matcher-service';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
-import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
+import { launchBenchProfile, type BenchProfile } from './bench-profile';
 import { bundleForPage } from './page-bundle';
 import { writeReportSection } from './report-section';
 import { startBenchServer, withoutScripts } from './server';
@@ -82,24 +81,13 @@ log(`compile ${median(compileMs).toFixed(1)} ms, load ${median(loadMs).toFixed(1
 
 // ── The content script as a page loads ──────────────────────────────────────────────────────
 
-interface Profile {
-  context: BrowserContext;
-  dir: string;
+interface Profile extends BenchProfile {
   origin: string;
 }
 
 async function launch(withTerms: boolean, seedBundle: string): Promise<Profile> {
-  const dir = mkdtempSync(join(tmpdir(), 'pledgemark-terms-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${BUILD}`,
-      `--load-extension=${BUILD}`,
-      ...QUIET_CHROMIUM_ARGS,
-    ],
-  });
+  const profile = await launchBenchProfile(BUILD);
+  const { context } = profile;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = extensionOriginOf(worker.url());
   const extensionPage = await context.newPage();
@@ -128,7 +116,7 @@ async function launch(withTerms: boolean, seedBundle: string): Promise<Profile> 
   const expected = withTerms ? combined.aliases.length : packaged.aliases.length;
   if (aliases !== expected) throw new Error(`the matcher has ${aliases} aliases, not ${expected}`);
   await extensionPage.close();
-  return { context, dir, origin };
+  return { ...profile, origin };
 }
 
 interface StartSample {
@@ -187,10 +175,7 @@ try {
     }
   }
 } finally {
-  for (const { context, dir } of profiles) {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const profile of profiles) await profile.close();
   await server.stop();
 }
 

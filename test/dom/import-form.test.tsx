@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { byName } from './controls';
 import { ImportForm, type ImportFormProps } from '../../components/import-form';
 import { segmentText } from '../../utils/segmenter';
 import type { AddedDocumentView } from '../../utils/views';
@@ -54,18 +55,6 @@ function show(given: ImportFormProps): HTMLElement {
   document.body.append(root);
   act(() => render(<ImportForm {...given} />, root));
   return root;
-}
-
-/** A control by its accessible name: its label's text, aria-label or own text. */
-function byName(root: HTMLElement, name: string): HTMLElement {
-  for (const label of root.querySelectorAll('label')) {
-    if (label.textContent?.trim() === name) return root.querySelector(`#${label.htmlFor}`)!;
-  }
-  const found = [...root.querySelectorAll<HTMLElement>('button, a')].find(
-    (control) => (control.getAttribute('aria-label') ?? control.textContent ?? '').trim() === name,
-  );
-  if (!found) throw new Error(`No control named “${name}”`);
-  return found;
 }
 
 afterEach(() => {

@@ -26,6 +26,7 @@ import {
   type PageDriver,
 } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { waitForStatus } from './status-line';
 
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'import');
 const PASTED = readFileSync(join(FIXTURES, 'border-resolution.txt'), 'utf8');
@@ -48,11 +49,6 @@ function paste({ selector, text }: { selector: string; text: string }): void {
   );
 }
 
-/** Runs in the page: the import view's status line. */
-function statusText(): string {
-  return (document.querySelector('.import [role="status"]')?.textContent ?? '').trim();
-}
-
 /** Runs in the page: focuses the button whose text (or label) is `name`. */
 function focusButton(name: string): boolean {
   const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
@@ -66,27 +62,6 @@ function focusButton(name: string): boolean {
 async function pressButton(page: PageDriver, name: string): Promise<void> {
   await page.waitForFunction(focusButton, name, WAIT_MS);
   await page.press('Enter');
-}
-
-async function waitForStatus(page: PageDriver, pattern: RegExp): Promise<string> {
-  await page
-    .waitForFunction(
-      (source: string) =>
-        new RegExp(source).test(
-          (document.querySelector('.import [role="status"]')?.textContent ?? '').trim(),
-        ),
-      pattern.source,
-      WAIT_MS,
-    )
-    .catch(async (error: unknown) => {
-      throw new Error(
-        `status "${await page.evaluate(statusText, null)}" never matched ${pattern}`,
-        {
-          cause: error,
-        },
-      );
-    });
-  return page.evaluate(statusText, null);
 }
 
 /** Runs in the page: the commitments matrix's rows, by document, with their marks. */
@@ -150,7 +125,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       await view.type('#import-issuer', PASTED_ISSUER);
       await view.type('#import-date', '2026-11-30');
       await pressButton(view, 'Add to corpus');
-      expect(await waitForStatus(view, /^Added/)).toMatch(
+      expect(await waitForStatus(view, '.import', /^Added/)).toMatch(
         new RegExp(`^Added “${PASTED_TITLE}” with \\d+ passages`),
       );
       await view.waitForFunction(
@@ -209,7 +184,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       await view.evaluate(() => (location.hash = '#import'), null);
       await view.waitForSelector('#import-file', WAIT_MS);
       await view.chooseFile('#import-file', join(PROJECT_ROOT, 'public', 'icon', '16.png'));
-      expect(await waitForStatus(view, /not a text file/)).toMatch(
+      expect(await waitForStatus(view, '.import', /not a text file/)).toMatch(
         /“16\.png” is not a text file\. Pledgemark reads plain text and HTML files/,
       );
 
@@ -223,7 +198,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       ).toBe('Ministerial Statement on Harbour Security');
       await view.type('#import-issuer', 'Ministers of the Interior');
       await pressButton(view, 'Add to corpus');
-      await waitForStatus(view, /^Added “Ministerial Statement on Harbour Security”/);
+      await waitForStatus(view, '.import', /^Added “Ministerial Statement on Harbour Security”/);
       expect(
         await view.evaluate(
           () =>
@@ -257,7 +232,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       dumpLogsOnFailure(context, name, session);
       await pressButton(view, `Delete “${PASTED_TITLE}”`);
       await pressButton(view, 'Delete for good');
-      expect(await waitForStatus(view, /^Deleted/)).toBe(
+      expect(await waitForStatus(view, '.import', /^Deleted/)).toBe(
         `Deleted “${PASTED_TITLE}” and its passages.`,
       );
       await view.evaluate(() => (location.hash = '#search?q=quarantined%20seaplane'), null);

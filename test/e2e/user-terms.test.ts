@@ -19,6 +19,7 @@ import {
   type PageDriver,
 } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { waitForStatus } from './status-line';
 
 const USER_HIGHLIGHT = '[data-pledgemark-term^="user-"]';
 
@@ -27,11 +28,6 @@ function userHighlights(): string[] {
   return [...document.querySelectorAll('[data-pledgemark-term^="user-"]')].map((mark) =>
     (mark.textContent ?? '').trim(),
   );
-}
-
-/** Runs in the page: the terms view's status line. */
-function statusText(): string {
-  return (document.querySelector('.terms [role="status"]')?.textContent ?? '').trim();
 }
 
 /** Runs in the page: sets a field's value as typing would (every browser, every driver). */
@@ -54,27 +50,6 @@ function clickButton(name: string): boolean {
 
 async function press(view: PageDriver, name: string): Promise<void> {
   await view.waitForFunction(clickButton, name, WAIT_MS);
-}
-
-async function waitForStatus(view: PageDriver, pattern: RegExp): Promise<string> {
-  await view
-    .waitForFunction(
-      (source: string) =>
-        new RegExp(source).test(
-          (document.querySelector('.terms [role="status"]')?.textContent ?? '').trim(),
-        ),
-      pattern.source,
-      WAIT_MS,
-    )
-    .catch(async (error: unknown) => {
-      throw new Error(
-        `status "${await view.evaluate(statusText, null)}" never matched ${pattern}`,
-        {
-          cause: error,
-        },
-      );
-    });
-  return view.evaluate(statusText, null);
 }
 
 let server: FixtureServer;
@@ -106,7 +81,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       expect(await openTab.evaluate(userHighlights, null)).toEqual([]);
       await view.evaluate(fill, { selector: '#term-label', value: 'Xinjiang' });
       await press(view, 'Save term');
-      expect(await waitForStatus(view, /^Added/)).toMatch(
+      expect(await waitForStatus(view, '.terms', /^Added/)).toMatch(
         /^Added “Xinjiang”: found in \d+ passages of the corpus/,
       );
       await openTab.waitForSelector(USER_HIGHLIGHT, WAIT_MS);
@@ -144,7 +119,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       await press(view, 'Edit Xinjiang');
       await view.evaluate(fill, { selector: '#term-aliases', value: 'XUAR' });
       await press(view, 'Save term');
-      await waitForStatus(view, /^Saved “Xinjiang”/);
+      await waitForStatus(view, '.terms', /^Saved “Xinjiang”/);
       await openTab.waitForFunction(
         () =>
           [...document.querySelectorAll('[data-pledgemark-term^="user-"]')].some(
@@ -159,7 +134,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     it('deletes it: highlighted nowhere, the glossary’s terms still are', async (context) => {
       dumpLogsOnFailure(context, name, session);
       await press(view, 'Delete Xinjiang');
-      await waitForStatus(view, /^Deleted “Xinjiang”/);
+      await waitForStatus(view, '.terms', /^Deleted “Xinjiang”/);
       await openTab.waitForFunction(
         () => document.querySelector('[data-pledgemark-term^="user-"]') === null,
         null,
