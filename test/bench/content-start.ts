@@ -9,13 +9,13 @@
  * BENCHMARKS.md. Environment: BASELINE_BUILD (required), BASELINE_LABEL, START_PAGES (default
  * 12), START_REPS (default 3), CHROMIUM_PATH, BENCH_OUT.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBenchProfile } from './bench-profile';
 import { writeReportSection } from './report-section';
-import { startBenchServer, withoutScripts } from './server';
+import { serveSharedPages, startBenchServer } from './server';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -24,7 +24,6 @@ const BASELINE_LABEL = process.env.BASELINE_LABEL ?? BASELINE ?? '';
 const PAGES = Number(process.env.START_PAGES ?? 12);
 const REPS = Number(process.env.START_REPS ?? 3);
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
-const SHARED_PAGES = resolve(ROOT, '..', 'shared', 'pages');
 const SCRIPTS = ['content-scripts/content.js', 'content-scripts/card-ui.js'];
 
 if (!BASELINE || !existsSync(join(BASELINE, 'manifest.json'))) {
@@ -78,13 +77,9 @@ async function startOnce(build: string, url: string): Promise<number> {
 }
 
 const server = await startBenchServer();
-const files = readdirSync(SHARED_PAGES)
-  .filter((name) => name.endsWith('.html'))
-  .sort()
-  .slice(0, PAGES);
-const urls = files.map((file) =>
-  server.add(`/real/${file}`, withoutScripts(readFileSync(join(SHARED_PAGES, file))).body),
-);
+const served = serveSharedPages(server, PAGES);
+const files = served.map((page) => page.file);
+const urls = served.map((page) => page.url);
 const samples = { baseline: [] as number[], current: [] as number[] };
 try {
   for (let rep = 0; rep < REPS; rep++) {

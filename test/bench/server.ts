@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A static server on 127.0.0.1 for the bench pages, all held in memory. Pages are served
@@ -66,4 +69,25 @@ export function withoutScripts(raw: Buffer): { body: Buffer; scriptsRemoved: num
     })
     .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, '');
   return { body: Buffer.from(text, 'latin1'), scriptsRemoved };
+}
+
+/** The saved pages of `../shared/pages` (beside the repository), by name. */
+const SHARED_PAGES = fileURLToPath(new URL('../../../shared/pages/', import.meta.url));
+
+/**
+ * Serves the saved pages of `../shared/pages`, their scripts removed, in name order (the first
+ * `count` of them, or all): each page's file name and its address on the bench server.
+ */
+export function serveSharedPages(
+  server: BenchServer,
+  count = Infinity,
+): { file: string; url: string }[] {
+  return readdirSync(SHARED_PAGES)
+    .filter((name) => name.endsWith('.html'))
+    .sort()
+    .slice(0, count)
+    .map((file) => ({
+      file,
+      url: server.add(`/real/${file}`, withoutScripts(readFileSync(join(SHARED_PAGES, file))).body),
+    }));
 }

@@ -9,14 +9,14 @@
  * BENCHMARKS.md between markers. Nothing here asserts on time.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { compileMatcher } from '../../utils/term-matcher';
 import { GLOSSARY } from '../../data/glossary';
-import { startBenchServer, withoutScripts } from './server';
+import { serveSharedPages, startBenchServer } from './server';
 import { mentionAliases, syntheticPage } from './synthetic-pages';
 import { launchBenchProfile } from './bench-profile';
 import { writeReportSection } from './report-section';
@@ -30,7 +30,6 @@ import {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
-const SHARED_PAGES = resolve(ROOT, '..', 'shared', 'pages');
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
 /** How long after load a page is watched: the content script starts at idle, then slices. */
 const SETTLE_MS = 3_000;
@@ -47,11 +46,8 @@ const neighbour = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignor
 
 const server = await startBenchServer();
 const pages: { id: string; url: string; settleMs: number }[] = [];
-for (const file of readdirSync(SHARED_PAGES)
-  .filter((name) => name.endsWith('.html'))
-  .sort()) {
-  const { body } = withoutScripts(readFileSync(join(SHARED_PAGES, file)));
-  pages.push({ id: file, url: server.add(`/real/${file}`, body), settleMs: SETTLE_MS });
+for (const { file, url } of serveSharedPages(server)) {
+  pages.push({ id: file, url, settleMs: SETTLE_MS });
 }
 const compiled = compileMatcher(GLOSSARY);
 const big = syntheticPage(10 * 1024 * 1024, mentionAliases(compiled), { real: compiled });

@@ -14,16 +14,16 @@
  * Nothing asserts on time. Writes its section of BENCHMARKS.md. Environment: TERM_PAGES (default
  * 12), TERM_REPS (default 3), CHROMIUM_PATH, BENCH_OUT.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withUserTerms } from '../../entrypoints/background/matcher-service';
 import { TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { launchBenchProfile, type BenchProfile } from './bench-profile';
 import { bundleForPage } from './page-bundle';
 import { writeReportSection } from './report-section';
-import { startBenchServer, withoutScripts } from './server';
+import { serveSharedPages, startBenchServer } from './server';
 import { syntheticUserTerms } from './synthetic-terms';
 import { extensionOriginOf, ourTasks, TRACE_CATEGORIES, type TraceEvent } from './trace-tasks';
 
@@ -32,7 +32,6 @@ const BUILD = join(ROOT, '.output', 'chrome-mv3');
 const PAGES = Number(process.env.TERM_PAGES ?? 12);
 const REPS = Number(process.env.TERM_REPS ?? 3);
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
-const SHARED_PAGES = resolve(ROOT, '..', 'shared', 'pages');
 const TERMS = 1_000;
 const COMPILE_REPS = 15;
 const COMPILE_TARGET_MS = 300;
@@ -149,13 +148,9 @@ async function startOnce({ context, origin }: Profile, url: string): Promise<Sta
 
 const seedBundle = await bundleForPage(join(ROOT, 'test', 'bench', 'page', 'user-terms-seed.ts'));
 const server = await startBenchServer();
-const files = readdirSync(SHARED_PAGES)
-  .filter((name) => name.endsWith('.html'))
-  .sort()
-  .slice(0, PAGES);
-const urls = files.map((file) =>
-  server.add(`/real/${file}`, withoutScripts(readFileSync(join(SHARED_PAGES, file))).body),
-);
+const served = serveSharedPages(server, PAGES);
+const files = served.map((page) => page.file);
+const urls = served.map((page) => page.url);
 const samples = { glossary: [] as StartSample[], terms: [] as StartSample[] };
 const profiles: Profile[] = [];
 try {
