@@ -11,7 +11,9 @@ export type PageRoute =
   /** Adding a document; `tabId` is the tab whose page "This page" takes (from the toolbar). */
   | { view: 'import'; tabId: number | null }
   /** The reader's own terms: adding, changing, deleting them. */
-  | { view: 'terms' };
+  | { view: 'terms' }
+  /** Exporting the reader's documents and terms as a pack, importing a colleague's. */
+  | { view: 'packs' };
 
 export function routeToHash(route: PageRoute): string {
   const params = new URLSearchParams();
@@ -21,6 +23,7 @@ export function routeToHash(route: PageRoute): string {
   }
   if (route.view === 'clips') return '#clips';
   if (route.view === 'terms') return '#terms';
+  if (route.view === 'packs') return '#packs';
   if (route.view === 'import')
     return route.tabId === null ? '#import' : `#import?tab=${route.tabId}`;
   if (route.view === 'term') params.set('id', route.termId);
@@ -38,6 +41,7 @@ export function hashToRoute(hash: string): PageRoute {
   if (view === 'document' && id) return { view: 'document', documentId: id, passageId };
   if (view === 'clips') return { view: 'clips' };
   if (view === 'terms') return { view: 'terms' };
+  if (view === 'packs') return { view: 'packs' };
   if (view === 'import') {
     const tab = params.get('tab') ?? '';
     return { view: 'import', tabId: /^\d{1,15}$/.test(tab) ? Number(tab) : null };

@@ -1,10 +1,13 @@
 import { draftShapeProblem, type DocumentDraft } from './document-draft';
+import { packShapeProblem, type Pack } from './pack';
 import { termDraftShapeProblem, type TermDraft } from './user-term';
 import type {
   AddedDocumentView,
   CitedPassage,
   ClipView,
   DocumentDetail,
+  PackImportView,
+  PackPlan,
   PageSenseView,
   PageTerms,
   SavedClip,
@@ -95,6 +98,18 @@ export interface BackgroundProtocol {
   deleteTerm: { request: { termId: string }; response: { deleted: boolean } };
   /** The reader's terms, oldest first. */
   listUserTerms: { request: Record<string, never>; response: UserTermView[] };
+  /** The reader's documents and terms as one sealed pack, to save as a file and share. */
+  exportPack: { request: Record<string, never>; response: Pack };
+  /**
+   * What importing a pack would add and what the reader has already, to show before importing.
+   * Refused (`bad-request`) when the pack is not one Pledgemark can take, with what is wrong.
+   */
+  previewPack: { request: { pack: Pack }; response: PackPlan };
+  /**
+   * Adds the pack's documents and terms that the reader does not have, all or nothing: they are
+   * searchable and highlighted once this answers.
+   */
+  importPack: { request: { pack: Pack }; response: PackImportView };
 }
 
 export interface TabProtocol {
@@ -225,6 +240,9 @@ const pageSenseFields: Validator = ({ termsNamed, securityTopic }) =>
     ? null
     : `termsNamed must be a list of at most ${MAX_REPORTED_TERMS} term ids, securityTopic a boolean`;
 
+const packField: Validator = ({ pack, ...rest }) =>
+  Object.keys(rest).length > 0 ? 'this call takes only a pack' : packShapeProblem(pack);
+
 export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator } = {
   lookupTerm: idField('termId'),
   getPassage: idField('passageId'),
@@ -301,6 +319,9 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
   },
   deleteTerm: idField('termId'),
   listUserTerms: noFields,
+  exportPack: noFields,
+  previewPack: packField,
+  importPack: packField,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {

@@ -1,6 +1,7 @@
 import { sha256Hex } from './content-hash';
 import { draftProblem, draftShapeProblem, type DocumentDraft } from './document-draft';
 import {
+  draftSpellings,
   MAX_USER_TERMS,
   termDraftProblem,
   termDraftShapeProblem,
@@ -73,56 +74,70 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
  * first thing that is.
  */
 export async function readPack(text: string): Promise<PackReading> {
-  const refuse = (message: string): PackReading => ({
-    ok: false,
-    message: `${message} ${NOTHING_IMPORTED}`,
-  });
   if (text.length > MAX_PACK_BYTES) {
-    return refuse(`The file is larger than a pack can be (${MAX_PACK_BYTES / 1e6} MB).`);
+    return refused(`The file is larger than a pack can be (${MAX_PACK_BYTES / 1e6} MB).`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return refuse(
+    return refused(
       text.trimStart().startsWith('{')
         ? 'The pack is incomplete or damaged: its text ends or breaks before its data does.'
         : 'This file is not a Pledgemark pack.',
     );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return refuse('This file is not a Pledgemark pack.');
-  }
-  const { format, schemaVersion, createdAt, contentHash, content } = parsed as Record<
-    string,
-    unknown
-  >;
-  if (format !== PACK_FORMAT) return refuse('This file is not a Pledgemark pack.');
-  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) {
-    return refuse('The pack does not say which version of the format it is in.');
-  }
-  if (schemaVersion > PACK_SCHEMA_VERSION) {
-    return refuse(
-      `This pack was made by a newer version of Pledgemark (pack format ${schemaVersion}; this ` +
-        `one reads up to ${PACK_SCHEMA_VERSION}). Update Pledgemark, then import it again.`,
-    );
-  }
-  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-    return refuse('The pack does not say when it was made.');
-  }
-  const problem = contentProblem(content);
-  if (problem) return refuse(`The pack holds something Pledgemark cannot take: ${problem}`);
-  const checked = content as PackContent;
-  if (typeof contentHash !== 'string' || contentHash !== (await packContentHash(checked))) {
-    return refuse(
+  return checkPack(parsed);
+}
+
+/**
+ * Checks a pack already parsed (the background checks again the pack it is asked to import):
+ * everything `packShapeProblem` checks, then its seal.
+ */
+export async function checkPack(value: unknown): Promise<PackReading> {
+  const problem = packShapeProblem(value);
+  if (problem) return refused(problem);
+  const pack = value as Pack;
+  if (pack.contentHash !== (await packContentHash(pack.content))) {
+    return refused(
       'The pack’s contents do not match its seal: it was changed or damaged after it was exported.',
     );
   }
-  return {
-    ok: true,
-    pack: { format: PACK_FORMAT, schemaVersion, createdAt, contentHash, content: checked },
-  };
+  const { format, schemaVersion, createdAt, contentHash, content } = pack;
+  return { ok: true, pack: { format, schemaVersion, createdAt, contentHash, content } };
 }
+
+/** What is wrong with a pack's form, version and contents, all but its seal; null if nothing. */
+export function packShapeProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'This file is not a Pledgemark pack.';
+  }
+  const { format, schemaVersion, createdAt, contentHash, content } = value as Record<
+    string,
+    unknown
+  >;
+  if (format !== PACK_FORMAT) return 'This file is not a Pledgemark pack.';
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) {
+    return 'The pack does not say which version of the format it is in.';
+  }
+  if (schemaVersion > PACK_SCHEMA_VERSION) {
+    return (
+      `This pack was made by a newer version of Pledgemark (pack format ${schemaVersion}; this ` +
+      `one reads up to ${PACK_SCHEMA_VERSION}). Update Pledgemark, then import it again.`
+    );
+  }
+  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) {
+    return 'The pack does not say when it was made.';
+  }
+  if (typeof contentHash !== 'string') return 'The pack has no seal (content hash).';
+  const problem = contentProblem(content);
+  return problem ? `The pack holds something Pledgemark cannot take: ${problem}` : null;
+}
+
+const refused = (message: string): PackReading => ({
+  ok: false,
+  message: `${message} ${NOTHING_IMPORTED}`,
+});
 
 function contentProblem(content: unknown): string | null {
   if (typeof content !== 'object' || content === null || Array.isArray(content)) {
@@ -136,13 +151,28 @@ function contentProblem(content: unknown): string | null {
     return `more than ${MAX_PACK_DOCUMENTS} documents.`;
   }
   if (terms.length > MAX_USER_TERMS) return `more than ${MAX_USER_TERMS} terms.`;
+  const texts = new Map<string, number>();
   for (const [i, document] of documents.entries()) {
-    const problem = draftShapeProblem(document) ?? draftProblem(document as DocumentDraft) ?? null;
+    const problem = draftShapeProblem(document) ?? draftProblem(document as DocumentDraft);
     if (problem) return `document ${i + 1}: ${problem}`;
+    const { text } = document as DocumentDraft;
+    const first = texts.get(text);
+    if (first !== undefined) return `documents ${first} and ${i + 1} have the same text.`;
+    texts.set(text, i + 1);
   }
+  const names = new Map<string, number>();
   for (const [i, term] of terms.entries()) {
     const problem = termDraftShapeProblem(term) ?? termDraftProblem(term as TermDraft);
     if (problem) return `term ${i + 1}: ${problem}`;
+    const name = packTermName(term as TermDraft);
+    const first = names.get(name);
+    if (first !== undefined) return `terms ${first} and ${i + 1} have the same name.`;
+    names.set(name, i + 1);
   }
   return null;
+}
+
+/** A term's name as duplicates are found by: its label, in any case (as the term form does). */
+export function packTermName(term: TermDraft): string {
+  return draftSpellings(term)[0]!.toLowerCase();
 }

@@ -266,6 +266,28 @@ export interface UserTermView {
   updatedAt: string;
 }
 
+/** What a colleague's pack would add, shown before it does: which documents and terms are new. */
+export interface PackPlan {
+  documents: {
+    title: string;
+    issuingBody: string;
+    date: string;
+    passageCount: number;
+    /** The reader's document with the same text (found by content hash): this one is skipped. */
+    alreadyAs: Pick<AddedDocument, 'id' | 'title' | 'addedAt'> | null;
+  }[];
+  /** `alreadyYours`: the reader has a term of that name, which is kept and this one skipped. */
+  terms: { label: string; alreadyYours: boolean }[];
+}
+
+/** What an import added, and how much it left out because the reader had it. */
+export interface PackImportView {
+  documents: AddedDocumentView[];
+  terms: TermSummary[];
+  documentsSkipped: number;
+  termsSkipped: number;
+}
+
 /** What a tab's content script reports about its page. */
 export interface PageTerms {
   /** Whether highlighting runs on this page now. */

@@ -8,6 +8,7 @@ import {
 import { draftProblem, type DocumentDraft } from '../../utils/document-draft';
 import { ADDED_TABLES, type PledgemarkDatabase } from './db';
 import { sha256Hex } from '../../utils/content-hash';
+import { utf8Offsets } from '../../utils/utf8-offsets';
 import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 
 const SHORT_TITLE_LENGTH = 60;
@@ -64,7 +65,12 @@ export class AddedCorpus {
     const problem = draftProblem(draft);
     if (problem) throw new DraftError(problem);
     const contentHash = await sha256Hex(draft.text);
-    const records = this.recordsOf(draft, contentHash);
+    const records = addedDocumentRecords(
+      draft,
+      contentHash,
+      this.now().toISOString(),
+      this.options.linkTerms,
+    );
     const { db } = this;
     await guardStorage(
       (signal) =>
@@ -115,106 +121,88 @@ export class AddedCorpus {
       this.timeoutMs,
     );
   }
-
-  private recordsOf(draft: DocumentDraft, contentHash: string) {
-    const id = `${ADDED_ID_PREFIX}${contentHash.slice(0, 16)}`;
-    const title = draft.title.trim();
-    const issuingBody = draft.issuingBody.trim();
-    const actorIds = new Map<string, string>();
-    const actors: Actor[] = [];
-    const actorOf = ({ name, kind }: { name: string; kind: Actor['kind'] }) => {
-      const key = `${kind}\u0000${name}`;
-      let actorId = actorIds.get(key);
-      if (!actorId) {
-        actorId = `${id}:actor-${actors.length + 1}`;
-        actorIds.set(key, actorId);
-        actors.push({
-          id: actorId,
-          name,
-          role: null,
-          organisation: kind === 'person' ? null : name,
-          country: null,
-          kind,
-          nameVariants: [],
-          documentId: id,
-          addedByUser: true,
-        });
-      }
-      return actorId;
-    };
-    const issuerActorId = actorOf({ name: issuingBody, kind: 'body' });
-    const byteOffsets = utf8Offsets(
-      draft.text,
-      draft.passages.flatMap((passage) => passage.range),
-    );
-    const passages: Passage[] = draft.passages.map((passage, order) => ({
-      id: `${id}:p${order + 1}`,
-      documentId: id,
-      order,
-      locator: passage.locator,
-      sectionPath: passage.sectionPath,
-      actorId: actorOf(passage.actor),
-      kind: passage.kind,
-      text: passage.text,
-      format: passage.format,
-      byteRange: [byteOffsets.get(passage.range[0])!, byteOffsets.get(passage.range[1])!],
-      ...(passage.fields ? { fields: passage.fields } : {}),
-      addedByUser: true,
-    }));
-    const occurrences: Occurrence[] = this.options
-      .linkTerms(passages.map((passage) => passage.text))
-      .flatMap((counts, order) =>
-        [...counts].map(([termId, count]) => ({
-          termId,
-          passageId: passages[order]!.id,
-          documentId: id,
-          count,
-          addedByUser: true as const,
-        })),
-      );
-    const document: AddedDocument = {
-      id,
-      title,
-      shortTitle:
-        title.length > SHORT_TITLE_LENGTH ? `${title.slice(0, SHORT_TITLE_LENGTH - 1)}…` : title,
-      issuingBody,
-      issuerActorId,
-      date: draft.date,
-      dateLabel: draft.date === '' ? 'undated' : draft.date,
-      place: null,
-      symbol: null,
-      url: draft.origin.kind === 'page' ? draft.origin.url : null,
-      kind: draft.kind,
-      sourceFile: draft.origin.kind === 'file' ? draft.origin.name : null,
-      contentHash,
-      passageCount: passages.length,
-      addedByUser: true,
-      addedAt: this.now().toISOString(),
-      origin: draft.origin,
-    };
-    return { document, actors, passages, occurrences };
-  }
 }
 
-/** The UTF-8 byte offset of each of the given character offsets of `text`, in one pass. */
-function utf8Offsets(text: string, offsets: readonly number[]): Map<number, number> {
-  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
-  const bytes = new Map<number, number>();
-  let at = 0;
-  let byte = 0;
-  for (const offset of sorted) {
-    for (; at < offset; at++) {
-      const code = text.charCodeAt(at);
-      // A surrogate pair is 4 bytes, 2 for each half; a lone surrogate is written as U+FFFD.
-      const paired =
-        (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(at + 1))) ||
-        (isLowSurrogate(code) && isHighSurrogate(text.charCodeAt(at - 1)));
-      byte += code < 0x80 ? 1 : code < 0x800 ? 2 : paired ? 2 : 3;
+/** An added document's records, as `AddedCorpus.add` stores them: ids from its content hash. */
+export function addedDocumentRecords(
+  draft: DocumentDraft,
+  contentHash: string,
+  addedAt: string,
+  linkTerms: LinkTerms,
+) {
+  const id = `${ADDED_ID_PREFIX}${contentHash.slice(0, 16)}`;
+  const title = draft.title.trim();
+  const issuingBody = draft.issuingBody.trim();
+  const actorIds = new Map<string, string>();
+  const actors: Actor[] = [];
+  const actorOf = ({ name, kind }: { name: string; kind: Actor['kind'] }) => {
+    const key = `${kind}\u0000${name}`;
+    let actorId = actorIds.get(key);
+    if (!actorId) {
+      actorId = `${id}:actor-${actors.length + 1}`;
+      actorIds.set(key, actorId);
+      actors.push({
+        id: actorId,
+        name,
+        role: null,
+        organisation: kind === 'person' ? null : name,
+        country: null,
+        kind,
+        nameVariants: [],
+        documentId: id,
+        addedByUser: true,
+      });
     }
-    bytes.set(offset, byte);
-  }
-  return bytes;
+    return actorId;
+  };
+  const issuerActorId = actorOf({ name: issuingBody, kind: 'body' });
+  const byteOffsets = utf8Offsets(
+    draft.text,
+    draft.passages.flatMap((passage) => passage.range),
+  );
+  const passages: Passage[] = draft.passages.map((passage, order) => ({
+    id: `${id}:p${order + 1}`,
+    documentId: id,
+    order,
+    locator: passage.locator,
+    sectionPath: passage.sectionPath,
+    actorId: actorOf(passage.actor),
+    kind: passage.kind,
+    text: passage.text,
+    format: passage.format,
+    byteRange: [byteOffsets.get(passage.range[0])!, byteOffsets.get(passage.range[1])!],
+    ...(passage.fields ? { fields: passage.fields } : {}),
+    addedByUser: true,
+  }));
+  const occurrences: Occurrence[] = linkTerms(passages.map((passage) => passage.text)).flatMap(
+    (counts, order) =>
+      [...counts].map(([termId, count]) => ({
+        termId,
+        passageId: passages[order]!.id,
+        documentId: id,
+        count,
+        addedByUser: true as const,
+      })),
+  );
+  const document: AddedDocument = {
+    id,
+    title,
+    shortTitle:
+      title.length > SHORT_TITLE_LENGTH ? `${title.slice(0, SHORT_TITLE_LENGTH - 1)}…` : title,
+    issuingBody,
+    issuerActorId,
+    date: draft.date,
+    dateLabel: draft.date === '' ? 'undated' : draft.date,
+    place: null,
+    symbol: null,
+    url: draft.origin.kind === 'page' ? draft.origin.url : null,
+    kind: draft.kind,
+    sourceFile: draft.origin.kind === 'file' ? draft.origin.name : null,
+    contentHash,
+    passageCount: passages.length,
+    addedByUser: true,
+    addedAt,
+    origin: draft.origin,
+  };
+  return { document, actors, passages, occurrences };
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -72,8 +72,7 @@ export class UserTerms {
     if (problem) throw new DraftError(problem);
     const terms = await this.list();
     const label = draftSpellings(draft)[0]!;
-    const id =
-      termId ?? `${USER_TERM_PREFIX}${(await sha256Hex(label.toLowerCase())).slice(0, 16)}`;
+    const id = termId ?? (await userTermId(label));
     const existing = terms.find((term) => term.id === id);
     if (termId !== undefined && !existing) {
       throw new DraftError('That term is no longer in your list: it may have been deleted.');
@@ -90,23 +89,16 @@ export class UserTerms {
       );
     }
     const at = this.now().toISOString();
-    const term: UserTerm = {
-      id,
-      label,
-      category: draft.category,
-      aliases: draftAliases(draft),
-      definition: draft.definition.trim(),
-      sourcePassageIds: [],
-      related: [],
-      addedByUser: true,
-      addedAt: existing?.addedAt ?? at,
-      updatedAt: at,
-    };
+    const term = userTermRecord(draft, id, existing?.addedAt ?? at, at);
     const next = existing
       ? terms.map((other) => (other.id === id ? term : other))
       : [...terms, term];
-    const occurrences = await this.occurrencesOf(next, new Set([id]));
     const { db } = this;
+    const occurrences = termOccurrences(
+      await guardStorage(() => storedPassages(db), TERMS_ARE_SAFE, this.timeoutMs),
+      await this.options.linkWithTerms(next),
+      new Set([id]),
+    );
     await guardStorage(
       (signal) =>
         db.transaction('rw', [db.addedTerms, db.addedOccurrences], async (transaction) => {
@@ -146,8 +138,12 @@ export class UserTerms {
   async relinkAll(): Promise<void> {
     const terms = await this.list();
     if (terms.length === 0) return;
-    const occurrences = await this.occurrencesOf(terms, new Set(terms.map((term) => term.id)));
     const { db } = this;
+    const occurrences = termOccurrences(
+      await guardStorage(() => storedPassages(db), TERMS_ARE_SAFE, this.timeoutMs),
+      await this.options.linkWithTerms(terms),
+      new Set(terms.map((term) => term.id)),
+    );
     await guardStorage(
       (signal) =>
         db.transaction('rw', [db.addedOccurrences], async (transaction) => {
@@ -159,41 +155,67 @@ export class UserTerms {
       this.timeoutMs,
     );
   }
+}
 
-  /** Where the given terms are mentioned, in every document, with `terms` as the reader's terms. */
-  private async occurrencesOf(
-    terms: readonly UserTerm[],
-    termIds: ReadonlySet<string>,
-  ): Promise<Occurrence[]> {
-    const { db } = this;
-    const [builtIn, added] = await guardStorage(
-      () => Promise.all([db.passages.toArray(), db.addedPassages.toArray()]),
-      TERMS_ARE_SAFE,
-      this.timeoutMs,
-    );
-    const byDocument = new Map<string, Passage[]>();
-    for (const passage of [...builtIn, ...added]) {
-      const passages = byDocument.get(passage.documentId) ?? [];
-      passages.push(passage);
-      byDocument.set(passage.documentId, passages);
-    }
-    const link = await this.options.linkWithTerms(terms);
-    const occurrences: Occurrence[] = [];
-    for (const [documentId, passages] of byDocument) {
-      passages.sort((a, b) => a.order - b.order);
-      link(passages.map((passage) => passage.text)).forEach((counts, i) => {
-        for (const [termId, count] of counts) {
-          if (!termIds.has(termId)) continue;
-          occurrences.push({
-            termId,
-            passageId: passages[i]!.id,
-            documentId,
-            count,
-            addedByUser: true,
-          });
-        }
-      });
-    }
-    return occurrences;
+/** A term of the reader's as stored, made from its draft. */
+export function userTermRecord(
+  draft: TermDraft,
+  id: string,
+  addedAt: string,
+  updatedAt: string,
+): UserTerm {
+  return {
+    id,
+    label: draftSpellings(draft)[0]!,
+    category: draft.category,
+    aliases: draftAliases(draft),
+    definition: draft.definition.trim(),
+    sourcePassageIds: [],
+    related: [],
+    addedByUser: true,
+    addedAt,
+    updatedAt,
+  };
+}
+
+/** A new term's id, from its name: the same name (in any case) gives the same id. */
+export async function userTermId(label: string): Promise<string> {
+  return `${USER_TERM_PREFIX}${(await sha256Hex(label.toLowerCase())).slice(0, 16)}`;
+}
+
+/** Every passage stored, built-in and added. */
+export async function storedPassages(db: PledgemarkDatabase): Promise<Passage[]> {
+  const [builtIn, added] = await Promise.all([db.passages.toArray(), db.addedPassages.toArray()]);
+  return [...builtIn, ...added];
+}
+
+/** Where the given terms are mentioned in the passages, read with `link`, a matcher holding them. */
+export function termOccurrences(
+  passages: readonly Passage[],
+  link: (texts: readonly string[]) => Map<string, number>[],
+  termIds: ReadonlySet<string>,
+): Occurrence[] {
+  const byDocument = new Map<string, Passage[]>();
+  for (const passage of passages) {
+    const passages = byDocument.get(passage.documentId) ?? [];
+    passages.push(passage);
+    byDocument.set(passage.documentId, passages);
   }
+  const occurrences: Occurrence[] = [];
+  for (const [documentId, inDocument] of byDocument) {
+    inDocument.sort((a, b) => a.order - b.order);
+    link(inDocument.map((passage) => passage.text)).forEach((counts, i) => {
+      for (const [termId, count] of counts) {
+        if (!termIds.has(termId)) continue;
+        occurrences.push({
+          termId,
+          passageId: inDocument[i]!.id,
+          documentId,
+          count,
+          addedByUser: true,
+        });
+      }
+    });
+  }
+  return occurrences;
 }

@@ -6,6 +6,7 @@ import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 import type { AddedDocumentHandlers } from './added-documents-service';
 import type { ClipHandlers } from './clip-service';
 import type { MatcherHandlers } from './matcher-service';
+import type { PackHandlers } from './packs-service';
 import type { UserTermHandlers } from './user-terms-service';
 
 /** The calls the corpus answers; the rest of the background protocol is about tabs. */
@@ -20,6 +21,7 @@ export type CorpusHandlers = Omit<
   | keyof HostSenseHandlers
   | keyof MatcherHandlers
   | keyof UserTermHandlers
+  | keyof PackHandlers
 >;
 
 /**

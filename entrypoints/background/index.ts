@@ -21,6 +21,7 @@ import { createClipboardWriter, OFFSCREEN_PATH } from './clipboard-writer';
 import { createCorpusService } from './corpus-service';
 import { createHostSenseRelay, type SendToTab } from './host-sense-relay';
 import { createMatcherService, type StoredMatcher } from './matcher-service';
+import { createPacksService } from './packs-service';
 import { createUserTermsService } from './user-terms-service';
 import { PageTermsBadge } from './page-terms-badge';
 
@@ -87,6 +88,13 @@ export default defineBackground({
       ...createHostSenseRelay(sendToTab),
       ...matcher.handlers,
       ...userTerms.handlers,
+      ...createPacksService({
+        db,
+        queries: service.queries,
+        ensureSeeded: service.ensureSeeded,
+        linkWithTerms: userTerms.linkWithTerms,
+        userTermsChanged: matcher.userTermsChanged,
+      }),
       ...createAddedDocumentsService({
         db,
         queries: service.queries,

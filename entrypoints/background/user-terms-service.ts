@@ -1,6 +1,6 @@
 import type { PledgemarkDatabase } from '../../data/store/db';
 import type { CorpusQueries } from '../../data/store/search/queries';
-import { UserTerms } from '../../data/store/user-terms';
+import { UserTerms, type LinkWithTerms } from '../../data/store/user-terms';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
 import { documentTermCounts, TermMatcher, type CompiledMatcher } from '../../utils/term-matcher';
 import { termToDraft, type UserTerm } from '../../utils/user-term';
@@ -28,12 +28,11 @@ export interface UserTermsDeps {
  */
 export function createUserTermsService(deps: UserTermsDeps) {
   const { db, queries, ensureSeeded } = deps;
-  const store = new UserTerms(db, {
-    linkWithTerms: async (terms) => {
-      const matcher = new TermMatcher(await deps.compileWith(terms));
-      return (texts) => documentTermCounts(matcher, texts);
-    },
-  });
+  const linkWithTerms: LinkWithTerms = async (terms) => {
+    const matcher = new TermMatcher(await deps.compileWith(terms));
+    return (texts) => documentTermCounts(matcher, texts);
+  };
+  const store = new UserTerms(db, { linkWithTerms });
   const viewOf = async (term: UserTerm): Promise<UserTermView> => ({
     term: toTermSummary(term),
     draft: termToDraft(term),
@@ -62,6 +61,8 @@ export function createUserTermsService(deps: UserTermsDeps) {
     handlers,
     /** The reader's terms, for the matcher (no seeding needed: their table is theirs alone). */
     list: () => store.list(),
+    /** Links passages with the glossary's terms and the given terms of the reader's. */
+    linkWithTerms,
     /** After the built-in corpus was replaced: the reader's terms are linked into it again. */
     relinkAll: () => store.relinkAll(),
   };

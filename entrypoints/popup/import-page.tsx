@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PacksLink } from '../../components/packs-link';
 import { ImportForm, type ImportDetails, type ImportStatus } from '../../components/import-form';
 import type { DocumentOrigin } from '../../utils/corpus-types';
 import { draftProblem, type DocumentDraft } from '../../utils/document-draft';
@@ -7,6 +8,7 @@ import { callBackground, callTab, type SendMessage } from '../../utils/messaging
 import type { SegmentedDocument, SegmentProgress } from '../../utils/segmenter';
 import type { AddedDocumentView } from '../../utils/views';
 import SegmentWorker from './segment-worker?worker';
+import { openViewInTab } from './open-view';
 import {
   fileSource,
   MAX_FILE_BYTES,
@@ -304,24 +306,27 @@ export function ImportPage({
   };
 
   return (
-    <ImportForm
-      text={text}
-      sourceNote={sourceNote}
-      details={details}
-      passages={segmented?.passages ?? null}
-      progress={progress}
-      busy={adding}
-      status={status}
-      canTakePage={tabId !== null}
-      maxFileMegabytes={MAX_FILE_BYTES / 1024 / 1024}
-      documents={documents}
-      onTextChange={onTextChange}
-      onFile={(file) => void onFile(file)}
-      onTakePage={() => void onTakePage()}
-      onDetailsChange={onDetailsChange}
-      onAdd={() => void onAdd()}
-      onOpenDocument={onOpenDocument}
-      onDelete={(document) => void onDelete(document)}
-    />
+    <>
+      <ImportForm
+        text={text}
+        sourceNote={sourceNote}
+        details={details}
+        passages={segmented?.passages ?? null}
+        progress={progress}
+        busy={adding}
+        status={status}
+        canTakePage={tabId !== null}
+        maxFileMegabytes={MAX_FILE_BYTES / 1024 / 1024}
+        documents={documents}
+        onTextChange={onTextChange}
+        onFile={(file) => void onFile(file)}
+        onTakePage={() => void onTakePage()}
+        onDetailsChange={onDetailsChange}
+        onAdd={() => void onAdd()}
+        onOpenDocument={onOpenDocument}
+        onDelete={(document) => void onDelete(document)}
+      />
+      <PacksLink onOpen={() => void openViewInTab({ view: 'packs' })} />
+    </>
   );
 }

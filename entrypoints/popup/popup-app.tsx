@@ -22,6 +22,8 @@ import { corpusSense, type TermMatcher } from '../../utils/term-matcher';
 import type { DocumentDetail, TermDetail } from '../../utils/views';
 import { SEARCH_FACETS, type SearchFilters } from '../../utils/views';
 import { ClipsPage } from './clips-page';
+import { openViewInTab } from './open-view';
+import { PacksPage } from './packs-page';
 import { PageTerms } from './page-terms';
 import { TermsPage } from './terms-page';
 import { useCitationCopy } from './use-citation-copy';
@@ -74,19 +76,13 @@ function navigate(route: PageRoute): void {
 }
 
 /**
- * "Add document": the import view, in this page when it is a tab; from the toolbar popup, in a
- * tab of its own (a popup closes when a file picker opens, and is too narrow to review passages),
- * told which tab the reader was on so that it can take that page.
+ * "Add document": the import view, told (from the toolbar popup) which tab the reader was on, so
+ * that it can take that page. Also a tab of its own: the popup is too narrow to review passages.
  */
 async function openImport(): Promise<void> {
-  if (await browser.tabs.getCurrent()) {
-    navigate({ view: 'import', tabId: null });
-    return;
-  }
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  const hash = routeToHash({ view: 'import', tabId: active?.id ?? null });
-  await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${hash}`) });
-  window.close();
+  const current = await browser.tabs.getCurrent();
+  const [active] = current ? [] : await browser.tabs.query({ active: true, currentWindow: true });
+  await openViewInTab({ view: 'import', tabId: active?.id ?? null });
 }
 
 /**
@@ -136,6 +132,7 @@ export function PopupApp() {
       {route.view === 'clips' && <ClipsPage />}
       {route.view === 'import' && <LazyImportPage tabId={route.tabId} />}
       {route.view === 'terms' && <TermsPage />}
+      {route.view === 'packs' && <PacksPage />}
     </main>
   );
 }

@@ -22,6 +22,7 @@ import {
   askTabs,
 } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { askBackground } from './extension-calls';
 
 const SEARCH_INPUT = 'input[type="search"][aria-label="Search the corpus"]';
 const G7_PNR =
@@ -134,20 +135,6 @@ async function readStoredIndexForm(): Promise<{
 }
 
 const withoutFinalStop = (text: string) => text.replace(/[.;]\s*$/, '');
-
-/** Runs in an extension page: one call to the background, as the popup makes it. */
-function askBackground({ name, request }: { name: string; request: object }): Promise<unknown> {
-  type RuntimeApi = { sendMessage: (message: unknown) => Promise<unknown> };
-  const api = globalThis as unknown as {
-    browser?: { runtime: RuntimeApi };
-    chrome: { runtime: RuntimeApi };
-  };
-  return (api.browser ?? api.chrome).runtime.sendMessage({
-    channel: 'pledgemark/v1',
-    name,
-    request,
-  });
-}
 
 let server: FixtureServer;
 beforeAll(async () => {

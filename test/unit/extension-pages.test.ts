@@ -10,6 +10,8 @@ describe('extension page routes', () => {
       { view: 'clips' },
       { view: 'import', tabId: null },
       { view: 'import', tabId: 42 },
+      { view: 'terms' },
+      { view: 'packs' },
     ];
     for (const route of routes) expect(hashToRoute(routeToHash(route))).toEqual(route);
   });

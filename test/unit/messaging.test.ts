@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { buildPack, PACK_SCHEMA_VERSION } from '../../utils/pack';
 import {
   BACKGROUND_VALIDATORS,
   callBackground,
@@ -57,6 +58,13 @@ function handlers(): Handlers<BackgroundProtocol> {
     }),
     deleteTerm: vi.fn(async () => ({ deleted: true })),
     listUserTerms: vi.fn(async () => []),
+    exportPack: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    previewPack: vi.fn(async () => ({ documents: [], terms: [] })),
+    importPack: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
   };
 }
 
@@ -345,6 +353,26 @@ describe('the term calls', () => {
     }
     expect(BACKGROUND_VALIDATORS.deleteTerm({})).toMatch(/termId/);
     expect(BACKGROUND_VALIDATORS.listUserTerms({ all: true })).toMatch(/no fields/);
+  });
+});
+
+describe('the pack calls', () => {
+  it('take a pack of the right form, and refuse one from a newer version or of another form', async () => {
+    const pack = await buildPack({ documents: [], terms: [] });
+    expect(BACKGROUND_VALIDATORS.previewPack({ pack })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.importPack({ pack })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.exportPack({})).toBeNull();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{}, /not a Pledgemark pack/],
+      [{ pack, extra: 1 }, /only a pack/],
+      [{ pack: { ...pack, schemaVersion: PACK_SCHEMA_VERSION + 1 } }, /newer version/],
+      [{ pack: { ...pack, contentHash: 7 } }, /no seal/],
+      [{ pack: { ...pack, content: { documents: {}, terms: [] } } }, /list of documents/],
+    ];
+    for (const [request, message] of cases) {
+      expect(BACKGROUND_VALIDATORS.importPack(request), JSON.stringify(request)).toMatch(message);
+    }
+    expect(BACKGROUND_VALIDATORS.exportPack({ all: true })).toMatch(/no fields/);
   });
 });
 

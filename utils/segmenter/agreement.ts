@@ -1,4 +1,5 @@
 import type { Passage, RecordKind } from '../corpus-types';
+import { byteToCharOffsets } from '../utf8-offsets';
 import { segmentText } from './segment';
 
 /**
@@ -114,28 +115,6 @@ export function measureAgreement(
     locatorsReproduced,
     kindsReproduced,
     locatorMisses,
-  };
-}
-
-/**
- * Converts UTF-8 byte offsets into character (UTF-16 code unit) offsets of `text`, for hand
- * passages that record byte ranges.
- */
-export function byteToCharOffsets(text: string): (byteOffset: number) => number {
-  const charAtByte = new Map<number, number>();
-  let bytes = 0;
-  let index = 0;
-  for (const char of text) {
-    charAtByte.set(bytes, index);
-    const code = char.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    index += char.length;
-  }
-  charAtByte.set(bytes, index);
-  return (byteOffset) => {
-    const offset = charAtByte.get(byteOffset);
-    if (offset === undefined) throw new Error(`byte offset ${byteOffset} is inside a character`);
-    return offset;
   };
 }
 

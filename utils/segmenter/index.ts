@@ -8,11 +8,11 @@
 export { readTextBlocks, type Block, type TableOrigin } from './blocks';
 export { classifyPassage, type PassageRole } from './classify';
 export { passageText } from './clean';
+export { byteToCharOffsets } from '../utf8-offsets';
 export { runSteps, segmentBlocks, segmentText, segmentTextSteps } from './segment';
 export {
   agreementWithHandParser,
   alignPassages,
-  byteToCharOffsets,
   measureAgreement,
   normaliseLocator,
   type ComparablePassage,
