@@ -13,11 +13,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { Corpus } from '../../utils/corpus-types';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { CHANNEL } from '../../utils/messaging';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/browsers';
 import { bundleForPage } from './page-bundle';
+import {
+  clickButton,
+  frameWhen,
+  longestTaskSince,
+  resolutionText,
+  WATCH_LONG_TASKS,
+} from './extension-page';
 import type { SearchBench } from './page/search-speed';
 import { writeReportSection } from './report-section';
 
@@ -40,44 +46,6 @@ if (!existsSync(join(BUILD, 'manifest.json'))) {
 const log = (message: string) => console.log(`[added-documents] ${message}`);
 const loadBefore = loadavg();
 
-/**
- * A 50 KB resolution-style text made of the shipped corpus's own sentences, numbered as operative
- * paragraphs under a title and a preamble: text the segmenter and the matcher meet in earnest.
- * `rep` makes each one different (a document is refused a second time by its content hash).
- */
-function pasteText(rep: number): string {
-  const corpus = JSON.parse(
-    readFileSync(join(ROOT, 'data', 'generated', 'corpus.json'), 'utf8'),
-  ) as Corpus;
-  const sentences = corpus.passages
-    .filter((passage) => passage.kind !== 'context' && passage.text.length > 80)
-    .map((passage) => passage.text.replace(/\s+/g, ' ').replace(/^\W+/, ''));
-  const lines = [
-    `Resolution ${rep + 1} on Shared Counter-Terrorism Commitments (bench)`,
-    '',
-    'The Council,',
-    '',
-    'Recalling its earlier resolutions on foreign terrorist fighters,',
-    '',
-  ];
-  let size = lines.join('\n').length;
-  for (let i = 0; size < PASTE_BYTES; i++) {
-    const line = `${i + 1}. Decides that ${sentences[(i * 7 + rep) % sentences.length]}`;
-    lines.push(line, '');
-    size += line.length + 2;
-  }
-  return lines.join('\n');
-}
-
-/** Runs in every extension page from its first script: records long tasks. */
-const WATCH_LONG_TASKS = `(() => {
-  globalThis.__name = (fn) => fn;
-  window.__pmLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__pmLongTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-})();`;
-
 interface Sample {
   /** From the paste to the first frame listing the passages found. */
   passagesShownMs: number;
@@ -92,44 +60,9 @@ interface Sample {
   longestTaskMs: number;
 }
 
-type BenchWindow = Window & {
-  __pmLongTasks: { start: number; duration: number }[];
-};
-
 /** Runs in the import view: the status line's text. */
 function statusText(): string {
   return (document.querySelector('.import [role="status"]')?.textContent ?? '').trim();
-}
-
-async function clickButton(page: Page, name: string): Promise<number> {
-  return page.evaluate((wanted) => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
-      (candidate) =>
-        (candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim() === wanted,
-    );
-    if (!button) throw new Error(`No button “${wanted}”`);
-    const started = performance.now();
-    button.click();
-    return started;
-  }, name);
-}
-
-/** Resolves with the time (page clock) of the first frame in which `test` holds. */
-async function frameWhen(page: Page, test: string): Promise<number> {
-  return page.evaluate(
-    (source) =>
-      new Promise<number>((resolve, reject) => {
-        const check = new Function(`return (${source})`) as () => boolean;
-        const deadline = performance.now() + 120_000;
-        const frame = (now: number) => {
-          if (check()) resolve(now);
-          else if (now > deadline) reject(new Error(`never: ${source}`));
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-    test,
-  );
 }
 
 async function addAndDelete(context: BrowserContext, origin: string, rep: number): Promise<Sample> {
@@ -137,7 +70,7 @@ async function addAndDelete(context: BrowserContext, origin: string, rep: number
   try {
     await page.goto(`${origin}/popup.html#import`);
     await page.waitForSelector('#import-text');
-    const text = pasteText(rep);
+    const text = resolutionText(rep, PASTE_BYTES);
     const pasted = await page.evaluate((value) => {
       const field = document.querySelector<HTMLTextAreaElement>('#import-text')!;
       const started = performance.now();
@@ -191,16 +124,7 @@ async function addAndDelete(context: BrowserContext, origin: string, rep: number
       page,
       `/^Deleted/.test(document.querySelector('.import [role="status"]')?.textContent ?? '')`,
     );
-    const longestTaskMs = await page.evaluate(
-      (from) =>
-        Math.max(
-          0,
-          ...(window as unknown as BenchWindow).__pmLongTasks
-            .filter((task) => task.start >= from)
-            .map((task) => task.duration),
-        ),
-      pasted,
-    );
+    const longestTaskMs = await longestTaskSince(page, pasted);
     return {
       passagesShownMs: shown - pasted,
       passages,
