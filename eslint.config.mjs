@@ -20,7 +20,7 @@ const STORE = {
 };
 /** The build step runs at build time, in Node. */
 const BUILD = {
-  group: ['**/data/build', '**/data/build/**', '**/build', '**/build/**'],
+  group: ['**/data/build', '**/data/build/**', './build', './build/**', '../build', '../build/**'],
   message: 'data/build/ runs at build time, in Node.',
 };
 /** The corpus and matcher the build generates: packaged files the background reads and hands out. */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
@@ -11,6 +12,22 @@ const TOOLBAR_ACTION = {
 };
 
 const GENERATED_FILES = ['corpus.json', 'matcher.json'];
+
+/**
+ * pdf.js's files that the import view reads a PDF with, packaged under `pdfjs/` (see
+ * entrypoints/popup/pdf-source.ts): the legacy build's worker, the character maps that CJK text
+ * needs, and the standard fonts. Copied from the installed package, never kept in the project.
+ */
+const PDFJS = resolve('node_modules/pdfjs-dist');
+const PDFJS_FILES = [
+  { absoluteSrc: `${PDFJS}/legacy/build/pdf.worker.min.mjs`, relativeDest: 'pdfjs/pdf.worker.mjs' },
+  ...['cmaps', 'standard_fonts'].flatMap((folder) =>
+    readdirSync(`${PDFJS}/${folder}`).map((name) => ({
+      absoluteSrc: `${PDFJS}/${folder}/${name}`,
+      relativeDest: `pdfjs/${folder}/${name}`,
+    })),
+  ),
+];
 
 export default defineConfig({
   // Explicit imports keep the lint rules that separate contexts meaningful.
@@ -66,9 +83,10 @@ export default defineConfig({
       for (const name of GENERATED_FILES) {
         files.push({ absoluteSrc: resolve(`data/generated/${name}`), relativeDest: name });
       }
+      files.push(...PDFJS_FILES);
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(...GENERATED_FILES.map((name) => `/${name}`));
+      paths.push(...GENERATED_FILES.map((name) => `/${name}`), '/pdfjs/pdf.worker.mjs');
     },
   },
   vite: () => ({

@@ -32,15 +32,24 @@ export interface ImportFormProps {
   passages: readonly SegmentedPassage[] | null;
   /** Reading the text into passages, as far as it has come; null when not reading. */
   progress: SegmentProgress | null;
+  /** Reading a PDF's pages, as far as it has come; null when not reading one. */
+  pdfProgress: { done: number; total: number } | null;
+  /** A PDF asks for its password (again, if the last one was `incorrect`); null when not. */
+  passwordRequest: { fileName: string; incorrect: boolean } | null;
   busy: boolean;
   status: ImportStatus | null;
   /** Whether "This page" can be used (the view was opened from a page's toolbar button). */
   canTakePage: boolean;
   maxFileMegabytes: number;
+  maxPdfMegabytes: number;
   documents: readonly AddedDocumentView[] | null;
   /** The text changed; `pasted` when by a paste (read at once), else by typing. */
   onTextChange: (text: string, pasted: boolean) => void;
   onFile: (file: File) => void;
+  /** Stops reading the PDF: nothing of it is kept. */
+  onCancelPdf: () => void;
+  /** The password the reader typed for the PDF, or null when they gave up. */
+  onPassword: (password: string | null) => void;
   onTakePage: () => void;
   onDetailsChange: (details: ImportDetails) => void;
   onAdd: () => void;
@@ -119,7 +128,7 @@ export function ImportForm(props: ImportFormProps): JSX.Element {
             <input
               id="import-file"
               type="file"
-              accept=".txt,.text,.md,.html,.htm,.xhtml,text/plain,text/html"
+              accept=".txt,.text,.md,.html,.htm,.xhtml,.pdf,text/plain,text/html,application/pdf"
               aria-describedby="import-file-hint"
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
@@ -129,7 +138,8 @@ export function ImportForm(props: ImportFormProps): JSX.Element {
               }}
             />
             <p id="import-file-hint" class="import-hint">
-              Plain text or HTML, up to {props.maxFileMegabytes} MB.
+              Plain text or HTML, up to {props.maxFileMegabytes} MB; PDF, up to{' '}
+              {props.maxPdfMegabytes} MB.
             </p>
           </div>
           {props.canTakePage && (
@@ -192,6 +202,25 @@ export function ImportForm(props: ImportFormProps): JSX.Element {
           </select>
         </fieldset>
 
+        {props.passwordRequest && (
+          <PasswordRequest request={props.passwordRequest} onPassword={props.onPassword} />
+        )}
+        {props.pdfProgress && (
+          <div class="import-pdf-progress">
+            <progress
+              class="import-progress"
+              aria-label="Reading the PDF"
+              max={Math.max(props.pdfProgress.total, 1)}
+              value={props.pdfProgress.done}
+            />
+            <span>
+              Read page {props.pdfProgress.done} of {props.pdfProgress.total}…
+            </span>{' '}
+            <button type="button" onClick={props.onCancelPdf}>
+              Cancel
+            </button>
+          </div>
+        )}
         {progress && (
           <progress
             class="import-progress"
@@ -232,6 +261,51 @@ export function ImportForm(props: ImportFormProps): JSX.Element {
       </form>
       <AddedDocuments {...props} />
     </section>
+  );
+}
+
+/** The view's own password dialog for a protected PDF (never the page's `prompt`). */
+function PasswordRequest({
+  request,
+  onPassword,
+}: {
+  request: { fileName: string; incorrect: boolean };
+  onPassword: (password: string | null) => void;
+}) {
+  const [password, setPassword] = useState('');
+  return (
+    <div class="import-password" role="group" aria-labelledby="import-password-title">
+      <p id="import-password-title" class={request.incorrect ? 'import-error' : undefined}>
+        {request.incorrect
+          ? `That password does not open “${request.fileName}”. Try again.`
+          : `“${request.fileName}” is protected by a password.`}
+      </p>
+      <label class="import-label" for="import-password">
+        Password
+      </label>
+      <input
+        id="import-password"
+        type="password"
+        autoComplete="off"
+        value={password}
+        ref={(field) => field?.focus()}
+        onInput={(event) => setPassword(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          // Enter opens the PDF; it must not submit the import form around it.
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          onPassword(password);
+        }}
+      />
+      <div class="term-actions">
+        <button type="button" onClick={() => onPassword(password)}>
+          Open PDF
+        </button>
+        <button type="button" onClick={() => onPassword(null)}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }
 

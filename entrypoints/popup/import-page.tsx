@@ -10,8 +10,11 @@ import type { AddedDocumentView } from '../../utils/views';
 import SegmentWorker from './segment-worker?worker';
 import { openViewInTab } from './open-view';
 import {
+  fail,
   fileSource,
+  isPdfFile,
   MAX_FILE_BYTES,
+  MAX_PDF_BYTES,
   pageSource,
   pastedSource,
   segmentSource,
@@ -65,6 +68,15 @@ export function ImportPage({
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [documents, setDocuments] = useState<AddedDocumentView[] | null>(null);
+  const [pdfProgress, setPdfProgress] = useState<{ done: number; total: number } | null>(null);
+  const [passwordRequest, setPasswordRequest] = useState<{
+    fileName: string;
+    incorrect: boolean;
+  } | null>(null);
+  /** Stops the PDF being read. */
+  const pdfAbort = useRef<AbortController | null>(null);
+  /** Answers the PDF's request for its password. */
+  const passwordAnswer = useRef<((password: string | null) => void) | null>(null);
   const reading = useRef<Reading | null>(null);
   const abort = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -84,6 +96,7 @@ export function ImportPage({
     listDocuments();
     return () => {
       abort.current?.abort();
+      pdfAbort.current?.abort();
       clearTimeout(typingTimer.current);
     };
   }, []);
@@ -91,6 +104,7 @@ export function ImportPage({
   /** Reads a source into passages (a new source stops the reading of the last). */
   const read = (result: ReadResult, origin: DocumentOrigin): Reading | null => {
     abort.current?.abort();
+    pdfAbort.current?.abort();
     clearTimeout(typingTimer.current);
     setSegmented(null);
     if (!result.ok) {
@@ -117,8 +131,8 @@ export function ImportPage({
         if (reading.current !== current) return;
         setProgress(null);
         setSegmented(document);
-        // The text read from HTML, unless the reader has typed meanwhile.
-        if (source.format === 'html') setText((typed) => (typed === '' ? document.text : typed));
+        // The text read from HTML or a PDF, unless the reader has typed meanwhile.
+        if (source.format !== 'text') setText((typed) => (typed === '' ? document.text : typed));
         setStatus(
           document.passages.length === 0
             ? { kind: 'error', text: 'Pledgemark found no passages in this text.' }
@@ -183,6 +197,10 @@ export function ImportPage({
   const onFile = async (file: File) => {
     const chosen = ++choice.current;
     setStatus({ kind: 'info', text: `Reading “${file.name}”…` });
+    if (await isPdfFile(file)) {
+      if (chosen === choice.current) await onPdf(file, chosen);
+      return;
+    }
     const result = await fileSource(file);
     if (chosen !== choice.current) return;
     if (result.ok) {
@@ -193,6 +211,57 @@ export function ImportPage({
       setStatus(null);
     }
     read(result, { kind: 'file', name: file.name });
+  };
+
+  /** Reads a PDF page by page (pdf.js is loaded now, not before), asking for its password. */
+  const onPdf = async (file: File, chosen: number) => {
+    abort.current?.abort();
+    pdfAbort.current?.abort();
+    const controller = new AbortController();
+    pdfAbort.current = controller;
+    reading.current = null;
+    setSegmented(null);
+    setPdfProgress({ done: 0, total: 1 });
+    const current = () => chosen === choice.current && !controller.signal.aborted;
+    const result = await import('./pdf-source')
+      .then(({ pdfSource, pdfNote }) =>
+        pdfSource(file, {
+          signal: controller.signal,
+          onPage: (done, total) => current() && setPdfProgress({ done, total }),
+          askPassword: (incorrect) =>
+            new Promise<string | null>((resolve) => {
+              passwordAnswer.current = resolve;
+              setPasswordRequest({ fileName: file.name, incorrect });
+            }),
+        }).then((result) => ({ result, pdfNote })),
+      )
+      .catch((error: unknown) => ({
+        result: fail(
+          `Pledgemark could not read this PDF: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+        pdfNote: null,
+      }));
+    if (pdfAbort.current === controller) pdfAbort.current = null;
+    if (chosen !== choice.current) return;
+    passwordAnswer.current = null;
+    setPasswordRequest(null);
+    setPdfProgress(null);
+    const { result: pdf, pdfNote } = result;
+    if (pdf.ok && pdf.source.format === 'pdf' && pdfNote) {
+      origin.current = { kind: 'file', name: file.name };
+      setText('');
+      setSourceNote(pdfNote(file.name, pdf.source.pageCount, pdf.source.pagesWithoutText));
+      suggest(pdf.source);
+      setStatus(null);
+    }
+    read(pdf, { kind: 'file', name: file.name });
+  };
+
+  const onPassword = (password: string | null) => {
+    const answer = passwordAnswer.current;
+    passwordAnswer.current = null;
+    setPasswordRequest(null);
+    answer?.(password);
   };
 
   const onTakePage = async () => {
@@ -317,6 +386,14 @@ export function ImportPage({
         status={status}
         canTakePage={tabId !== null}
         maxFileMegabytes={MAX_FILE_BYTES / 1024 / 1024}
+        maxPdfMegabytes={MAX_PDF_BYTES / 1024 / 1024}
+        pdfProgress={pdfProgress}
+        passwordRequest={passwordRequest}
+        onCancelPdf={() => {
+          pdfAbort.current?.abort();
+          onPassword(null);
+        }}
+        onPassword={onPassword}
         documents={documents}
         onTextChange={onTextChange}
         onFile={(file) => void onFile(file)}

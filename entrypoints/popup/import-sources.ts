@@ -10,6 +10,7 @@ import {
   type SegmentProgress,
 } from '../../utils/segmenter';
 import { readHtmlBlocks } from '../../utils/segmenter/html-blocks';
+import { withPageLocators, type PdfText } from '../../utils/pdf/pdf-layout';
 
 /**
  * Where an added document's text comes from, read in the import view (never in a page): a file
@@ -19,19 +20,43 @@ import { readHtmlBlocks } from '../../utils/segmenter/html-blocks';
 
 /** The largest file read: a long report is a few MB of text or HTML. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The largest PDF read: a long report with its figures. */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 /** Less text than this is not an article ("This page" found a menu, a paywall, a video). */
 const MIN_ARTICLE_LENGTH = 200;
 /** How much of a file is looked at to tell text from binary. */
 const SNIFF_BYTES = 64 * 1024;
 
-/** Text to segment: plain, or an HTML document (parsed, never run) whose text is read. */
+/**
+ * Text to segment: plain, an HTML document (parsed, never run) whose text is read, or a PDF's
+ * text with where each page starts (its passages are cited with their page).
+ */
 export type ImportSource =
   | { format: 'text'; text: string; title: string | null; date: string }
-  | { format: 'html'; document: Document; title: string | null; date: string };
+  | { format: 'html'; document: Document; title: string | null; date: string }
+  | {
+      format: 'pdf';
+      text: string;
+      pageStarts: PdfText['pageStarts'];
+      pageCount: number;
+      pagesWithoutText: number[];
+      title: string | null;
+      date: string;
+    };
 
 export type ReadResult = { ok: true; source: ImportSource } | { ok: false; message: string };
 
-const fail = (message: string): ReadResult => ({ ok: false, message });
+export const fail = (message: string): ReadResult => ({ ok: false, message });
+
+/** Whether a file is a PDF: by its type or name, or by its header when it is misnamed. */
+export async function isPdfFile(file: File): Promise<boolean> {
+  if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) return true;
+  // The header may follow a little junk (the format allows up to 1024 bytes of it).
+  const head = await readBytes(file.slice(0, 1024))
+    .then((bytes) => new TextDecoder('latin1').decode(bytes))
+    .catch(() => '');
+  return head.includes('%PDF-');
+}
 
 /** A pasted text, checked like any other source. */
 export function pastedSource(text: string): ReadResult {
@@ -40,7 +65,7 @@ export function pastedSource(text: string): ReadResult {
   return { ok: true, source: { format: 'text', text, title: null, date: '' } };
 }
 
-function tooLong(length: number): ReadResult {
+export function tooLong(length: number): ReadResult {
   return fail(
     `The text has ${length.toLocaleString('en')} characters; Pledgemark takes up to ` +
       `${MAX_ADDED_TEXT_LENGTH.toLocaleString('en')}. Add the part you need.`,
@@ -50,7 +75,6 @@ function tooLong(length: number): ReadResult {
 /** What kind of file the bytes are, when they are not text. */
 function binaryKind(bytes: Uint8Array): string | null {
   const head = String.fromCharCode(...bytes.subarray(0, 8));
-  if (head.startsWith('%PDF-')) return 'a PDF file';
   if (head.startsWith('PK\u0003\u0004')) return 'a compressed file (such as .docx or .zip)';
   if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) return 'an Office file';
   const sample = bytes.subarray(0, SNIFF_BYTES);
@@ -64,7 +88,7 @@ function binaryKind(bytes: Uint8Array): string | null {
 }
 
 /** A file's bytes (through FileReader, which every context reading files has). */
-function readBytes(file: File): Promise<Uint8Array> {
+function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
@@ -261,6 +285,11 @@ export function segmentSource(
   const { issuingBody } = options;
   if (source.format === 'text') {
     return segmenter({ text: source.text, blocks: null, issuingBody }, onProgress, signal);
+  }
+  if (source.format === 'pdf') {
+    return segmenter({ text: source.text, blocks: null, issuingBody }, onProgress, signal).then(
+      (document) => withPageLocators(document, source.pageStarts),
+    );
   }
   const { text, blocks } = readHtmlBlocks(source.document);
   return segmenter({ text, blocks, issuingBody }, onProgress, signal);

@@ -38,9 +38,14 @@ function props(overrides: Partial<ImportFormProps> = {}): ImportFormProps {
     status: null,
     canTakePage: false,
     maxFileMegabytes: 10,
+    maxPdfMegabytes: 100,
+    pdfProgress: null,
+    passwordRequest: null,
     documents: [],
     onTextChange: vi.fn(),
     onFile: vi.fn(),
+    onCancelPdf: vi.fn(),
+    onPassword: vi.fn(),
     onTakePage: vi.fn(),
     onDetailsChange: vi.fn(),
     onAdd: vi.fn(),
@@ -73,7 +78,7 @@ describe('the import view', () => {
       expect(byName(root, name).localName).toBe('input');
     expect(byName(root, 'Add to corpus').getAttribute('type')).toBe('submit');
     expect(root.querySelectorAll('[role="status"]')).toHaveLength(1);
-    expect(root.textContent).toContain('Plain text or HTML, up to 10 MB.');
+    expect(root.textContent).toContain('Plain text or HTML, up to 10 MB; PDF, up to 100 MB.');
   });
 
   it('shows progress while reading, then the passages found with their kinds', () => {
@@ -127,5 +132,42 @@ describe('the import view', () => {
     act(() => byName(root, `Delete “${DOCUMENT.title}”`).click());
     act(() => byName(root, 'Delete for good').click());
     expect(given.onDelete).toHaveBeenCalledWith(DOCUMENT);
+  });
+});
+
+describe('reading a PDF in the import view', () => {
+  it('takes PDF files, and shows the pages read so far with a way to stop', () => {
+    const given = props({ pdfProgress: { done: 4, total: 300 } });
+    const root = show(given);
+    expect(root.querySelector<HTMLInputElement>('#import-file')!.accept).toContain('.pdf');
+    expect(root.querySelector('#import-file-hint')?.textContent).toContain('PDF, up to 100 MB');
+    const bar = root.querySelector<HTMLProgressElement>('progress[aria-label="Reading the PDF"]')!;
+    expect([bar.value, bar.max]).toEqual([4, 300]);
+    expect(root.textContent).toContain('Read page 4 of 300…');
+    act(() => void byName(root, 'Cancel').click());
+    expect(given.onCancelPdf).toHaveBeenCalledOnce();
+  });
+
+  it('asks for a protected PDF’s password in its own dialog, again when it was wrong', () => {
+    const given = props({ passwordRequest: { fileName: 'report.pdf', incorrect: false } });
+    const root = show(given);
+    expect(root.textContent).toContain('“report.pdf” is protected by a password.');
+    const field = byName(root, 'Password') as HTMLInputElement;
+    expect(field.type).toBe('password');
+    field.value = 'pledge';
+    act(() => void field.dispatchEvent(new Event('input', { bubbles: true })));
+    act(() => void byName(root, 'Open PDF').click());
+    expect(given.onPassword).toHaveBeenLastCalledWith('pledge');
+    // Enter in the field opens the PDF; it does not add the document.
+    act(
+      () => void field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
+    expect(given.onPassword).toHaveBeenCalledTimes(2);
+    expect(given.onAdd).not.toHaveBeenCalled();
+    act(() => void byName(root, 'Cancel').click());
+    expect(given.onPassword).toHaveBeenLastCalledWith(null);
+
+    const again = show(props({ passwordRequest: { fileName: 'report.pdf', incorrect: true } }));
+    expect(again.textContent).toContain('That password does not open “report.pdf”. Try again.');
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   fileSource,
+  isPdfFile,
   MAX_FILE_BYTES,
   pageSource,
   pastedSource,
@@ -85,7 +86,7 @@ describe('a file', () => {
     );
   });
 
-  it('is refused, with what to do, when empty, too large, binary or a PDF', async () => {
+  it('is refused, with what to do, when empty, too large or binary', async () => {
     expect(message(await fileSource(file('', 'empty.txt')))).toBe(
       '“empty.txt” is empty. Choose the file that holds the document.',
     );
@@ -97,15 +98,21 @@ describe('a file', () => {
     expect(message(await fileSource(file(png, 'photo.txt')))).toMatch(
       /^“photo\.txt” is not a text file\. Pledgemark reads plain text and HTML files/,
     );
-    expect(message(await fileSource(file('%PDF-1.7\n%âãÏÓ\n1 0 obj', 'report.txt')))).toMatch(
-      /^“report\.txt” is a PDF file\./,
-    );
     expect(message(await fileSource(file('   \n\n  ', 'blank.txt')))).toBe(
       '“blank.txt” has no text in it.',
     );
     expect(
       message(await fileSource(file('<html><body><script>x()</script></body></html>', 'a.html'))),
     ).toBe('“a.html” is a web page with no text in it.');
+  });
+});
+
+describe('a PDF file', () => {
+  it('is known by its type, its name, or its header when misnamed', async () => {
+    expect(await isPdfFile(file('%PDF-1.7\n%âãÏÓ\n1 0 obj', 'report.txt'))).toBe(true);
+    expect(await isPdfFile(file('junk\n%PDF-1.4\n', 'scan.bin'))).toBe(true);
+    expect(await isPdfFile(file('anything', 'Report.PDF'))).toBe(true);
+    expect(await isPdfFile(file('Plain words about PDF-1 files.', 'notes.txt'))).toBe(false);
   });
 });
 

@@ -25,7 +25,7 @@ import {
   type ExtensionSession,
   type PageDriver,
 } from './browsers';
-import { askBackground } from './extension-calls';
+import { askBackground, clickButton } from './extension-calls';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { waitForStatus } from './status-line';
 
@@ -53,17 +53,6 @@ const DOCUMENTS = [
     '1. Urges states to report cash couriers crossing from Xinjiang to the FATF.',
   ]),
 ];
-
-/** Runs in the page: clicks the enabled button whose text (or label) is `name`. */
-function clickButton(name: string): boolean {
-  const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
-    (candidate) =>
-      (candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim() === name &&
-      !candidate.disabled,
-  );
-  button?.click();
-  return button !== undefined;
-}
 
 /** Runs in the packs view: the text of the file its save link offers. */
 async function savedPackText(): Promise<string> {

@@ -18,6 +18,7 @@ import {
   type ExtensionSession,
   type PageDriver,
 } from './browsers';
+import { clickButton, fill } from './extension-calls';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { waitForStatus } from './status-line';
 
@@ -28,24 +29,6 @@ function userHighlights(): string[] {
   return [...document.querySelectorAll('[data-pledgemark-term^="user-"]')].map((mark) =>
     (mark.textContent ?? '').trim(),
   );
-}
-
-/** Runs in the page: sets a field's value as typing would (every browser, every driver). */
-function fill({ selector, value }: { selector: string; value: string }): void {
-  const field = document.querySelector<HTMLInputElement>(selector)!;
-  field.value = value;
-  field.dispatchEvent(new InputEvent('input', { bubbles: true }));
-}
-
-/** Runs in the page: clicks the button whose text (or label) is `name`. */
-function clickButton(name: string): boolean {
-  const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
-    (candidate) =>
-      (candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim() === name &&
-      !candidate.disabled,
-  );
-  button?.click();
-  return button !== undefined;
 }
 
 async function press(view: PageDriver, name: string): Promise<void> {
