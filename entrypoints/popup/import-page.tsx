@@ -131,8 +131,10 @@ export function ImportPage({
         if (reading.current !== current) return;
         setProgress(null);
         setSegmented(document);
-        // The text read from HTML or a PDF, unless the reader has typed meanwhile.
-        if (source.format !== 'text') setText((typed) => (typed === '' ? document.text : typed));
+        // The text read from HTML, unless the reader has typed meanwhile. Not a PDF's: its
+        // passages carry their pages, which text edited in the box would lose, and a long
+        // report's text takes the box a long task to lay out.
+        if (source.format === 'html') setText((typed) => (typed === '' ? document.text : typed));
         setStatus(
           document.passages.length === 0
             ? { kind: 'error', text: 'Pledgemark found no passages in this text.' }

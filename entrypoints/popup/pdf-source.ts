@@ -86,6 +86,6 @@ export async function pdfSource(
 export function pdfNote(fileName: string, pageCount: number, pagesWithoutText: readonly number[]) {
   const pages = `${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`;
   return pagesWithoutText.length === 0
-    ? `From the PDF “${fileName}” (${pages}); each passage is cited with its page.`
-    : `From the PDF “${fileName}” (${pages}; no text on ${pageList(pagesWithoutText)}, left out); each passage is cited with its page.`;
+    ? `From the PDF “${fileName}” (${pages}): its passages are listed below, each cited with its page.`
+    : `From the PDF “${fileName}” (${pages}; no text on ${pageList(pagesWithoutText)}, left out): its passages are listed below, each cited with its page.`;
 }

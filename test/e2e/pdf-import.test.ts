@@ -40,7 +40,12 @@ const CHINESE = '打击恐怖主义的综合国际框架。各国应当加强边
 const PAGE_2_PARA_2 = /^p\. 2, (.+, )?para\. 2$/;
 
 let folder: string;
-const files: Record<'text' | 'protected' | 'scan', string> = { text: '', protected: '', scan: '' };
+const files: Record<'text' | 'protected' | 'scan' | 'long', string> = {
+  text: '',
+  protected: '',
+  scan: '',
+  long: '',
+};
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'pledgemark-pdf-'));
   const pages = [
@@ -64,6 +69,13 @@ beforeAll(async () => {
     }),
   );
   await write('scan', makePdf({ pages: [{ paragraphs: [], imageOnly: true }] }));
+  const report = Array.from({ length: 300 }, (_, page) => ({
+    paragraphs: Array.from(
+      { length: 6 },
+      (_, i) => `${page * 6 + i + 1}. ${PREAMBLE} ${OPERATIVE[i % 3]!.slice(3)}`,
+    ),
+  }));
+  await write('long', makePdf({ title: 'A long report', pages: report }));
 });
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
@@ -113,8 +125,8 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         ),
       ).toEqual({
         title: TITLE,
-        note: 'From the PDF “text.pdf” (3 pages); each passage is cited with its page.',
-        text: [TITLE, PREAMBLE, ...OPERATIVE, CHINESE].join('\n\n'),
+        note: 'From the PDF “text.pdf” (3 pages): its passages are listed below, each cited with its page.',
+        text: '',
       });
 
       await view.evaluate(fill, { selector: '#import-issuer', value: 'Harbour Council' });
@@ -126,9 +138,15 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         text: expect.stringContaining('Calls upon Member States to share manifests of seaplanes'),
         document: { title: TITLE },
       });
-      // The Chinese text came out whole (the packaged character maps), on its page.
       const [added] = await ask<AddedDocumentView[]>(view, 'listAddedDocuments', {});
       const detail = await ask<DocumentDetail>(view, 'getDocument', { documentId: added!.id });
+      // In reading order, footers left out.
+      const texts = detail.passages.map((passage) => passage.text).join(' ');
+      expect(texts).toMatch(
+        /^Resolution on Harbour Data \(2026\) The Council, recalling .* port authorities\. Decides .* ferry terminal\. Calls upon .* seaplanes .* border controls\. 打击恐怖主义/,
+      );
+      expect(texts).not.toContain('HD/2026/1');
+      // The Chinese text came out whole (the packaged character maps), on its page.
       expect(detail.passages.find((passage) => passage.text === CHINESE)?.locator).toMatch(
         /^p\. 3, /,
       );
@@ -158,6 +176,35 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       expect(await view.evaluate(listedLocators, null)).toEqual([
         expect.stringMatching(/^p\. 1, (.+, )?para\. 1$/),
       ]);
+    });
+
+    it('shows a 300-page PDF’s progress page by page, and stops it on Cancel', async (context) => {
+      dumpLogsOnFailure(context, name, session);
+      await view.chooseFile('#import-file', files.long);
+      // Cancelled as soon as some pages are read and not all: the progress says how far it is.
+      await view.waitForFunction(
+        () => {
+          const bar = document.querySelector<HTMLProgressElement>(
+            'progress[aria-label="Reading the PDF"]',
+          );
+          if (!bar || bar.value < 1 || bar.max !== 300 || bar.value >= 300) return false;
+          const said = bar.parentElement?.textContent ?? '';
+          if (!new RegExp(`Read page ${bar.value} of 300`).test(said)) return false;
+          const cancel = [...bar.parentElement!.querySelectorAll('button')].find(
+            (button) => button.textContent === 'Cancel',
+          );
+          cancel?.click();
+          return cancel !== undefined;
+        },
+        null,
+        WAIT_MS,
+      );
+      expect(await waitForStatus(view, '.import', /cancelled/)).toBe(
+        'Reading the PDF was cancelled. Nothing was added.',
+      );
+      expect(
+        await view.evaluate(() => document.querySelector('.import-passages'), null),
+      ).toBeNull();
     });
 
     it('says a scanned PDF has no text, and adds nothing', async (context) => {
