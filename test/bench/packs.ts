@@ -1,8 +1,9 @@
 /**
  * Part of `npm run bench`: a pack of 50 documents exported and imported, as a reader does it, in
- * headless Chromium with the built extension. The reader's corpus holds 50 documents of about
- * 50 KB each (resolution-style texts made of the corpus's sentences, segmented as the import view
- * segments them) and 20 terms of their own. In the packs view (`popup.html#packs`) the bench
+ * headless Chromium with the built extension. The reader's corpus holds 50 documents (resolution-
+ * style texts made of the corpus's sentences, segmented as the import view segments them) of
+ * about 20 KB each (a Security Council resolution's length), then, in a profile of its own, of
+ * about 50 KB each; and 20 terms of their own. In the packs view (`popup.html#packs`) the bench
  * times "Export pack" to the status offering the file; then, everything deleted, the file chosen
  * under "Pack file" to the preview shown, and "Import pack" to the status saying it was imported
  * (the background answers once every document is stored, linked and in the search index). Long
@@ -35,7 +36,8 @@ const BUILD = join(ROOT, '.output', 'chrome-mv3');
 const REPORT = process.env.BENCH_OUT ?? join(ROOT, 'BENCHMARKS.md');
 const DOCUMENTS = Number(process.env.PACK_DOCUMENTS ?? 50);
 const REPS = Number(process.env.PACK_REPS ?? 3);
-const DOCUMENT_BYTES = 50 * 1024;
+/** A resolution's length, then a long statement's. */
+const DOCUMENT_SIZES = [20 * 1024, 50 * 1024];
 const TERMS = 20;
 const TARGET_MS = 5_000;
 
@@ -45,18 +47,19 @@ if (!existsSync(join(BUILD, 'manifest.json'))) {
 const log = (message: string) => console.log(`[packs] ${message}`);
 const loadBefore = loadavg();
 
-const drafts: DocumentDraft[] = Array.from({ length: DOCUMENTS }, (_, rep) => {
-  const text = resolutionText(rep, DOCUMENT_BYTES);
-  return {
-    title: `Resolution ${rep + 1} on Shared Counter-Terrorism Commitments (bench)`,
-    issuingBody: 'Bench Council',
-    date: '2026-12-08',
-    kind: 'resolution',
-    origin: { kind: 'paste' },
-    text,
-    passages: segmentText(text, { issuingBody: 'Bench Council' }).passages,
-  };
-});
+const draftsOf = (bytes: number): DocumentDraft[] =>
+  Array.from({ length: DOCUMENTS }, (_, rep) => {
+    const text = resolutionText(rep, bytes);
+    return {
+      title: `Resolution ${rep + 1} on Shared Counter-Terrorism Commitments (bench)`,
+      issuingBody: 'Bench Council',
+      date: '2026-12-08',
+      kind: 'resolution',
+      origin: { kind: 'paste' },
+      text,
+      passages: segmentText(text, { issuingBody: 'Bench Council' }).passages,
+    };
+  });
 const terms: TermDraft[] = Array.from({ length: TERMS }, (_, i) => ({
   label: `Operation Bench ${i + 1}`,
   aliases: [`OB${i + 1}`],
@@ -131,32 +134,43 @@ async function exportAndImport(page: Page, folder: string, rep: number): Promise
   };
 }
 
-const profile = await launchBenchProfile(BUILD, { viewport: { width: 1000, height: 800 } });
-const folder = mkdtempSync(join(tmpdir(), 'pledgemark-packs-bench-'));
-const samples: Sample[] = [];
-try {
-  const { context } = profile;
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const origin = `chrome-extension://${new URL(worker.url()).host}`;
-  await context.addInitScript(WATCH_LONG_TASKS);
-  const page = await context.newPage();
-  await page.goto(`${origin}/popup.html#packs`);
-  await page.waitForSelector('#pack-file');
-  log(`adding ${DOCUMENTS} documents and ${TERMS} terms`);
-  for (const draft of drafts) await ask(page, 'addDocument', { draft });
-  for (const draft of terms) await ask(page, 'saveTerm', { draft });
-  for (let rep = 0; rep < REPS; rep++) {
-    const sample = await exportAndImport(page, folder, rep);
-    log(
-      `export ${sample.exportMs.toFixed(0)} ms, preview ${sample.previewMs.toFixed(0)} ms, import ` +
-        `${sample.importMs.toFixed(0)} ms, file ${(sample.fileBytes / 1e6).toFixed(1)} MB, longest task ` +
-        `${sample.longestTaskMs.toFixed(0)} ms`,
-    );
-    samples.push(sample);
+/** Adds the documents and terms to a fresh profile, then exports and imports them `REPS` times. */
+async function measure(drafts: readonly DocumentDraft[]): Promise<Sample[]> {
+  const profile = await launchBenchProfile(BUILD, { viewport: { width: 1000, height: 800 } });
+  const folder = mkdtempSync(join(tmpdir(), 'pledgemark-packs-bench-'));
+  const samples: Sample[] = [];
+  try {
+    const { context } = profile;
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    await context.addInitScript(WATCH_LONG_TASKS);
+    const page = await context.newPage();
+    await page.goto(`${origin}/popup.html#packs`);
+    await page.waitForSelector('#pack-file');
+    log(`adding ${DOCUMENTS} documents and ${TERMS} terms`);
+    for (const draft of drafts) await ask(page, 'addDocument', { draft });
+    for (const draft of terms) await ask(page, 'saveTerm', { draft });
+    for (let rep = 0; rep < REPS; rep++) {
+      const sample = await exportAndImport(page, folder, rep);
+      log(
+        `export ${sample.exportMs.toFixed(0)} ms, preview ${sample.previewMs.toFixed(0)} ms, import ` +
+          `${sample.importMs.toFixed(0)} ms, file ${(sample.fileBytes / 1e6).toFixed(1)} MB, longest task ` +
+          `${sample.longestTaskMs.toFixed(0)} ms`,
+      );
+      samples.push(sample);
+    }
+  } finally {
+    await profile.close();
+    rmSync(folder, { recursive: true, force: true });
   }
-} finally {
-  await profile.close();
-  rmSync(folder, { recursive: true, force: true });
+  return samples;
+}
+
+const results: { bytes: number; passages: number; samples: Sample[] }[] = [];
+for (const bytes of DOCUMENT_SIZES) {
+  const drafts = draftsOf(bytes);
+  const passages = drafts.reduce((sum, draft) => sum + draft.passages.length, 0);
+  results.push({ bytes, passages, samples: await measure(drafts) });
 }
 
 const median = (values: readonly number[]) => {
@@ -164,26 +178,28 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 };
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-const pick = (key: keyof Sample) => samples.map((sample) => sample[key]);
-const totals = samples.map((sample) => sample.exportMs + sample.previewMs + sample.importMs);
-const passages = drafts.reduce((sum, draft) => sum + draft.passages.length, 0);
-const longest = Math.max(...pick('longestTaskMs'));
+const totalOf = (sample: Sample) => sample.exportMs + sample.previewMs + sample.importMs;
+const rows = results.map(({ bytes, passages, samples }) => {
+  const pick = (key: keyof Sample) => samples.map((sample) => sample[key]);
+  const totals = samples.map(totalOf);
+  const longest = Math.max(...pick('longestTaskMs'));
+  return `| ${bytes / 1024} KB (${passages.toLocaleString('en')} passages, ${(median(pick('fileBytes')) / 1e6).toFixed(1)} MB file) | ${ms(median(pick('exportMs')))} | ${ms(median(pick('previewMs')))} | ${ms(median(pick('importMs')))} | **${ms(median(totals))}** (slowest ${ms(Math.max(...totals))}) | ${longest === 0 ? 'none over 50 ms' : ms(longest)} |`;
+});
+const verdicts = results.map(({ bytes, samples }) => {
+  const slowest = Math.max(...samples.map(totalOf));
+  return `| A pack of ${DOCUMENTS} documents of ${bytes / 1024} KB exports and imports in under 5 s | ${slowest < TARGET_MS ? '✅ met' : '❌ missed'} (slowest ${ms(slowest)}) |`;
+});
 const markdown = `## Exporting and importing a pack
 
-Measured ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC by \`test/bench/packs.ts\` in headless Chromium with the built extension (${cpus().length} cores, load average ${loadBefore[0]!.toFixed(2)} at the start), ${REPS} runs. The reader's corpus holds ${DOCUMENTS} documents of about ${DOCUMENT_BYTES / 1024} KB (${passages.toLocaleString('en')} passages in all) and ${TERMS} terms of their own. In the packs view (\`popup.html#packs\`): "Export pack" to the status offering the file; then, with everything deleted, the file chosen under "Pack file" to the preview shown; then "Import pack" to the status saying it was imported, when every document is stored, linked to every term and in the search index. Times are to the first frame showing the outcome.
+Measured ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC by \`test/bench/packs.ts\` in headless Chromium with the built extension (${cpus().length} cores, load average ${loadBefore[0]!.toFixed(2)} at the start), ${REPS} runs per size. The reader's corpus holds ${DOCUMENTS} documents and ${TERMS} terms of their own. In the packs view (\`popup.html#packs\`): "Export pack" to the status offering the file; then, with everything deleted, the file chosen under "Pack file" to the preview shown (the file read, checked and sealed, and compared with the corpus); then "Import pack" to the status saying it was imported, when every document is stored, linked to every term and in the search index. Times are medians, to the first frame showing the outcome; the total is the three together.
 
-| | Median | Slowest |
-| --- | --- | --- |
-| Export | ${ms(median(pick('exportMs')))} | ${ms(Math.max(...pick('exportMs')))} |
-| Preview (file read, checked, compared with the corpus) | ${ms(median(pick('previewMs')))} | ${ms(Math.max(...pick('previewMs')))} |
-| Import | ${ms(median(pick('importMs')))} | ${ms(Math.max(...pick('importMs')))} |
-| **Export and import** | **${ms(median(totals))}** | ${ms(Math.max(...totals))} |
-
-The pack file is ${(median(pick('fileBytes')) / 1e6).toFixed(1)} MB. Longest task in the view: ${longest === 0 ? 'none over 50 ms' : ms(longest)}.
+| Documents of | Export | Preview | Import | Export and import | Longest task in the view |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
 
 | Target | Result |
 | ------ | ------ |
-| A pack of ${DOCUMENTS} documents exports and imports in under 5 s | ${totals.every((total) => total < TARGET_MS) ? '✅ met' : '❌ missed'} (slowest ${ms(Math.max(...totals))}) |
+${verdicts.join('\n')}
 `;
 await writeReportSection(REPORT, 'packs', markdown);
 log(`written to ${REPORT}`);

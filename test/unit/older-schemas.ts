@@ -30,3 +30,9 @@ export const VERSION_6_STORES = {
   addedActors: 'id, documentId',
   addedOccurrences: '[termId+passageId], termId, passageId, documentId',
 };
+
+/** Version 7: the reader's own terms. */
+export const VERSION_7_STORES = {
+  ...VERSION_6_STORES,
+  addedTerms: 'id, addedAt',
+};

@@ -13,7 +13,7 @@ import { segmentText } from '../../utils/segmenter';
 import { compileMatcher, documentTermCounts, TermMatcher } from '../../utils/term-matcher';
 import { termDraftProblem, type TermDraft, type UserTerm } from '../../utils/user-term';
 import { CORPUS } from './corpus-fixture';
-import { VERSION_6_STORES } from './older-schemas';
+import { VERSION_6_STORES, VERSION_7_STORES } from './older-schemas';
 
 const PACKAGED = compileMatcher(GLOSSARY);
 const linkWithTerms: LinkWithTerms = async (terms) => {
@@ -266,6 +266,55 @@ describe('upgrading to version 7', () => {
       expect(await upgraded.documents.count()).toBe(CORPUS.documents.length);
       expect(await upgraded.addedDocuments.toArray()).toEqual([addedDocument]);
       expect(await upgraded.addedTerms.count()).toBe(0);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
+
+describe('upgrading to version 8', () => {
+  it('drops the unread indexes of the reader’s tables and keeps every record, still found by document and term', async () => {
+    const name = `pledgemark-indexes-upgrade-${crypto.randomUUID()}`;
+    const older = new Dexie(name);
+    older.version(7).stores(VERSION_7_STORES);
+    const passage = {
+      id: 'added-0123:p1',
+      documentId: 'added-0123',
+      actorId: 'a',
+      kind: 'commitment',
+      order: 0,
+    };
+    const occurrence = {
+      termId: 'user-1',
+      passageId: 'added-0123:p1',
+      documentId: 'added-0123',
+      count: 2,
+    };
+    const term = { id: 'user-1', label: 'Xinjiang', addedAt: '2026-12-07T10:00:00.000Z' };
+    await older.table('addedPassages').add(passage);
+    await older.table('addedOccurrences').add(occurrence);
+    await older.table('addedTerms').add(term);
+    older.close();
+
+    const upgraded = new PledgemarkDatabase(name);
+    try {
+      expect(
+        await upgraded.addedPassages.where('documentId').equals('added-0123').toArray(),
+      ).toEqual([passage]);
+      expect(await upgraded.addedOccurrences.where('termId').equals('user-1').toArray()).toEqual([
+        occurrence,
+      ]);
+      expect(await upgraded.addedOccurrences.where('documentId').equals('added-0123').count()).toBe(
+        1,
+      );
+      expect(await upgraded.addedTerms.toArray()).toEqual([term]);
+      expect(upgraded.addedPassages.schema.indexes.map((index) => index.name)).toEqual([
+        'documentId',
+      ]);
+      expect(upgraded.addedOccurrences.schema.indexes.map((index) => index.name).sort()).toEqual([
+        'documentId',
+        'termId',
+      ]);
     } finally {
       await upgraded.delete();
     }
