@@ -9,8 +9,8 @@ export type PackExportState =
 export type PackImportState =
   | { status: 'idle' }
   | { status: 'reading' }
-  | { status: 'preview'; fileName: string; createdAt: string; plan: PackPlan }
-  | { status: 'importing'; fileName: string; createdAt: string; plan: PackPlan }
+  | { status: 'preview'; fileName: string; plan: PackPlan }
+  | { status: 'importing'; fileName: string; plan: PackPlan }
   | { status: 'done'; imported: PackImportView }
   | { status: 'error'; message: string };
 
@@ -115,7 +115,6 @@ export function PackPanel(props: PackPanelProps) {
 
 function PackPreview(props: {
   fileName: string;
-  createdAt: string;
   plan: PackPlan;
   busy: boolean;
   onImport: () => void;
@@ -128,7 +127,7 @@ function PackPreview(props: {
   return (
     <div class="pack-preview" aria-labelledby="pack-preview-heading">
       <h4 id="pack-preview-heading" class="import-subtitle">
-        {props.fileName}, made on {dateOf(props.createdAt)}
+        {props.fileName}, made on {dateOf(plan.createdAt)}
       </h4>
       {plan.documents.length > 0 && (
         <ul class="import-added-list pack-documents" aria-label="Documents in the pack">

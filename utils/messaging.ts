@@ -1,11 +1,12 @@
 import { draftShapeProblem, type DocumentDraft } from './document-draft';
-import { packShapeProblem, type Pack } from './pack';
+import { MAX_PACK_BYTES } from './pack';
 import { termDraftShapeProblem, type TermDraft } from './user-term';
 import type {
   AddedDocumentView,
   CitedPassage,
   ClipView,
   DocumentDetail,
+  PackExport,
   PackImportView,
   PackPlan,
   PageSenseView,
@@ -98,18 +99,22 @@ export interface BackgroundProtocol {
   deleteTerm: { request: { termId: string }; response: { deleted: boolean } };
   /** The reader's terms, oldest first. */
   listUserTerms: { request: Record<string, never>; response: UserTermView[] };
-  /** The reader's documents and terms as one sealed pack, to save as a file and share. */
-  exportPack: { request: Record<string, never>; response: Pack };
   /**
-   * What importing a pack would add and what the reader has already, to show before importing.
-   * Refused (`bad-request`) when the pack is not one Pledgemark can take, with what is wrong.
+   * The reader's documents and terms as one sealed pack: the text of the file to save and share,
+   * with what it holds.
    */
-  previewPack: { request: { pack: Pack }; response: PackPlan };
+  exportPack: { request: Record<string, never>; response: PackExport };
+  /**
+   * What importing a pack file would add and what the reader has already, to show before
+   * importing. The pack is read and checked here, in the background, never in a page. Refused
+   * (`bad-request`) when it is not one Pledgemark can take, with what is wrong.
+   */
+  previewPack: { request: { file: string }; response: PackPlan };
   /**
    * Adds the pack's documents and terms that the reader does not have, all or nothing: they are
    * searchable and highlighted once this answers.
    */
-  importPack: { request: { pack: Pack }; response: PackImportView };
+  importPack: { request: { file: string }; response: PackImportView };
 }
 
 export interface TabProtocol {
@@ -240,8 +245,12 @@ const pageSenseFields: Validator = ({ termsNamed, securityTopic }) =>
     ? null
     : `termsNamed must be a list of at most ${MAX_REPORTED_TERMS} term ids, securityTopic a boolean`;
 
-const packField: Validator = ({ pack, ...rest }) =>
-  Object.keys(rest).length > 0 ? 'this call takes only a pack' : packShapeProblem(pack);
+const packFile: Validator = ({ file, ...rest }) => {
+  if (Object.keys(rest).length > 0) return 'this call takes only a file';
+  return typeof file === 'string' && file.length <= MAX_PACK_BYTES
+    ? null
+    : `file must be a pack file's text, of at most ${MAX_PACK_BYTES.toLocaleString('en')} characters`;
+};
 
 export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator } = {
   lookupTerm: idField('termId'),
@@ -320,8 +329,8 @@ export const BACKGROUND_VALIDATORS: { [N in keyof BackgroundProtocol]: Validator
   deleteTerm: idField('termId'),
   listUserTerms: noFields,
   exportPack: noFields,
-  previewPack: packField,
-  importPack: packField,
+  previewPack: packFile,
+  importPack: packFile,
 };
 
 export const TAB_VALIDATORS: { [N in keyof TabProtocol]: Validator } = {

@@ -17,8 +17,11 @@ import {
 
 export const PACK_FORMAT = 'pledgemark-pack';
 export const PACK_SCHEMA_VERSION = 1;
-/** Larger than fifty long reports; a larger file is not read. */
-export const MAX_PACK_BYTES = 200_000_000;
+/**
+ * Fifty long reports; a larger file is not read. A pack file goes to the background as one
+ * message, which the browsers cap at 64 MiB.
+ */
+export const MAX_PACK_BYTES = 50_000_000;
 export const MAX_PACK_DOCUMENTS = 1_000;
 
 export interface PackContent {
@@ -64,6 +67,11 @@ export async function buildPack(content: PackContent, now = new Date()): Promise
     contentHash: await packContentHash(content),
     content,
   };
+}
+
+/** The pack as the file holds it. */
+export function packFileText(pack: Pack): string {
+  return JSON.stringify(pack);
 }
 
 const NOTHING_IMPORTED = 'Nothing was imported.';

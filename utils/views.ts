@@ -266,8 +266,19 @@ export interface UserTermView {
   updatedAt: string;
 }
 
+/** An exported pack: the file's text, and what it holds. */
+export interface PackExport {
+  file: string;
+  /** When it was made (ISO time). */
+  createdAt: string;
+  documents: number;
+  terms: number;
+}
+
 /** What a colleague's pack would add, shown before it does: which documents and terms are new. */
 export interface PackPlan {
+  /** When the pack was made (ISO time). */
+  createdAt: string;
   documents: {
     title: string;
     issuingBody: string;

@@ -75,7 +75,7 @@ export class CorpusPacks {
   }
 
   /** Which of a pack's documents and terms the reader has already. */
-  async plan(content: PackContent): Promise<PackPlan> {
+  async plan(content: PackContent): Promise<Omit<PackPlan, 'createdAt'>> {
     const { hashes, existing, termNames } = await this.existing(content);
     return {
       documents: content.documents.map((draft, i) => ({

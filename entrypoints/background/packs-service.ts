@@ -4,7 +4,7 @@ import { CorpusPacks } from '../../data/store/packs';
 import type { CorpusQueries } from '../../data/store/search/queries';
 import type { LinkWithTerms } from '../../data/store/user-terms';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
-import { buildPack, checkPack, type Pack } from '../../utils/pack';
+import { buildPack, packFileText, readPack } from '../../utils/pack';
 import { toAddedDocumentView, toTermSummary } from '../../utils/views';
 
 export type PackHandlers = Pick<
@@ -24,7 +24,8 @@ export interface PacksDeps {
 
 /**
  * Packs: the reader's documents and terms exported as one sealed file, and a colleague's taken
- * in. A pack is checked again here, seal included, whatever the page that sends it checked.
+ * in. Pack files are made, read and checked here, seal included: the page only saves and picks
+ * the file, so that a pack of many megabytes never holds up its thread.
  */
 export function createPacksService({
   db,
@@ -34,17 +35,28 @@ export function createPacksService({
   userTermsChanged,
 }: PacksDeps): PackHandlers {
   const packs = new CorpusPacks(db, { linkWithTerms });
-  const checked = async (pack: Pack) => {
-    const reading = await checkPack(pack);
+  const read = async (file: string) => {
+    const reading = await readPack(file);
     if (!reading.ok) throw new DraftError(reading.message);
     await ensureSeeded();
-    return reading.pack.content;
+    return reading.pack;
   };
   return {
-    exportPack: async () => buildPack(await packs.export()),
-    previewPack: async ({ pack }) => packs.plan(await checked(pack)),
-    importPack: async ({ pack }) => {
-      const imported = await packs.import(await checked(pack));
+    exportPack: async () => {
+      const pack = await buildPack(await packs.export());
+      return {
+        file: packFileText(pack),
+        createdAt: pack.createdAt,
+        documents: pack.content.documents.length,
+        terms: pack.content.terms.length,
+      };
+    },
+    previewPack: async ({ file }) => {
+      const pack = await read(file);
+      return { createdAt: pack.createdAt, ...(await packs.plan(pack.content)) };
+    },
+    importPack: async ({ file }) => {
+      const imported = await packs.import((await read(file)).content);
       // Stored: the import stands even if the index cannot take it now (the next search
       // matches the index to the tables again).
       if (imported.documents.length > 0) {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { PackPanel, type PackExportState, type PackImportState } from '../../components/pack-panel';
 import { routeToHash, type PageRoute } from '../../utils/extension-pages';
 import { callBackground, type SendMessage } from '../../utils/messaging';
-import { MAX_PACK_BYTES, readPack, type Pack } from '../../utils/pack';
+import { MAX_PACK_BYTES } from '../../utils/pack';
 
 const send: SendMessage = (envelope) => browser.runtime.sendMessage(envelope);
 
@@ -17,12 +17,14 @@ const packFileName = (createdAt: string) => `pledgemark-pack-${createdAt.slice(0
 /**
  * "Packs": exports the reader's documents and terms as a file saved by the browser, and imports a
  * colleague's after showing what it would add. In a tab of its own: a file picker closes the
- * toolbar popup.
+ * toolbar popup. The background makes, reads and checks the files; this page only saves the text
+ * it is given and hands over the text of the file chosen.
  */
 export function PacksPage() {
   const [exportState, setExportState] = useState<PackExportState>({ status: 'idle' });
   const [importState, setImportState] = useState<PackImportState>({ status: 'idle' });
-  const chosen = useRef<Pack | null>(null);
+  /** The text of the pack file shown, to import on "Import pack". */
+  const chosen = useRef<string | null>(null);
   const saveLink = useRef<string | null>(null);
   useEffect(
     () => () => {
@@ -38,20 +40,12 @@ export function PacksPage() {
       setExportState({ status: 'error', message: exported.error.message });
       return;
     }
-    const pack = exported.value;
+    const { file, createdAt, documents, terms } = exported.value;
     if (saveLink.current) URL.revokeObjectURL(saveLink.current);
-    const href = URL.createObjectURL(
-      new Blob([JSON.stringify(pack, null, 1)], { type: 'application/json' }),
-    );
+    const href = URL.createObjectURL(new Blob([file], { type: 'application/json' }));
     saveLink.current = href;
-    const fileName = packFileName(pack.createdAt);
-    setExportState({
-      status: 'ready',
-      href,
-      fileName,
-      documents: pack.content.documents.length,
-      terms: pack.content.terms.length,
-    });
+    const fileName = packFileName(createdAt);
+    setExportState({ status: 'ready', href, fileName, documents, terms });
     // Saved at once, as the button says; the link stays to save it again.
     const link = Object.assign(document.createElement('a'), { href, download: fileName });
     link.click();
@@ -77,30 +71,20 @@ export function PacksPage() {
       });
       return;
     }
-    const reading = await readPack(text);
-    if (!reading.ok) {
-      setImportState({ status: 'error', message: reading.message });
-      return;
-    }
-    const planned = await callBackground(send, 'previewPack', { pack: reading.pack });
+    const planned = await callBackground(send, 'previewPack', { file: text });
     if (!planned.ok) {
       setImportState({ status: 'error', message: planned.error.message });
       return;
     }
-    chosen.current = reading.pack;
-    setImportState({
-      status: 'preview',
-      fileName: file.name,
-      createdAt: reading.pack.createdAt,
-      plan: planned.value,
-    });
+    chosen.current = text;
+    setImportState({ status: 'preview', fileName: file.name, plan: planned.value });
   };
 
   const importPack = async () => {
-    const pack = chosen.current;
-    if (!pack || importState.status !== 'preview') return;
+    const file = chosen.current;
+    if (file === null || importState.status !== 'preview') return;
     setImportState({ ...importState, status: 'importing' });
-    const imported = await callBackground(send, 'importPack', { pack });
+    const imported = await callBackground(send, 'importPack', { file });
     chosen.current = null;
     setImportState(
       imported.ok

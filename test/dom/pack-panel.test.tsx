@@ -6,6 +6,7 @@ import type { PackPlan } from '../../utils/views';
 import { byName } from './controls';
 
 const PLAN: PackPlan = {
+  createdAt: '2026-12-08T09:00:00.000Z',
   documents: [
     {
       title: 'Statement on cash couriers',
@@ -97,7 +98,6 @@ describe('the packs view', () => {
       importState: {
         status: 'preview',
         fileName: 'colleague.json',
-        createdAt: '2026-12-08T09:00:00.000Z',
         plan: PLAN,
       },
     });
@@ -124,6 +124,7 @@ describe('the packs view', () => {
 
   it('offers no import of a pack it has whole, and no second one while importing', () => {
     const whole: PackPlan = {
+      createdAt: PLAN.createdAt,
       documents: PLAN.documents.filter((document) => document.alreadyAs),
       terms: PLAN.terms.filter((term) => term.alreadyYours),
     };
@@ -132,7 +133,6 @@ describe('the packs view', () => {
         importState: {
           status: 'preview',
           fileName: 'a.json',
-          createdAt: '2026-12-08',
           plan: whole,
         },
       }),
@@ -142,12 +142,7 @@ describe('the packs view', () => {
 
     const importing = show(
       props({
-        importState: {
-          status: 'importing',
-          fileName: 'a.json',
-          createdAt: '2026-12-08',
-          plan: PLAN,
-        },
+        importState: { status: 'importing', fileName: 'a.json', plan: PLAN },
       }),
     );
     expect((byName(importing, 'Import pack') as HTMLButtonElement).disabled).toBe(true);

@@ -6,7 +6,7 @@
  *
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,12 @@ import type { DocumentDraft } from '../../utils/document-draft';
 import type { Result } from '../../utils/messaging';
 import type { Pack } from '../../utils/pack';
 import { segmentText } from '../../utils/segmenter';
-import type { AddedDocumentView, SearchResponse, UserTermView } from '../../utils/views';
+import type {
+  AddedDocumentView,
+  PackExport,
+  SearchResponse,
+  UserTermView,
+} from '../../utils/views';
 import {
   dumpLogsOnFailure,
   launchExtension,
@@ -128,6 +133,26 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       const gone = await ask<SearchResponse>(view, 'search', { query: 'quayside' });
       expect(gone.passages).toEqual([]);
 
+      // A copy changed after it was exported is refused, saying so, and adds nothing.
+      const changed = join(folder, `${name}-changed.json`);
+      await writeFile(
+        changed,
+        (await readFile(packFile, 'utf8')).replace(
+          '"title":"Statement on cash couriers"',
+          '"title":"Statement on cash carriers"',
+        ),
+      );
+      await view.chooseFile('#pack-file', changed);
+      await view.waitForFunction(
+        () =>
+          /do not match its seal/.test(
+            document.querySelector('.packs [role="alert"]')?.textContent ?? '',
+          ),
+        null,
+        WAIT_MS,
+      );
+      expect(await ask<AddedDocumentView[]>(view, 'listAddedDocuments')).toEqual([]);
+
       await view.chooseFile('#pack-file', packFile);
       await view.waitForSelector('.pack-preview', WAIT_MS);
       const preview = await view.evaluate(
@@ -153,7 +178,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
 
     it('has the corpus back unchanged: the same pack, searchable, its term highlighted', async (context) => {
       dumpLogsOnFailure(context, name, session);
-      const again = await ask<Pack>(view, 'exportPack');
+      const again = JSON.parse((await ask<PackExport>(view, 'exportPack')).file) as Pack;
       expect(again.contentHash).toBe(exported.contentHash);
       expect(again.content).toEqual(exported.content);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildPack, PACK_SCHEMA_VERSION } from '../../utils/pack';
+import { MAX_PACK_BYTES } from '../../utils/pack';
 import {
   BACKGROUND_VALIDATORS,
   callBackground,
@@ -61,7 +61,11 @@ function handlers(): Handlers<BackgroundProtocol> {
     exportPack: vi.fn(async () => {
       throw new Error('not used here');
     }),
-    previewPack: vi.fn(async () => ({ documents: [], terms: [] })),
+    previewPack: vi.fn(async () => ({
+      createdAt: '2026-12-08T09:00:00.000Z',
+      documents: [],
+      terms: [],
+    })),
     importPack: vi.fn(async () => {
       throw new Error('not used here');
     }),
@@ -357,20 +361,21 @@ describe('the term calls', () => {
 });
 
 describe('the pack calls', () => {
-  it('take a pack of the right form, and refuse one from a newer version or of another form', async () => {
-    const pack = await buildPack({ documents: [], terms: [] });
-    expect(BACKGROUND_VALIDATORS.previewPack({ pack })).toBeNull();
-    expect(BACKGROUND_VALIDATORS.importPack({ pack })).toBeNull();
+  it('take a pack file’s text of a sensible length, and nothing else', () => {
+    expect(BACKGROUND_VALIDATORS.previewPack({ file: '{"format":"pledgemark-pack"}' })).toBeNull();
+    expect(BACKGROUND_VALIDATORS.importPack({ file: '' })).toBeNull();
     expect(BACKGROUND_VALIDATORS.exportPack({})).toBeNull();
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{}, /not a Pledgemark pack/],
-      [{ pack, extra: 1 }, /only a pack/],
-      [{ pack: { ...pack, schemaVersion: PACK_SCHEMA_VERSION + 1 } }, /newer version/],
-      [{ pack: { ...pack, contentHash: 7 } }, /no seal/],
-      [{ pack: { ...pack, content: { documents: {}, terms: [] } } }, /list of documents/],
+      [{}, /pack file's text/],
+      [{ file: { format: 'pledgemark-pack' } }, /pack file's text/],
+      [{ file: 'x'.repeat(MAX_PACK_BYTES + 1) }, /at most 50,000,000 characters/],
+      [{ file: '{}', extra: 1 }, /only a file/],
     ];
     for (const [request, message] of cases) {
-      expect(BACKGROUND_VALIDATORS.importPack(request), JSON.stringify(request)).toMatch(message);
+      expect(
+        BACKGROUND_VALIDATORS.importPack(request),
+        JSON.stringify(request).slice(0, 80),
+      ).toMatch(message);
     }
     expect(BACKGROUND_VALIDATORS.exportPack({ all: true })).toMatch(/no fields/);
   });
