@@ -8,7 +8,8 @@
  * else with 502, plain requests and CONNECT tunnels alike. The test then uses Pledgemark as a reader
  * would: the content script highlights the page, a highlight's card opens on hover, the popup
  * searches "PNR" and opens its term view, the import view reads an HTML file whose image and
- * frame point at other sites, into passages to add, and a term of the reader's is added and
+ * frame point at other sites, into passages to add, and a PDF with Chinese text (pdf.js with
+ * its packaged worker, character maps and fonts), and a term of the reader's is added and
  * highlighted on the open page. The proxy must have seen the page the test
  * opened and nothing else. A last check sends requests of its own from a web page and from an extension page
  * and makes sure the proxy sees them, so that the silence above is not the proxy's blindness.
@@ -20,7 +21,9 @@
  * Needs the builds in `.output/` (made by `npm test`, never here) and the browsers installed.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join, normalize, resolve, sep } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -35,6 +38,7 @@ import {
   type PageDriver,
   PROJECT_ROOT,
 } from './browsers';
+import { makePdf } from '../fixtures/pdf/make-pdf';
 import { FIXTURE_DIR, listenOnLoopback, sendFile } from './fixture-server';
 
 /** The fixture pages' origin: exists only in the proxy, so a page that loads came through it. */
@@ -240,6 +244,8 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
     /** What the test itself asked the browser for, as the proxy records it. */
     const expected: string[] = [];
     const opened: PageDriver[] = [];
+    /** Folders the test wrote files to. */
+    const temporary: string[] = [];
     /** The fixture page and the popup the first test opens; the second sends its probes from them. */
     let page: PageDriver | undefined;
     let popup: PageDriver | undefined;
@@ -255,6 +261,7 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         await session?.close();
       } finally {
         await proxy?.stop();
+        await Promise.all(temporary.map((folder) => rm(folder, { recursive: true, force: true })));
       }
     });
 
@@ -308,6 +315,30 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
         join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'ministry-statement.html'),
       );
       await importView.waitForSelector('.import-passages', WAIT_MS);
+
+      // A PDF is read by pdf.js with its worker, character maps and fonts from the extension.
+      const pdf = join(await mkdtemp(join(tmpdir(), 'pledgemark-privacy-')), 'report.pdf');
+      temporary.push(dirname(pdf));
+      await writeFile(
+        pdf,
+        makePdf({
+          pages: [
+            {
+              paragraphs: ['1. Decides that Member States shall share Passenger Name Record data.'],
+            },
+            { script: 'cjk', paragraphs: ['打击恐怖主义的综合国际框架。'] },
+          ],
+        }),
+      );
+      await importView.chooseFile('#import-file', pdf);
+      await importView.waitForFunction(
+        () =>
+          /^From the PDF “report\.pdf”/.test(
+            document.querySelector('#import-source-note')?.textContent ?? '',
+          ),
+        null,
+        WAIT_MS,
+      );
 
       // A term of the reader's is linked and compiled in the extension, and reaches the open page.
       const termsView = await session!.openExtensionPage('popup.html#terms', '#term-label');

@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GLOSSARY } from '../../data/glossary';
+import { AddedCorpus } from '../../data/store/added-corpus';
+import { PledgemarkDatabase } from '../../data/store/db';
+import { CorpusQueries } from '../../data/store/search/queries';
+import { seedCorpus } from '../../data/store/seed';
+import { UserTerms, type LinkWithTerms } from '../../data/store/user-terms';
+import { withUserTerms } from '../../entrypoints/background/matcher-service';
+import { createPacksService } from '../../entrypoints/background/packs-service';
+import { segmentText } from '../../utils/segmenter';
+import { compileMatcher, documentTermCounts, TermMatcher } from '../../utils/term-matcher';
+import { CORPUS } from './corpus-fixture';
+
+const PACKAGED = compileMatcher(GLOSSARY);
+const linkWithTerms: LinkWithTerms = async (terms) => {
+  const matcher = new TermMatcher(withUserTerms(PACKAGED, terms));
+  return (texts) => documentTermCounts(matcher, texts);
+};
+
+const TEXT = [
+  'Harbour statement',
+  'The ministers met at the quayside to review the seaplane manifests from Xinjiang.',
+  '1. Decides that Member States shall collect Passenger Name Record data at every ferry terminal.',
+].join('\n\n');
+
+const databases: PledgemarkDatabase[] = [];
+async function profile() {
+  const db = new PledgemarkDatabase(`packs-service-${crypto.randomUUID()}`);
+  databases.push(db);
+  await seedCorpus(db, CORPUS);
+  const queries = new CorpusQueries(db);
+  const userTermsChanged = vi.fn(async () => undefined);
+  const handlers = createPacksService({
+    db,
+    queries,
+    ensureSeeded: async () => undefined,
+    linkWithTerms,
+    userTermsChanged,
+  });
+  return { db, queries, handlers, userTermsChanged };
+}
+
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((db) => db.delete()));
+});
+
+describe('the packs service', () => {
+  it('exports a file that another profile previews, imports and finds in its next search', async () => {
+    const source = await profile();
+    await new AddedCorpus(source.db, { linkTerms: await linkWithTerms([]) }).add({
+      title: 'Harbour statement',
+      issuingBody: 'Ministers of the Interior',
+      date: '2026-12-01',
+      kind: 'statement',
+      origin: { kind: 'paste' },
+      text: TEXT,
+      passages: segmentText(TEXT, { issuingBody: 'Ministers of the Interior' }).passages,
+    });
+    await new UserTerms(source.db, { linkWithTerms }).save({
+      label: 'Xinjiang',
+      aliases: [],
+      category: 'concept',
+      definition: '',
+      cues: [],
+      vetoes: [],
+    });
+    const exported = await source.handlers.exportPack({}, {});
+    expect(exported).toMatchObject({ documents: 1, terms: 1 });
+    expect(JSON.parse(exported.file)).toMatchObject({ format: 'pledgemark-pack' });
+
+    const target = await profile();
+    // Its index is loaded, as in a background that has answered a search.
+    await target.queries.search('PNR');
+    const plan = await target.handlers.previewPack({ file: exported.file }, {});
+    expect(plan).toMatchObject({
+      createdAt: exported.createdAt,
+      documents: [{ title: 'Harbour statement', alreadyAs: null }],
+      terms: [{ label: 'Xinjiang', alreadyYours: false }],
+    });
+    const imported = await target.handlers.importPack({ file: exported.file }, {});
+    expect(imported).toMatchObject({ documentsSkipped: 0, termsSkipped: 0 });
+    expect(target.userTermsChanged).toHaveBeenCalledOnce();
+    const found = await target.queries.search('quayside seaplane');
+    expect(found.passages[0]?.passage.document.title).toBe('Harbour statement');
+  });
+
+  it('refuses a file that is not a sound pack with the reason alone, importing nothing', async () => {
+    const { db, handlers } = await profile();
+    const exported = await handlers.exportPack({}, {});
+    const newer = exported.file.replace('"schemaVersion":1', '"schemaVersion":2');
+    await expect(handlers.previewPack({ file: newer }, {})).rejects.toThrow(
+      /^This pack was made by a newer version of Pledgemark/,
+    );
+    await expect(handlers.importPack({ file: exported.file.slice(0, 40) }, {})).rejects.toThrow(
+      /^The pack is incomplete or damaged/,
+    );
+    expect(await db.addedDocuments.count()).toBe(0);
+  });
+});
