@@ -1,5 +1,6 @@
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentOrigin } from './corpus-types';
 import { passageText } from './segmenter/clean';
+import { splitsCharacter } from './utf8-offsets';
 import type { SegmentedPassage } from './segmenter/types';
 
 /**
@@ -96,6 +97,9 @@ export function draftProblem(draft: DocumentDraft): string | null {
     }
     if (end > draft.text.length)
       return `Passage “${passage.locator}” runs past the end of the text.`;
+    if (splitsCharacter(draft.text, start) || splitsCharacter(draft.text, end)) {
+      return `Passage “${passage.locator}” starts or ends inside a character.`;
+    }
     if (passage.text.trim() === '') return `Passage “${passage.locator}” is empty.`;
     if (passageText(draft.text.slice(start, end), passage.format) !== passage.text) {
       return `Passage “${passage.locator}” does not match its place in the text.`;

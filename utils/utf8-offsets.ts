@@ -27,6 +27,11 @@ export function utf8Offsets(text: string, offsets: readonly number[]): Map<numbe
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
+/** Whether an offset falls between the two halves of a character written as a surrogate pair. */
+export function splitsCharacter(text: string, offset: number): boolean {
+  return isLowSurrogate(text.charCodeAt(offset)) && isHighSurrogate(text.charCodeAt(offset - 1));
+}
+
 /**
  * Converts UTF-8 byte offsets into character (UTF-16 code unit) offsets of `text`, for hand
  * passages that record byte ranges.

@@ -103,9 +103,11 @@ export class CorpusPacks {
     // One moment for the whole import, a millisecond apart, so that lists keep the pack's order.
     const at = (i: number) => new Date(start + i).toISOString();
     const newTerms: UserTerm[] = [];
+    const takenIds = new Set(terms.map((term) => term.id));
     for (const [i, draft] of content.terms.entries()) {
       if (termNames.has(packTermName(draft))) continue;
-      const id = await userTermId(draftSpellings(draft)[0]!);
+      const id = await userTermId(draftSpellings(draft)[0]!, takenIds);
+      takenIds.add(id);
       newTerms.push(userTermRecord(draft, id, at(i), at(i)));
     }
     if (terms.length + newTerms.length > MAX_USER_TERMS) {
@@ -131,8 +133,8 @@ export class CorpusPacks {
       (signal) =>
         db.transaction('rw', [...ADDED_TABLES, 'addedTerms'], async (transaction) => {
           abortWith(signal, transaction);
-          // Checked again inside the transaction: a document or term added since the plan was
-          // read would otherwise fail half-way.
+          // Checked again inside the transaction: the same text or a term of the same id added
+          // meanwhile (in another tab) would otherwise make a write fail half-way.
           const added = await db.addedDocuments
             .where('contentHash')
             .anyOf(newDocuments.map(({ document }) => document.contentHash))

@@ -72,7 +72,7 @@ export class UserTerms {
     if (problem) throw new DraftError(problem);
     const terms = await this.list();
     const label = draftSpellings(draft)[0]!;
-    const id = termId ?? (await userTermId(label));
+    const id = termId ?? (await userTermId(label, new Set(terms.map((term) => term.id))));
     const existing = terms.find((term) => term.id === id);
     if (termId !== undefined && !existing) {
       throw new DraftError('That term is no longer in your list: it may have been deleted.');
@@ -80,7 +80,7 @@ export class UserTerms {
     const sameName = terms.find(
       (term) => term.id !== id && term.label.toLowerCase() === label.toLowerCase(),
     );
-    if ((termId === undefined && existing) || sameName) {
+    if (sameName) {
       throw new DuplicateTermError(`You already have the term “${label}”. Nothing was added.`);
     }
     if (!existing && terms.length >= MAX_USER_TERMS) {
@@ -178,9 +178,16 @@ export function userTermRecord(
   };
 }
 
-/** A new term's id, from its name: the same name (in any case) gives the same id. */
-export async function userTermId(label: string): Promise<string> {
-  return `${USER_TERM_PREFIX}${(await sha256Hex(label.toLowerCase())).slice(0, 16)}`;
+/**
+ * A new term's id, from its name, unless another term holds that id already: a term renamed
+ * keeps the id its first name gave it, so a new term of that first name takes the next free one.
+ */
+export async function userTermId(label: string, taken: ReadonlySet<string>): Promise<string> {
+  for (let n = 0; ; n++) {
+    const seed = n === 0 ? label.toLowerCase() : `${label.toLowerCase()}\u0000${n}`;
+    const id = `${USER_TERM_PREFIX}${(await sha256Hex(seed)).slice(0, 16)}`;
+    if (!taken.has(id)) return id;
+  }
 }
 
 /** Every passage stored, built-in and added. */

@@ -102,6 +102,22 @@ describe('adding a document of your own', () => {
     await expect(corpus().add(draft({ passages }))).rejects.toThrow(/does not match its place/);
   });
 
+  it('refuses a passage that starts or ends between the halves of a character', async () => {
+    const text = 'Border data 🛂 checks\n\nA second paragraph on passenger records.';
+    const split = text.indexOf('🛂') + 1;
+    const passages = [
+      {
+        ...draft().passages[0]!,
+        locator: 'Para. 1',
+        text: text.slice(0, split),
+        range: [0, split] as [number, number],
+      },
+    ];
+    await expect(corpus().add(draft({ text, passages }))).rejects.toThrow(
+      /starts or ends inside a character/,
+    );
+  });
+
   it('recognises the same text added twice by its content hash, and adds nothing', async () => {
     await corpus().add(draft());
     const again = corpus().add(draft({ title: 'Another title' }));

@@ -79,10 +79,11 @@ describe('adding a document through the background', () => {
     });
     const passages = await db.addedPassages.toArray();
     const byText = (part: string) => passages.find((passage) => passage.text.includes(part))!;
+    const occurrences = await db.addedOccurrences.toArray();
     const linked = async (part: string) =>
-      (await db.addedOccurrences.where('passageId').equals(byText(part).id).toArray()).map(
-        (occurrence) => occurrence.termId,
-      );
+      occurrences
+        .filter((occurrence) => occurrence.passageId === byText(part).id)
+        .map((occurrence) => occurrence.termId);
     expect(await linked('transmit PNR')).toContain('pnr');
     expect(await linked('share API data')).toEqual(expect.arrayContaining(['api', 'ftf']));
     // A software API is not Advance Passenger Information, even in a document about it.

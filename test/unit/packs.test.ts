@@ -197,6 +197,19 @@ describe('importing a pack', () => {
     expect(kept.map((term) => term.label).sort()).toEqual(['Cash Couriers', 'Xinjiang']);
   });
 
+  it('takes a term whose name the reader gave up by renaming theirs', async () => {
+    const target = await seededDatabase();
+    const terms = new UserTerms(target, { linkWithTerms });
+    const renamed = await terms.save(XINJIANG);
+    await terms.save({ ...XINJIANG, label: 'Xinjiang region', aliases: [] }, renamed.id);
+    const plan = await packsOf(target).plan({ documents: [], terms: [XINJIANG] });
+    expect(plan.terms).toEqual([{ label: 'Xinjiang', alreadyYours: false }]);
+    const imported = await packsOf(target).import({ documents: [], terms: [XINJIANG] });
+    expect(imported.terms.map((term) => term.label)).toEqual(['Xinjiang']);
+    expect(imported.terms[0]!.id).not.toBe(renamed.id);
+    expect(await target.addedTerms.count()).toBe(2);
+  });
+
   it('of a pack the reader has whole adds nothing', async () => {
     const db = await readersCorpus();
     const before = await records(db);

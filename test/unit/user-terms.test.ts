@@ -100,6 +100,14 @@ describe('the reader’s terms', () => {
     expect(await terms.list()).toHaveLength(1);
   });
 
+  it('take a new term of a renamed term’s first name, under an id of its own', async () => {
+    const first = await terms.save(XINJIANG);
+    await terms.save({ ...XINJIANG, label: 'Xinjiang region', aliases: [] }, first.id);
+    const again = await terms.save(XINJIANG);
+    expect(again.id).not.toBe(first.id);
+    expect((await terms.list()).map((term) => term.label)).toEqual(['Xinjiang region', 'Xinjiang']);
+  });
+
   it('refuse a second term of the same name, a draft with a problem, and an unknown id', async () => {
     await terms.save(XINJIANG);
     await expect(terms.save({ ...XINJIANG, label: 'XINJIANG ' })).rejects.toBeInstanceOf(
