@@ -117,6 +117,21 @@ const isStringList = (value: unknown, maxItems: number, maxLength: number) =>
   value.length <= maxItems &&
   value.every((item) => isString(item, maxLength));
 
+/** Whether an object has keys beyond those named: stored as they are, they must be known. */
+const hasOtherKeys = (value: object, known: readonly string[]) =>
+  Object.keys(value).some((key) => !known.includes(key));
+
+const PASSAGE_KEYS = [
+  'locator',
+  'sectionPath',
+  'kind',
+  'actor',
+  'text',
+  'format',
+  'fields',
+  'range',
+];
+
 function passageShapeProblem(value: unknown, index: number): string | null {
   const passage = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
@@ -135,7 +150,9 @@ function passageShapeProblem(value: unknown, index: number): string | null {
     !['person', 'body'].includes(actor.kind as string) ||
     !Array.isArray(range) ||
     range.length !== 2 ||
-    !range.every((offset) => Number.isSafeInteger(offset))
+    !range.every((offset) => Number.isSafeInteger(offset)) ||
+    hasOtherKeys(passage, PASSAGE_KEYS) ||
+    hasOtherKeys(actor, ['name', 'kind'])
   ) {
     return `${where} is not a passage`;
   }
@@ -145,8 +162,12 @@ function passageShapeProblem(value: unknown, index: number): string | null {
     !(
       Array.isArray(fields) &&
       fields.every((field) => {
-        const { label, text } = (field ?? {}) as Record<string, unknown>;
-        return isString(label, MAX_PASSAGE_FIELD_LENGTH) && isString(text, MAX_ADDED_TEXT_LENGTH);
+        const cell = (field ?? {}) as Record<string, unknown>;
+        return (
+          isString(cell.label, MAX_PASSAGE_FIELD_LENGTH) &&
+          isString(cell.text, MAX_ADDED_TEXT_LENGTH) &&
+          !hasOtherKeys(cell, ['label', 'text'])
+        );
       })
     )
   ) {
@@ -154,6 +175,8 @@ function passageShapeProblem(value: unknown, index: number): string | null {
   }
   return null;
 }
+
+const DRAFT_KEYS = ['title', 'issuingBody', 'date', 'kind', 'origin', 'text', 'passages'];
 
 /**
  * Whether a value received as a draft has a draft's shape (fields of the right types and sizes);
@@ -174,10 +197,17 @@ export function draftShapeProblem(value: unknown): string | null {
   ) {
     return `draft needs a title and an issuing body (at most ${MAX_FIELD_LENGTH} characters), a date, a kind and a text of at most ${MAX_ADDED_TEXT_LENGTH} characters`;
   }
+  if (hasOtherKeys(draft, DRAFT_KEYS)) {
+    return `draft has unknown fields (it takes ${DRAFT_KEYS.join(', ')})`;
+  }
   const originShape =
-    origin.kind === 'paste' ||
-    (origin.kind === 'file' && isString(origin.name, MAX_FIELD_LENGTH)) ||
-    (origin.kind === 'page' && isString(origin.url, MAX_URL_LENGTH));
+    (origin.kind === 'paste' && !hasOtherKeys(origin, ['kind'])) ||
+    (origin.kind === 'file' &&
+      isString(origin.name, MAX_FIELD_LENGTH) &&
+      !hasOtherKeys(origin, ['kind', 'name'])) ||
+    (origin.kind === 'page' &&
+      isString(origin.url, MAX_URL_LENGTH) &&
+      !hasOtherKeys(origin, ['kind', 'url']));
   if (!originShape)
     return 'draft.origin must be a paste, a file with its name or a page with its URL';
   if (!Array.isArray(draft.passages) || draft.passages.length > MAX_ADDED_PASSAGES) {

@@ -103,7 +103,13 @@ export async function readPack(text: string): Promise<PackReading> {
  * everything `packShapeProblem` checks, then its seal.
  */
 export async function checkPack(value: unknown): Promise<PackReading> {
-  const problem = packShapeProblem(value);
+  let problem: string | null;
+  try {
+    problem = packShapeProblem(value);
+  } catch {
+    // Whatever a crafted file does to the checks (nesting deep enough to exhaust the stack).
+    problem = 'This file is not a Pledgemark pack.';
+  }
   if (problem) return refused(problem);
   const pack = value as Pack;
   if (pack.contentHash !== (await packContentHash(pack.content))) {
@@ -138,6 +144,9 @@ export function packShapeProblem(value: unknown): string | null {
     return 'The pack does not say when it was made.';
   }
   if (typeof contentHash !== 'string') return 'The pack has no seal (content hash).';
+  if (Object.keys(value).some((key) => !PACK_KEYS.includes(key))) {
+    return 'The pack has fields this version of Pledgemark does not know.';
+  }
   const problem = contentProblem(content);
   return problem ? `The pack holds something Pledgemark cannot take: ${problem}` : null;
 }
@@ -147,9 +156,14 @@ const refused = (message: string): PackReading => ({
   message: `${message} ${NOTHING_IMPORTED}`,
 });
 
+const PACK_KEYS = ['format', 'schemaVersion', 'createdAt', 'contentHash', 'content'];
+
 function contentProblem(content: unknown): string | null {
   if (typeof content !== 'object' || content === null || Array.isArray(content)) {
     return 'it has no contents.';
+  }
+  if (Object.keys(content).some((key) => key !== 'documents' && key !== 'terms')) {
+    return 'its contents hold more than documents and terms.';
   }
   const { documents, terms } = content as Record<string, unknown>;
   if (!Array.isArray(documents) || !Array.isArray(terms)) {

@@ -129,6 +129,12 @@ export class CorpusPacks {
         ? []
         : [{ text: draft.text, ...addedDocumentRecords(draft, hashes[i]!, at(i), link) }],
     );
+    const recordCount =
+      termLinks.length +
+      newDocuments.reduce(
+        (sum, { passages, occurrences }) => sum + passages.length + occurrences.length,
+        0,
+      );
     await guardStorage(
       (signal) =>
         db.transaction('rw', [...ADDED_TABLES, 'addedTerms'], async (transaction) => {
@@ -159,7 +165,8 @@ export class CorpusPacks {
           await db.addedTerms.bulkAdd(newTerms);
         }),
       CORPUS_IS_SAFE,
-      this.timeoutMs,
+      // A large pack writes tens of thousands of records: a millisecond more for each.
+      this.timeoutMs + recordCount,
     );
     return {
       documents: newDocuments.map(({ document }) => document),

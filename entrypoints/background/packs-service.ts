@@ -4,7 +4,13 @@ import { CorpusPacks } from '../../data/store/packs';
 import type { CorpusQueries } from '../../data/store/search/queries';
 import type { LinkWithTerms } from '../../data/store/user-terms';
 import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
-import { buildPack, packFileText, readPack } from '../../utils/pack';
+import {
+  buildPack,
+  MAX_PACK_BYTES,
+  MAX_PACK_DOCUMENTS,
+  packFileText,
+  readPack,
+} from '../../utils/pack';
 import { toAddedDocumentView, toTermSummary } from '../../utils/views';
 
 export type PackHandlers = Pick<
@@ -44,8 +50,17 @@ export function createPacksService({
   return {
     exportPack: async () => {
       const pack = await buildPack(await packs.export());
+      const file = packFileText(pack);
+      // What import would refuse is not exported: a colleague could do nothing with it.
+      if (file.length > MAX_PACK_BYTES || pack.content.documents.length > MAX_PACK_DOCUMENTS) {
+        throw new DraftError(
+          `Your ${pack.content.documents.length} documents and ${pack.content.terms.length} terms ` +
+            `make a pack of ${(file.length / 1e6).toFixed(0)} MB; a pack holds at most ` +
+            `${MAX_PACK_BYTES / 1e6} MB and ${MAX_PACK_DOCUMENTS} documents. Nothing was exported.`,
+        );
+      }
       return {
-        file: packFileText(pack),
+        file,
         createdAt: pack.createdAt,
         documents: pack.content.documents.length,
         terms: pack.content.terms.length,

@@ -111,4 +111,39 @@ describe('corpus packs', () => {
       message: expect.stringMatching(/term 1: draft.category/),
     });
   });
+
+  it('refuse fields no version of the format has, and files built to exhaust the checks', async () => {
+    const sealed = async (content: unknown) =>
+      JSON.stringify(await buildPack(content as PackContent));
+    const extraDocumentField = await sealed({
+      documents: [{ ...DOCUMENT, origin: { kind: 'paste', note: 'x' } }],
+      terms: [],
+    });
+    expect(await readPack(extraDocumentField)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/document 1: draft.origin/),
+    });
+    const extraPassageField = await sealed({
+      documents: [
+        { ...DOCUMENT, passages: DOCUMENT.passages.map((passage) => ({ ...passage, x: 1 })) },
+      ],
+      terms: [],
+    });
+    expect(await readPack(extraPassageField)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/document 1: draft.passages\[0\] is not a passage/),
+    });
+    const extraContent = await sealed({ ...CONTENT, notes: 'x' });
+    expect(await readPack(extraContent)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/more than documents and terms/),
+    });
+    const pack = JSON.parse(await sealed(CONTENT)) as Record<string, unknown>;
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const nested = JSON.stringify({ ...pack, signature: 0 }).replace(
+      '"signature":0',
+      `"signature":${deep}`,
+    );
+    expect(await readPack(nested)).toMatchObject({ ok: false });
+  });
 });

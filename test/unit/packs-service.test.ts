@@ -3,11 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GLOSSARY } from '../../data/glossary';
 import { AddedCorpus } from '../../data/store/added-corpus';
 import { PledgemarkDatabase } from '../../data/store/db';
+import { CorpusPacks } from '../../data/store/packs';
 import { CorpusQueries } from '../../data/store/search/queries';
 import { seedCorpus } from '../../data/store/seed';
 import { UserTerms, type LinkWithTerms } from '../../data/store/user-terms';
 import { withUserTerms } from '../../entrypoints/background/matcher-service';
 import { createPacksService } from '../../entrypoints/background/packs-service';
+import type { DocumentDraft } from '../../utils/document-draft';
+import { MAX_PACK_DOCUMENTS } from '../../utils/pack';
 import { segmentText } from '../../utils/segmenter';
 import { compileMatcher, documentTermCounts, TermMatcher } from '../../utils/term-matcher';
 import { CORPUS } from './corpus-fixture';
@@ -96,5 +99,26 @@ describe('the packs service', () => {
       /^The pack is incomplete or damaged/,
     );
     expect(await db.addedDocuments.count()).toBe(0);
+  });
+
+  it('exports nothing a colleague could not import, saying why', async () => {
+    const { handlers } = await profile();
+    const one: DocumentDraft = {
+      title: 'Harbour statement',
+      issuingBody: 'Ministers of the Interior',
+      date: '2026-12-01',
+      kind: 'statement',
+      origin: { kind: 'paste' },
+      text: TEXT,
+      passages: segmentText(TEXT, { issuingBody: 'Ministers of the Interior' }).passages,
+    };
+    vi.spyOn(CorpusPacks.prototype, 'export').mockResolvedValue({
+      documents: Array.from({ length: MAX_PACK_DOCUMENTS + 1 }, () => one),
+      terms: [],
+    });
+    await expect(handlers.exportPack({}, {})).rejects.toThrow(
+      /^Your 1001 documents and 0 terms make a pack of \d+ MB; a pack holds at most 50 MB and 1000 documents\. Nothing was exported\.$/,
+    );
+    vi.restoreAllMocks();
   });
 });
