@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DOCUMENT_KINDS, type DocumentKind } from '../utils/corpus-types';
 import type { SegmentedPassage, SegmentProgress } from '../utils/segmenter';
 import type { AddedDocumentView } from '../utils/views';
@@ -273,6 +273,10 @@ function PasswordRequest({
   onPassword: (password: string | null) => void;
 }) {
   const [password, setPassword] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  // Focus goes to the field when the dialog asks, and again when it asks anew; not on every
+  // render, which would take it from the other fields.
+  useEffect(() => field.current?.focus(), [request.incorrect]);
   return (
     <div class="import-password" role="group" aria-labelledby="import-password-title">
       <p id="import-password-title" class={request.incorrect ? 'import-error' : undefined}>
@@ -288,7 +292,7 @@ function PasswordRequest({
         type="password"
         autoComplete="off"
         value={password}
-        ref={(field) => field?.focus()}
+        ref={field}
         onInput={(event) => setPassword(event.currentTarget.value)}
         onKeyDown={(event) => {
           // Enter opens the PDF; it must not submit the import form around it.

@@ -77,6 +77,15 @@ export function ImportPage({
   const pdfAbort = useRef<AbortController | null>(null);
   /** Answers the PDF's request for its password. */
   const passwordAnswer = useRef<((password: string | null) => void) | null>(null);
+  /** Stops the PDF being read, if one is: a newer choice (a file, a paste, the page) replaces it. */
+  const stopPdf = () => {
+    pdfAbort.current?.abort();
+    pdfAbort.current = null;
+    passwordAnswer.current?.(null);
+    passwordAnswer.current = null;
+    setPasswordRequest(null);
+    setPdfProgress(null);
+  };
   const reading = useRef<Reading | null>(null);
   const abort = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -104,7 +113,7 @@ export function ImportPage({
   /** Reads a source into passages (a new source stops the reading of the last). */
   const read = (result: ReadResult, origin: DocumentOrigin): Reading | null => {
     abort.current?.abort();
-    pdfAbort.current?.abort();
+    stopPdf();
     clearTimeout(typingTimer.current);
     setSegmented(null);
     if (!result.ok) {
@@ -170,10 +179,12 @@ export function ImportPage({
 
   const onTextChange = (next: string, pasted: boolean) => {
     choice.current++;
+    stopPdf();
     setText(next);
     clearTimeout(typingTimer.current);
-    // A paste brings a text from elsewhere; typing corrects the one there.
-    if (pasted || next.trim() === '') {
+    // A paste brings a text from elsewhere; typing corrects the one there (a PDF's text is not
+    // in the box: what is typed there replaces it).
+    if (pasted || next.trim() === '' || reading.current?.source.format === 'pdf') {
       origin.current = { kind: 'paste' };
       setSourceNote(null);
     }
@@ -198,6 +209,7 @@ export function ImportPage({
 
   const onFile = async (file: File) => {
     const chosen = ++choice.current;
+    stopPdf();
     setStatus({ kind: 'info', text: `Reading “${file.name}”…` });
     if (await isPdfFile(file)) {
       if (chosen === choice.current) await onPdf(file, chosen);
@@ -218,7 +230,7 @@ export function ImportPage({
   /** Reads a PDF page by page (pdf.js is loaded now, not before), asking for its password. */
   const onPdf = async (file: File, chosen: number) => {
     abort.current?.abort();
-    pdfAbort.current?.abort();
+    stopPdf();
     const controller = new AbortController();
     pdfAbort.current = controller;
     reading.current = null;
@@ -243,8 +255,9 @@ export function ImportPage({
         ),
         pdfNote: null,
       }));
-    if (pdfAbort.current === controller) pdfAbort.current = null;
+    // A newer choice stopped this reading and cleared its progress and dialog.
     if (chosen !== choice.current) return;
+    pdfAbort.current = null;
     passwordAnswer.current = null;
     setPasswordRequest(null);
     setPdfProgress(null);
@@ -269,6 +282,7 @@ export function ImportPage({
   const onTakePage = async () => {
     if (tabId === null) return;
     const chosen = ++choice.current;
+    stopPdf();
     setStatus({ kind: 'info', text: 'Reading the page…' });
     const answer = await callTab(
       (envelope) => browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }),

@@ -154,6 +154,18 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
 
     it('asks for a protected PDF’s password in its own dialog, again when it is wrong', async (context) => {
       dumpLogsOnFailure(context, name, session);
+      // Another file chosen while the dialog asks: the dialog goes, the other file is read.
+      await view.chooseFile('#import-file', files.protected);
+      await view.waitForSelector('#import-password', WAIT_MS);
+      await view.chooseFile('#import-file', files.text);
+      await view.waitForSelector('.import-passages', WAIT_MS);
+      expect(
+        await view.evaluate(
+          () => document.querySelector('#import-password, progress[aria-label="Reading the PDF"]'),
+          null,
+        ),
+      ).toBeNull();
+
       await view.chooseFile('#import-file', files.protected);
       await view.waitForSelector('#import-password', WAIT_MS);
       await view.evaluate(fill, { selector: '#import-password', value: 'wrong' });
@@ -176,6 +188,14 @@ for (const name of ['Chromium', 'Firefox'] as const satisfies readonly BrowserNa
       expect(await view.evaluate(listedLocators, null)).toEqual([
         expect.stringMatching(/^p\. 1, (.+, )?para\. 1$/),
       ]);
+
+      // Typing in the empty text box replaces the PDF: its note goes.
+      await view.type('#import-text', 'Minutes typed by hand.');
+      await view.waitForFunction(
+        () => document.querySelector('#import-source-note') === null,
+        null,
+        WAIT_MS,
+      );
     });
 
     it('shows a 300-page PDF’s progress page by page, and stops it on Cancel', async (context) => {

@@ -170,6 +170,18 @@ describe('reading a PDF’s text', () => {
     ]);
   });
 
+  it('reads a second PDF chosen while the first was being read', async () => {
+    const first = makePdf({ pages: Array.from({ length: 5 }, () => ({ paragraphs: [PREAMBLE] })) });
+    const controller = new AbortController();
+    const reading = readPdf(
+      first,
+      options({ signal: controller.signal, onPage: () => controller.abort() }),
+    );
+    const second = readPdf(makePdf({ pages: [{ paragraphs: [OPERATIVE[2]!] }] }), options());
+    await expect(reading).rejects.toThrow(/cancelled/);
+    expect(pdfText((await second).pages).text).toBe(OPERATIVE[2]);
+  });
+
   it('says a damaged file is damaged', async () => {
     const data = makePdf({ pages: [{ paragraphs: [PREAMBLE] }] });
     await expect(readPdf(data.slice(0, 200), options())).rejects.toThrow(/damaged, or not a PDF/);

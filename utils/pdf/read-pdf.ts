@@ -39,9 +39,18 @@ export class PdfReadError extends Error {
   }
 }
 
+const CANCELLED = 'Reading the PDF was cancelled. Nothing was added.';
+
+/**
+ * The last document's teardown: pdf.js refuses a new document on a worker port while the last
+ * one on it is still being destroyed (a PDF chosen while another was being read).
+ */
+let lastTeardown: Promise<void> = Promise.resolve();
+
 export async function readPdf(data: Uint8Array, options: PdfReadOptions): Promise<PdfReading> {
   const { pdfjs, signal } = options;
-  signal?.throwIfAborted();
+  await lastTeardown;
+  if (signal?.aborted) throw new PdfReadError(CANCELLED, 'cancelled');
   const task = pdfjs.getDocument({
     data,
     cMapUrl: options.cMapUrl,
@@ -54,11 +63,12 @@ export async function readPdf(data: Uint8Array, options: PdfReadOptions): Promis
     disableFontFace: true,
   });
   let stopped: string | null = null;
+  const teardown = () => (lastTeardown = task.destroy().catch(() => undefined));
   const stop = (why: string) => {
     stopped ??= why;
-    void task.destroy();
+    void teardown();
   };
-  const onAbort = () => stop('Reading the PDF was cancelled. Nothing was added.');
+  const onAbort = () => stop(CANCELLED);
   signal?.addEventListener('abort', onAbort, { once: true });
   task.onPassword = (update: (password: string) => void, reason: number) => {
     const incorrect = reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD;
@@ -113,6 +123,6 @@ export async function readPdf(data: Uint8Array, options: PdfReadOptions): Promis
     );
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await task.destroy();
+    await teardown();
   }
 }
