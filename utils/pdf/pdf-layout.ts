@@ -15,6 +15,11 @@ export interface PdfTextPiece {
   y: number;
   width: number;
   fontSize: number;
+  /**
+   * Set upright, not turned: a diagonal watermark ("DRAFT") or a turned table heading is left
+   * out rather than cut into the paragraphs around it.
+   */
+  upright: boolean;
 }
 
 export interface PdfPageText {
@@ -30,6 +35,8 @@ interface Line {
   x1: number;
   y: number;
   fontSize: number;
+  /** Whether it is the only line on its baseline (a page number is; a table's cell is not). */
+  alone: boolean;
 }
 
 /** More horizontal space than this (in ems) between two pieces on a line parts them. */
@@ -38,6 +45,10 @@ const PART_GAP_EM = 1.5;
 const SPACE_GAP_EM = 0.15;
 /** Lines narrower than this share of the text's width may be a column's. */
 const COLUMN_LINE_SHARE = 0.6;
+/** A column of text is at least this many ems wide (a newsletter's narrowest is about 15). */
+const MIN_COLUMN_EMS = 12;
+/** Most lines of a column of text run at least this share of its width. */
+const COLUMN_FILL = 0.6;
 /** A column holds at least this many lines; fewer beside a gap are a table or a margin note. */
 const MIN_COLUMN_LINES = 3;
 /** A vertical gap over this many times the usual line spacing starts a paragraph. */
@@ -52,7 +63,13 @@ const STARTS_ITEM = /^(\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s|[•▪◦‣–-]\s)/
 /** The lines of a page: pieces on one baseline joined, and parted where a wide gap is. */
 function pageLines(pieces: readonly PdfTextPiece[]): Line[] {
   const sorted = pieces
-    .filter((piece) => piece.text.trim() !== '' && piece.fontSize > 0)
+    .filter(
+      (piece) =>
+        piece.text.trim() !== '' &&
+        piece.upright &&
+        [piece.x, piece.y, piece.width, piece.fontSize].every(Number.isFinite) &&
+        piece.fontSize > 0,
+    )
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfTextPiece[][] = [];
   for (const piece of sorted) {
@@ -67,6 +84,7 @@ function pageLines(pieces: readonly PdfTextPiece[]): Line[] {
   const lines: Line[] = [];
   for (const row of rows) {
     row.sort((a, b) => a.x - b.x);
+    const first = lines.length;
     let line: Line | null = null;
     for (const piece of row) {
       const gap = line ? piece.x - line.x1 : 0;
@@ -78,6 +96,7 @@ function pageLines(pieces: readonly PdfTextPiece[]): Line[] {
           x1: piece.x + piece.width,
           y: piece.y,
           fontSize: piece.fontSize,
+          alone: true,
         };
         lines.push(line);
         continue;
@@ -87,6 +106,7 @@ function pageLines(pieces: readonly PdfTextPiece[]): Line[] {
       line.x1 = Math.max(line.x1, piece.x + piece.width);
       line.fontSize = Math.max(line.fontSize, piece.fontSize);
     }
+    if (lines.length - first > 1) for (const parted of lines.slice(first)) parted.alone = false;
   }
   for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
   return lines;
@@ -135,15 +155,28 @@ function findGutter(lines: readonly Line[]): number | null {
   for (const [x0, x1] of spans.slice(1)) {
     if (x0 - reach > em && (best === null || x0 - reach > best.width)) {
       const at = (reach + x0) / 2;
-      const leftLines = narrow.filter((line) => line.x1 <= at).length;
-      const rightLines = narrow.filter((line) => line.x0 >= at).length;
-      if (leftLines >= MIN_COLUMN_LINES && rightLines >= MIN_COLUMN_LINES) {
-        best = { at, width: x0 - reach };
-      }
+      const leftLines = narrow.filter((line) => line.x1 <= at);
+      const rightLines = narrow.filter((line) => line.x0 >= at);
+      if (isColumn(leftLines) && isColumn(rightLines)) best = { at, width: x0 - reach };
     }
     reach = Math.max(reach, x1);
   }
   return best?.at ?? null;
+}
+
+/**
+ * Whether lines beside a gap are a column of text: enough of them, wide enough for prose, most
+ * running the column's width. A table's cells are read row by row instead.
+ */
+function isColumn(lines: readonly Line[]): boolean {
+  if (lines.length < MIN_COLUMN_LINES) return false;
+  const span =
+    Math.max(...lines.map((line) => line.x1)) - Math.min(...lines.map((line) => line.x0));
+  const em = median(lines.map((line) => line.fontSize));
+  return (
+    span >= MIN_COLUMN_EMS * em &&
+    median(lines.map((line) => line.x1 - line.x0)) >= COLUMN_FILL * span
+  );
 }
 
 function median(values: readonly number[]): number {
@@ -184,8 +217,9 @@ function lineSpacing(lines: readonly Line[]): number {
 
 /** A line's text with its digits as one mark: page 3's footer reads as page 4's. */
 const shapeOf = (text: string) => text.replace(/\d+/g, '#').toLowerCase();
+/** "12", "Page 3 of 40", "- 7 -", "iv": a page number, when it stands alone at a page's edge. */
 const PAGE_NUMBER =
-  /^(page\s+)?(\d{1,4}|[ivxlc]{1,6})(\s*(of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
+  /^(page\s+)?(\d{1,4}|(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3}))(\s*(of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
 
 /**
  * The lines that repeat at the top or the bottom of pages (running headers and footers, page
@@ -206,7 +240,9 @@ function runningLines(pages: readonly Line[][]): Set<Line> {
     const count = seen.get(shapeOf(line.text)) ?? 0;
     return pages.length >= 3 && count >= Math.max(3, pages.length / 2);
   };
-  return new Set(edges.flat().filter((line) => PAGE_NUMBER.test(line.text) || repeated(line)));
+  return new Set(
+    edges.flat().filter((line) => (line.alone && PAGE_NUMBER.test(line.text)) || repeated(line)),
+  );
 }
 
 export interface PdfText {
@@ -236,15 +272,22 @@ export function pdfText(pages: readonly PdfPageText[]): PdfText {
     }
     const spacing = lineSpacing(lines);
     const width = Math.max(...lines.map((line) => line.x1 - line.x0));
+    // A table's row: lines side by side on one baseline, next to each other in reading order.
+    const besidePrevious = lines.map((line, j) => j > 0 && sameRow(lines[j - 1]!, line));
+    const inRow = (j: number) => besidePrevious[j] === true || besidePrevious[j + 1] === true;
     for (const [j, line] of lines.entries()) {
-      // Across a page break a paragraph goes on only mid-sentence, as across columns.
+      // A row's cells make one paragraph, a row of its own. Across a page break a paragraph goes
+      // on only mid-sentence, as across columns.
       const continues =
         last !== null &&
-        (j === 0
-          ? !ENDS_SENTENCE.test(last.text) &&
-            /^\p{Ll}/u.test(line.text) &&
-            last.fontSize === line.fontSize
-          : !startsParagraph(last, line, Math.max(spacing, lastSpacing), width));
+        (besidePrevious[j]! ||
+          (!inRow(j) &&
+            !inRow(j - 1) &&
+            (j === 0
+              ? !ENDS_SENTENCE.test(last.text) &&
+                /^\p{Ll}/u.test(line.text) &&
+                last.fontSize === line.fontSize
+              : !startsParagraph(last, line, Math.max(spacing, lastSpacing), width))));
       const joined =
         !continues || joinsWithoutSpace(last!.text, line.text) ? line.text : ` ${line.text}`;
       const separator = !continues && paragraphs.length > 0 ? 2 : 0;
@@ -257,6 +300,13 @@ export function pdfText(pages: readonly PdfPageText[]): PdfText {
     lastSpacing = spacing;
   }
   return { text: paragraphs.join('\n\n'), pageStarts, pagesWithoutText };
+}
+
+/** Whether `next` stands right of `line` on its baseline: the next cell of a table's row. */
+function sameRow(line: Line, next: Line): boolean {
+  return (
+    Math.abs(line.y - next.y) <= Math.max(line.fontSize, next.fontSize) / 3 && next.x0 >= line.x1
+  );
 }
 
 /**

@@ -102,6 +102,7 @@ export async function readPdf(data: Uint8Array, options: PdfReadOptions): Promis
                   fontSize:
                     Math.hypot(item.transform[2] as number, item.transform[3] as number) ||
                     item.height,
+                  upright: isUpright(item.transform as number[]),
                 },
               ]
             : [],
@@ -125,4 +126,12 @@ export async function readPdf(data: Uint8Array, options: PdfReadOptions): Promis
     signal?.removeEventListener('abort', onAbort);
     await teardown();
   }
+}
+
+/**
+ * Whether a text matrix sets text upright: not turned. A slant (a synthetic italic) is upright
+ * text still.
+ */
+function isUpright([a, b]: number[]): boolean {
+  return a! > 0 && Math.abs(b!) <= 0.01 * a!;
 }
