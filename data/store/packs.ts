@@ -7,6 +7,7 @@ import { byteToCharOffsets } from '../../utils/utf8-offsets';
 import type { PackPlan } from '../../utils/views';
 import { addedDocumentRecords, DraftError } from './added-corpus';
 import { ADDED_TABLES, type PledgemarkDatabase } from './db';
+import type { IndexedCorpus } from './search/search-index';
 import { abortWith, guardStorage, STORAGE_TIMEOUT_MS } from './storage-errors';
 import {
   storedPassages,
@@ -19,6 +20,8 @@ import {
 export interface PackImport {
   documents: AddedDocument[];
   terms: UserTerm[];
+  /** The new documents' records as written, for the search index to take in without reading. */
+  written: IndexedCorpus;
   /** Left out because the reader has them already. */
   documentsSkipped: number;
   termsSkipped: number;
@@ -171,6 +174,12 @@ export class CorpusPacks {
     return {
       documents: newDocuments.map(({ document }) => document),
       terms: newTerms,
+      written: {
+        documents: newDocuments.map(({ document }) => document),
+        passages: newDocuments.flatMap(({ passages }) => passages),
+        actors: newDocuments.flatMap(({ actors }) => actors),
+        occurrences: newDocuments.flatMap(({ occurrences }) => occurrences),
+      },
       documentsSkipped: content.documents.length - newDocuments.length,
       termsSkipped: content.terms.length - newTerms.length,
     };

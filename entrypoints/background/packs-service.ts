@@ -10,6 +10,7 @@ import {
   MAX_PACK_DOCUMENTS,
   packFileText,
   readPack,
+  type Pack,
 } from '../../utils/pack';
 import { toAddedDocumentView, toTermSummary } from '../../utils/views';
 
@@ -41,10 +42,14 @@ export function createPacksService({
   userTermsChanged,
 }: PacksDeps): PackHandlers {
   const packs = new CorpusPacks(db, { linkWithTerms });
+  /** The file last previewed and its pack: "Import pack" sends the same file just after. */
+  let previewed: { file: string; pack: Pack } | null = null;
   const read = async (file: string) => {
+    if (previewed?.file === file) return previewed.pack;
     const reading = await readPack(file);
     if (!reading.ok) throw new DraftError(reading.message);
     await ensureSeeded();
+    previewed = { file, pack: reading.pack };
     return reading.pack;
   };
   return {
@@ -71,11 +76,13 @@ export function createPacksService({
       return { createdAt: pack.createdAt, ...(await packs.plan(pack.content)) };
     },
     importPack: async ({ file }) => {
-      const imported = await packs.import((await read(file)).content);
+      const pack = await read(file);
+      previewed = null;
+      const imported = await packs.import(pack.content);
       // Stored: the import stands even if the index cannot take it now (the next search
       // matches the index to the tables again).
       if (imported.documents.length > 0) {
-        await queries.addedDocumentsChanged().catch(() => undefined);
+        await queries.addedDocumentsChanged(imported.written).catch(() => undefined);
       }
       if (imported.terms.length > 0) {
         queries.userTermsChanged();

@@ -86,6 +86,12 @@ describe('the packs service', () => {
     expect(target.userTermsChanged).toHaveBeenCalledOnce();
     const found = await target.queries.search('quayside seaplane');
     expect(found.passages[0]?.passage.document.title).toBe('Harbour statement');
+    // The index took the records in as written: the same as one built by reading them back.
+    await target.db.searchIndexes.clear();
+    const rebuilt = new CorpusQueries(target.db);
+    for (const query of ['quayside seaplane', 'Passenger Name Record', 'ferry']) {
+      expect(await rebuilt.search(query), query).toEqual(await target.queries.search(query));
+    }
   });
 
   it('refuses a file that is not a sound pack with the reason alone, importing nothing', async () => {

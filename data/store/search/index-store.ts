@@ -36,7 +36,10 @@ export class SearchIndexStore {
    * or behind matches it to the tables again, and on a full disk search goes on with the index in
    * memory.
    */
-  async load(current: CorpusSearchIndex | null = null): Promise<LoadedIndex> {
+  async load(
+    current: CorpusSearchIndex | null = null,
+    written?: IndexedCorpus,
+  ): Promise<LoadedIndex> {
     const { db } = this;
     const { meta, stored, opening, addedIds, addedAt } = await db.transaction(
       'r',
@@ -62,7 +65,7 @@ export class SearchIndexStore {
       index = buildSearchIndex(await this.storedCorpus(meta));
       changed = true;
     }
-    const matched = await this.withAddedDocuments(index, addedAt);
+    const matched = await this.withAddedDocuments(index, addedAt, written);
     if (matched !== index) changed = true;
     if (changed) {
       void db.searchIndexes
@@ -112,6 +115,7 @@ export class SearchIndexStore {
   private async withAddedDocuments(
     index: CorpusSearchIndex,
     addedAt: ReadonlyMap<string, string>,
+    written?: IndexedCorpus,
   ): Promise<CorpusSearchIndex> {
     const covered = new Map(
       index.facets.documents.flatMap((document) =>
@@ -124,7 +128,10 @@ export class SearchIndexStore {
     }
     const missing = [...addedAt].flatMap(([id, stamp]) => (covered.get(id) === stamp ? [] : [id]));
     if (missing.length === 0) return matched;
-    const added = buildAddedIndex(await this.addedCorpus(missing), matched.facets.terms);
+    const added = buildAddedIndex(
+      writtenCorpus(written, missing) ?? (await this.addedCorpus(missing)),
+      matched.facets.terms,
+    );
     return mergeSearchIndexes([matched, added]);
   }
 
@@ -166,6 +173,29 @@ export class SearchIndexStore {
     ]);
     return { hash: meta.hash, documents, passages, actors, terms, occurrences };
   }
+}
+
+/**
+ * The records just written of the documents missing from the index, as reading them back would
+ * give them (documents in the order of `ids`), when they are all there; else null.
+ */
+function writtenCorpus(
+  written: IndexedCorpus | undefined,
+  ids: readonly string[],
+): IndexedCorpus | null {
+  if (!written) return null;
+  const byId = new Map(written.documents.map((document) => [document.id, document]));
+  const documents = ids.map((id) => byId.get(id));
+  if (!documents.every((document) => document !== undefined)) return null;
+  const wanted = new Set(ids);
+  const of = <T extends { documentId?: string | undefined }>(records: readonly T[]) =>
+    records.filter((record) => wanted.has(record.documentId ?? ''));
+  return {
+    documents,
+    passages: of(written.passages),
+    actors: of(written.actors),
+    occurrences: of(written.occurrences),
+  };
 }
 
 /** Each added document as its id and when it was added: the same text added again is new. */

@@ -17,7 +17,7 @@ import { CorpusReader } from './corpus-reader';
 import { countFacets, selectFilters } from './facet-counts';
 import { SearchIndexStore, type LoadedIndex } from './index-store';
 import { readQuery } from './query-words';
-import { searchableWords } from './search-index';
+import { searchableWords, type IndexedCorpus } from './search-index';
 import {
   bestPositions,
   MAX_TERM_HITS,
@@ -80,9 +80,10 @@ export class CorpusQueries {
 
   /**
    * The reader added or deleted a document: the index in memory takes it in or out (building
-   * nothing else again). Resolves once searches find it, or no longer do.
+   * nothing else again). Resolves once searches find it, or no longer do. `written`: the records
+   * of documents just stored, indexed as they are rather than read back.
    */
-  async addedDocumentsChanged(): Promise<void> {
+  async addedDocumentsChanged(written?: IndexedCorpus): Promise<void> {
     const previous = this.state;
     this.reader.reset();
     this.loaded = false;
@@ -91,6 +92,7 @@ export class CorpusQueries {
     this.state = null;
     const next = this.searchState(
       previous ? previous.then(({ index }) => index).catch(() => null) : null,
+      written,
     );
     await next;
   }
@@ -239,9 +241,12 @@ export class CorpusQueries {
     ].slice(0, MAX_TERM_HITS);
   }
 
-  private searchState(current: Promise<LoadedIndex | null> | null = null): Promise<SearchState> {
+  private searchState(
+    current: Promise<LoadedIndex | null> | null = null,
+    written?: IndexedCorpus,
+  ): Promise<SearchState> {
     this.state ??= Promise.resolve(current)
-      .then((index) => this.indexes.load(index))
+      .then((index) => this.indexes.load(index, written))
       .then((index) => ({ index, recentMatches: new Map<string, WordMatches>() }));
     const loading = this.state;
     loading.then(
