@@ -161,12 +161,13 @@ export type ErrorCode =
   | 'internal';
 
 /** Failures a handler may name, each something the reader can act on. */
-const NAMED_FAILURES: readonly ErrorCode[] = ['storage', 'bad-request', 'duplicate'];
+const NAMED_FAILURES: readonly ErrorCode[] = ['storage', 'bad-request', 'duplicate', 'forbidden'];
 
 /**
  * The code of a handler's failure: the one it names, if the reader can act on it (`storage`: the
  * browser's database is full or blocked; `bad-request`: what was sent does not hold together;
- * `duplicate`: it is there already), `internal` for anything else.
+ * `duplicate`: it is there already; `forbidden`: the call is not open to its sender), `internal`
+ * for anything else.
  */
 function failureCode(error: unknown): ErrorCode {
   const code = (error as { code?: unknown } | null)?.code;
@@ -354,6 +355,8 @@ export interface MessageSender {
   tab?: { id?: number | undefined } | undefined;
   /** The frame of that tab (0 is the top frame). */
   frameId?: number | undefined;
+  /** The address of the page or frame that sent it (a web page's, for a content script). */
+  url?: string | undefined;
 }
 
 export type Handlers<P extends Protocol<P>> = {

@@ -94,6 +94,7 @@ export default defineBackground({
         ensureSeeded: service.ensureSeeded,
         linkWithTerms: userTerms.linkWithTerms,
         userTermsChanged: matcher.userTermsChanged,
+        fromExtensionPage: (sender) => sender.url?.startsWith(browser.runtime.getURL('/')) === true,
       }),
       ...createAddedDocumentsService({
         db,

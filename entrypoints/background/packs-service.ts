@@ -3,7 +3,7 @@ import type { PledgemarkDatabase } from '../../data/store/db';
 import { CorpusPacks } from '../../data/store/packs';
 import type { CorpusQueries } from '../../data/store/search/queries';
 import type { LinkWithTerms } from '../../data/store/user-terms';
-import type { BackgroundProtocol, Handlers } from '../../utils/messaging';
+import type { BackgroundProtocol, Handlers, MessageSender } from '../../utils/messaging';
 import {
   buildPack,
   MAX_PACK_BYTES,
@@ -27,6 +27,15 @@ export interface PacksDeps {
   linkWithTerms: LinkWithTerms;
   /** The reader's terms changed: the matcher is compiled again and open pages told. */
   userTermsChanged: () => Promise<unknown>;
+  /** Whether a message comes from one of the extension's own pages (not a content script). */
+  fromExtensionPage: (sender: MessageSender) => boolean;
+}
+
+/** A call only the extension's own pages may make. */
+class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+  /** Read by the message contract. */
+  readonly code = 'forbidden';
 }
 
 /**
@@ -40,7 +49,14 @@ export function createPacksService({
   ensureSeeded,
   linkWithTerms,
   userTermsChanged,
+  fromExtensionPage,
 }: PacksDeps): PackHandlers {
+  // A pack is the reader's whole corpus: a script in a web page's tab has no business with it.
+  const onlyPages = (sender: MessageSender) => {
+    if (!fromExtensionPage(sender)) {
+      throw new ForbiddenError('Packs are made and read in Pledgemark’s own pages only.');
+    }
+  };
   const packs = new CorpusPacks(db, { linkWithTerms });
   /** The file last previewed and its pack: "Import pack" sends the same file just after. */
   let previewed: { file: string; pack: Pack } | null = null;
@@ -53,7 +69,8 @@ export function createPacksService({
     return reading.pack;
   };
   return {
-    exportPack: async () => {
+    exportPack: async (_request, sender) => {
+      onlyPages(sender);
       const pack = await buildPack(await packs.export());
       const file = packFileText(pack);
       // What import would refuse is not exported: a colleague could do nothing with it.
@@ -71,11 +88,13 @@ export function createPacksService({
         terms: pack.content.terms.length,
       };
     },
-    previewPack: async ({ file }) => {
+    previewPack: async ({ file }, sender) => {
+      onlyPages(sender);
       const pack = await read(file);
       return { createdAt: pack.createdAt, ...(await packs.plan(pack.content)) };
     },
-    importPack: async ({ file }) => {
+    importPack: async ({ file }, sender) => {
+      onlyPages(sender);
       const pack = await read(file);
       previewed = null;
       const imported = await packs.import(pack.content);

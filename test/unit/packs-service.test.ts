@@ -27,6 +27,9 @@ const TEXT = [
   '1. Decides that Member States shall collect Passenger Name Record data at every ferry terminal.',
 ].join('\n\n');
 
+const EXTENSION = 'chrome-extension://pledgemark/';
+const PAGE = { url: `${EXTENSION}popup.html#packs` };
+
 const databases: PledgemarkDatabase[] = [];
 async function profile() {
   const db = new PledgemarkDatabase(`packs-service-${crypto.randomUUID()}`);
@@ -40,6 +43,7 @@ async function profile() {
     ensureSeeded: async () => undefined,
     linkWithTerms,
     userTermsChanged,
+    fromExtensionPage: (sender) => sender.url?.startsWith(EXTENSION) === true,
   });
   return { db, queries, handlers, userTermsChanged };
 }
@@ -68,20 +72,20 @@ describe('the packs service', () => {
       cues: [],
       vetoes: [],
     });
-    const exported = await source.handlers.exportPack({}, {});
+    const exported = await source.handlers.exportPack({}, PAGE);
     expect(exported).toMatchObject({ documents: 1, terms: 1 });
     expect(JSON.parse(exported.file)).toMatchObject({ format: 'pledgemark-pack' });
 
     const target = await profile();
     // Its index is loaded, as in a background that has answered a search.
     await target.queries.search('PNR');
-    const plan = await target.handlers.previewPack({ file: exported.file }, {});
+    const plan = await target.handlers.previewPack({ file: exported.file }, PAGE);
     expect(plan).toMatchObject({
       createdAt: exported.createdAt,
       documents: [{ title: 'Harbour statement', alreadyAs: null }],
       terms: [{ label: 'Xinjiang', alreadyYours: false }],
     });
-    const imported = await target.handlers.importPack({ file: exported.file }, {});
+    const imported = await target.handlers.importPack({ file: exported.file }, PAGE);
     expect(imported).toMatchObject({ documentsSkipped: 0, termsSkipped: 0 });
     expect(target.userTermsChanged).toHaveBeenCalledOnce();
     const found = await target.queries.search('quayside seaplane');
@@ -96,12 +100,12 @@ describe('the packs service', () => {
 
   it('refuses a file that is not a sound pack with the reason alone, importing nothing', async () => {
     const { db, handlers } = await profile();
-    const exported = await handlers.exportPack({}, {});
+    const exported = await handlers.exportPack({}, PAGE);
     const newer = exported.file.replace('"schemaVersion":1', '"schemaVersion":2');
-    await expect(handlers.previewPack({ file: newer }, {})).rejects.toThrow(
+    await expect(handlers.previewPack({ file: newer }, PAGE)).rejects.toThrow(
       /^This pack was made by a newer version of Pledgemark/,
     );
-    await expect(handlers.importPack({ file: exported.file.slice(0, 40) }, {})).rejects.toThrow(
+    await expect(handlers.importPack({ file: exported.file.slice(0, 40) }, PAGE)).rejects.toThrow(
       /^The pack is incomplete or damaged/,
     );
     expect(await db.addedDocuments.count()).toBe(0);
@@ -122,9 +126,21 @@ describe('the packs service', () => {
       documents: Array.from({ length: MAX_PACK_DOCUMENTS + 1 }, () => one),
       terms: [],
     });
-    await expect(handlers.exportPack({}, {})).rejects.toThrow(
+    await expect(handlers.exportPack({}, PAGE)).rejects.toThrow(
       /^Your 1001 documents and 0 terms make a pack of \d+ MB; a pack holds at most 50 MB and 1000 documents\. Nothing was exported\.$/,
     );
     vi.restoreAllMocks();
+  });
+
+  it('answers only the extension’s own pages, never a content script', async () => {
+    const { handlers } = await profile();
+    const tab = { url: 'https://news.example/story', tab: { id: 4 } };
+    await expect(handlers.exportPack({}, tab)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(handlers.previewPack({ file: '{}' }, tab)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(handlers.importPack({ file: '{}' }, {})).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
